@@ -1,0 +1,117 @@
+import type { Order } from './order.ts';
+import type {
+  BreakerState,
+  InternetStatus,
+  PrintConfirmation,
+  PrinterStatus,
+  PrintFailure,
+} from './status.ts';
+import type { Priority, TicketKind } from './ticket.ts';
+
+/**
+ * Every fact bonrelay records. The log stores `{ type, data }`; this map is the single source of
+ * truth for what `data` holds per `type`. Times are ISO 8601 strings from the injected clock.
+ */
+export interface EventDataByType {
+  ServiceStarted: { version: string; configDigest: string };
+  ServiceStopped: { reason: string };
+
+  /** One accepted Wix delivery; its event id is the Wix webhook id, so a redelivery is a no-op. */
+  WebhookReceived: {
+    webhookId: string;
+    eventType: string;
+    instanceId?: string;
+    orderId?: string;
+    eventTime?: string;
+  };
+  /** Rejected deliveries, aggregated per reason per minute so a flood cannot fill the disk. */
+  WebhookRejected: { reason: string; minute: string; count: number };
+
+  /** First sight of an order (event id `order-received:<orderId>`: created+approved make one). */
+  OrderReceived: { order: Order; ticketNumber: number; businessDay: string };
+  OrderUpdated: { orderId: string; order: Order };
+  OrderCanceled: { orderId: string; reason?: string };
+  OrderPaymentStatusChanged: { orderId: string; paymentStatus: string };
+  ReconciliationCompleted: { from: string; to: string; found: number; appended: number };
+  ReconciliationFailed: { from: string; error: string };
+
+  PrintJobQueued: {
+    jobId: string;
+    orderId: string;
+    ticket: TicketKind;
+    printer: string;
+    priority: Priority;
+    reprint: boolean;
+  };
+  PrintAttemptStarted: { jobId: string; printer: string; attempt: number };
+  PrintAttemptFailed: {
+    jobId: string;
+    printer: string;
+    attempt: number;
+    failure: PrintFailure;
+    detail?: string;
+    /** Whether the attempt counts toward giving up (a printer that is simply off does not burn). */
+    counted: boolean;
+    nextAttemptAt: string;
+  };
+  PrintJobPrinted: { jobId: string; printer: string; attempt: number; confirmation: PrintConfirmation };
+  PrintJobGaveUp: { jobId: string; printer: string; attempts: number; lastFailure: PrintFailure };
+  PrintJobRevived: { jobId: string };
+  /** A job found `printing` at start (crash mid-print): it prints again, flagged as a possible duplicate. */
+  PrintJobRequeued: { jobId: string; reason: 'crash-recovery' };
+  PrintJobCancelled: { jobId: string; reason: string };
+  PrinterBreakerChanged: { printer: string; from: BreakerState; to: BreakerState };
+
+  PrinterStatusChanged: {
+    printer: string;
+    from: PrinterStatus;
+    to: PrinterStatus;
+    reason: string;
+    latencyMs?: number;
+  };
+  InternetStatusChanged: { from: InternetStatus; to: InternetStatus; failedTargets: string[] };
+}
+
+export type EventType = keyof EventDataByType;
+
+/** A domain event as the pure core sees it: type, data, and where it sits in the log. */
+export interface DomainEvent<T extends EventType = EventType> {
+  readonly type: T;
+  readonly data: EventDataByType[T];
+  /** Global log position (1-based, gap-free only within one append). */
+  readonly position: number;
+  /** ISO 8601 time the log recorded it. */
+  readonly recordedAt: string;
+}
+
+/** Any of the events, discriminated by `type` so a `switch` narrows `data`. */
+export type AnyDomainEvent = { [T in EventType]: DomainEvent<T> }[EventType];
+
+/** An event the core wants appended: the shell adds position and time. */
+export interface EventToAppend<T extends EventType = EventType> {
+  readonly id: string;
+  readonly stream: string;
+  readonly type: T;
+  readonly data: EventDataByType[T];
+}
+
+/** Builds an event to append with its data checked against its type. */
+export function eventToAppend<T extends EventType>(
+  type: T,
+  stream: string,
+  id: string,
+  data: EventDataByType[T],
+): EventToAppend<T> {
+  return { id, stream, type, data };
+}
+
+/** Stream names, so every component files the same fact under the same stream. */
+export const streams = {
+  order: (orderId: string) => `order-${orderId}`,
+  webhook: (webhookId: string) => `webhook-${webhookId}`,
+  printJob: (jobId: string) => `print-job-${jobId}`,
+  printer: (name: string) => `printer-${name}`,
+  internet: 'internet',
+  service: 'service',
+  reconciliation: 'reconciliation',
+} as const;

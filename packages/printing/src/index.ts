@@ -1,0 +1,2 @@
+export * from './tickets/index.ts';
+export * from './transport/index.ts';
