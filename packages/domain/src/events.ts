@@ -27,8 +27,13 @@ export interface EventDataByType {
   /** Rejected deliveries, aggregated per reason per minute so a flood cannot fill the disk. */
   WebhookRejected: { reason: string; minute: string; count: number };
 
-  /** First sight of an order (event id `order-received:<orderId>`: created+approved make one). */
-  OrderReceived: { order: Order; ticketNumber: number; businessDay: string };
+  /**
+   * First sight of an order (event id `order-received:<orderId>`, so created + approved + a
+   * reconciliation find make one). The daily ticket number is derived from log order by the orders view.
+   */
+  OrderReceived: { order: Order };
+  /** The order became APPROVED after it was received (event id `order-approved:<orderId>`). */
+  OrderApproved: { orderId: string; order: Order };
   OrderUpdated: { orderId: string; order: Order };
   OrderCanceled: { orderId: string; reason?: string };
   OrderPaymentStatusChanged: { orderId: string; paymentStatus: string };
