@@ -1,0 +1,20 @@
+export {
+  IncompatibleDatabaseError,
+  StoreFullError,
+  StoreUnavailableError,
+  StreamVersionConflictError,
+} from './errors.ts';
+export { openEventStore } from './event-store.ts';
+export type {
+  AppendOptions,
+  AppendResult,
+  Database,
+  EventMetadata,
+  EventStore,
+  EventStoreOptions,
+  NewEvent,
+  ReadQuery,
+  StoredEvent,
+  Upcaster,
+  VerifyResult,
+} from './types.ts';
