@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Every setting bonrelay has, with its default, in one place. Nothing else in the code may invent a
+ * timeout, interval or retry count: it comes from here, so an operator can see and change it.
+ */
+const milliseconds = z.number().int().min(1).max(86_400_000);
+const port = z.number().int().min(0).max(65_535);
+const printerUrl = z.string().regex(/^tcp:\/\/[^\s:/]+(:\d{1,5})?$/, 'must look like tcp://host:port');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Berlin');
+
+const printerSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a short lower-case name like "kitchen"'),
+  url: printerUrl,
+  family: z.enum(['epson', 'star', 'generic']).default('epson'),
+  cpl: z.number().int().min(24).max(64).default(48),
+  encoding: z.string().default('multilingual'),
+});
+
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: port.default(8080),
+      bodyLimitBytes: z.number().int().min(1024).default(1_048_576),
+    })
+    .prefault({}),
+  dataDir: z.string().min(1).default('./data'),
+  database: z.strictObject({ busyTimeoutMs: milliseconds.default(5_000) }).prefault({}),
+  businessDay: z
+    .strictObject({
+      startsAt: clockTime.default('04:00'),
+      timeZone: timeZone.default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+    })
+    .prefault({}),
+  api: z
+    .strictObject({ token: z.string().min(16, 'must be at least 16 characters').optional() })
+    .prefault({}),
+  wix: z
+    .strictObject({
+      publicKey: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+      publicKeyFile: z.string().optional(),
+      apiBase: z.url().default('https://www.wixapis.com'),
+      apiKey: z.string().optional(),
+      siteId: z.string().optional(),
+      timeoutMs: milliseconds.default(5_000),
+      retries: z.number().int().min(0).max(10).default(2),
+      retryDelayMs: milliseconds.default(1_000),
+      reconcileSafetyMarginMs: milliseconds.default(600_000),
+      reconcileLookbackMs: milliseconds.default(86_400_000),
+      rejectionWindowMs: milliseconds.default(60_000),
+    })
+    .prefault({}),
+  printers: z.array(printerSchema).default([]),
+  routing: z.partialRecord(ticketKind, z.string()).default({}),
+  tickets: z
+    .strictObject({
+      enabled: z.array(ticketKind).default(['kitchen', 'customer', 'driver']),
+      restaurant: z
+        .strictObject({
+          name: z.string().default('Our Restaurant'),
+          address: z.string().optional(),
+          phone: z.string().optional(),
+          vatId: z.string().optional(),
+        })
+        .prefault({}),
+      thankYou: z.string().default('Thank you and enjoy your meal!'),
+      customerQrUrl: z.url().optional(),
+      locale: z.string().default('en-GB'),
+    })
+    .prefault({}),
+  priorities: z
+    .strictObject({
+      urgentWords: z.array(z.string().min(2)).optional(),
+      highTotalMinor: z.number().int().min(0).default(10_000),
+    })
+    .prefault({}),
+  printing: z
+    .strictObject({
+      connectTimeoutMs: milliseconds.default(2_000),
+      statusTimeoutMs: milliseconds.default(1_000),
+      completionTimeoutMs: milliseconds.default(20_000),
+      backoff: z
+        .strictObject({
+          baseMs: milliseconds.default(1_000),
+          factor: z.number().min(1).max(10).default(2),
+          capMs: milliseconds.default(60_000),
+        })
+        .prefault({}),
+      maxAttempts: z.number().int().min(1).max(1_000).default(8),
+      breakerFailureThreshold: z.number().int().min(1).max(100).default(3),
+      stopTimeoutMs: milliseconds.default(10_000),
+    })
+    .prefault({}),
+  monitor: z
+    .strictObject({
+      printerIdleIntervalMs: milliseconds.default(10_000),
+      printerFastIntervalMs: milliseconds.default(250),
+      printerProbeTimeoutMs: milliseconds.default(1_000),
+      printerAgreeingProbes: z.number().int().min(1).max(20).default(2),
+      internetProbes: z.string().default('1.1.1.1:53,8.8.8.8:53,208.67.222.222:53'),
+      internetIntervalMs: milliseconds.default(15_000),
+      internetProbeTimeoutMs: milliseconds.default(2_000),
+      internetAgreeingProbes: z.number().int().min(1).max(20).default(2),
+    })
+    .prefault({}),
+  virtualPrinter: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: port.default(0),
+    })
+    .prefault({}),
+  security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The validated configuration the composition root hands to every component. */
+export type Config = z.infer<typeof configSchema>;
+export type PrinterConfig = z.infer<typeof printerSchema>;

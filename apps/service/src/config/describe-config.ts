@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { Config } from './config-schema.ts';
+
+const secretKeys = new Set(['token', 'apiKey', 'publicKey']);
+
+/** The config with secrets masked, for the start-up log and `ServiceStarted` (never leak a token). */
+export function describeConfig(config: Config): unknown {
+  return JSON.parse(
+    JSON.stringify(config, (key, value) => (secretKeys.has(key) && value !== undefined ? '***' : value)),
+  );
+}
+
+/** A short fingerprint so an audit can tell when the configuration changed between two starts. */
+export function configDigest(config: Config): string {
+  return createHash('sha256')
+    .update(JSON.stringify(describeConfig(config)))
+    .digest('hex')
+    .slice(0, 16);
+}

@@ -1,0 +1,32 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Structured JSON logs on stdout. Personal data and secrets are redacted by path, so a log shipped
+ * off the box for support never carries a guest's phone number or the API token.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'bonrelay' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          '*.token',
+          '*.apiKey',
+          '*.publicKey',
+          'order.customer',
+          'order.note',
+          'order.fulfilment.address',
+          '*.customer',
+          '*.phone',
+          '*.email',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+export type { Logger };

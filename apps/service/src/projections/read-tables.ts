@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import type { StateRow } from './state-rows.ts';
+
+/**
+ * The read tables live in the log's own SQLite file, so a view and its checkpoint commit in one
+ * transaction (exactly once per event) and a backup of the file carries both.
+ */
+export interface ReadTables {
+  checkpoint(name: string): { version: number; position: number } | undefined;
+  rows(name: string): StateRow[];
+  /** Writes a batch of changed rows and the new checkpoint atomically. */
+  commit(
+    name: string,
+    version: number,
+    position: number,
+    upserts: readonly StateRow[],
+    deletes: readonly { part: string; key: string }[],
+  ): void;
+  drop(name?: string): void;
+}
+
+/** Creates (if missing) and wraps the projection tables on the writer connection. */
+export function openReadTables(db: Database): ReadTables {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS projection_checkpoints (
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS projection_rows (
+      view TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
+      PRIMARY KEY (view, part, key)) WITHOUT ROWID;
+  `);
+  const selectCheckpoint = db.prepare<[string], { version: number; position: number }>(
+    'SELECT version, position FROM projection_checkpoints WHERE name = ?',
+  );
+  const selectRows = db.prepare<[string], StateRow>(
+    'SELECT part, key, json FROM projection_rows WHERE view = ?',
+  );
+  const upsertRow = db.prepare(
+    'INSERT INTO projection_rows (view, part, key, json) VALUES (?, ?, ?, ?) ON CONFLICT (view, part, key) DO UPDATE SET json = excluded.json',
+  );
+  const deleteRow = db.prepare('DELETE FROM projection_rows WHERE view = ? AND part = ? AND key = ?');
+  const upsertCheckpoint = db.prepare(
+    'INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position',
+  );
+  const commit = db.transaction(
+    (
+      name: string,
+      version: number,
+      position: number,
+      upserts: readonly StateRow[],
+      deletes: readonly { part: string; key: string }[],
+    ) => {
+      for (const row of upserts) upsertRow.run(name, row.part, row.key, row.json);
+      for (const row of deletes) deleteRow.run(name, row.part, row.key);
+      upsertCheckpoint.run(name, version, position);
+    },
+  );
+  return {
+    checkpoint: (name) => selectCheckpoint.get(name),
+    rows: (name) => selectRows.all(name),
+    commit: (name, version, position, upserts, deletes) =>
+      commit.immediate(name, version, position, upserts, deletes),
+    drop: (name) => {
+      const wipe = db.transaction(() => {
+        if (name) {
+          db.prepare('DELETE FROM projection_rows WHERE view = ?').run(name);
+          db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(name);
+        } else {
+          db.exec('DELETE FROM projection_rows; DELETE FROM projection_checkpoints;');
+        }
+      });
+      wipe.immediate();
+    },
+  };
+}

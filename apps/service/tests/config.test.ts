@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  ConfigError,
+  configDigest,
+  describeConfig,
+  loadConfig,
+  resolveWixPublicKey,
+} from '../src/config/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bonrelay-config-'));
+
+function problemsOf(environment: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    assert.instance(error, ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  assert.unreachable('the config should have been rejected');
+  return [];
+}
+
+test('no file and no variables gives the documented defaults', () => {
+  const config = loadConfig({});
+  assert.is(config.server.host, '127.0.0.1');
+  assert.is(config.server.port, 8080);
+  assert.is(config.dataDir, './data');
+  assert.is(config.server.bodyLimitBytes, 1_048_576);
+  assert.equal(config.printers, []);
+  assert.is(config.monitor.internetProbes, '1.1.1.1:53,8.8.8.8:53,208.67.222.222:53');
+});
+
+test('variables override the JSON file', () => {
+  const file = join(dir, 'override.json');
+  writeFileSync(file, JSON.stringify({ server: { port: 9000, host: '0.0.0.0' }, dataDir: '/srv/x' }));
+  const config = loadConfig({ BONRELAY_CONFIG: file, BONRELAY_PORT: '9100' });
+  assert.is(config.server.port, 9100);
+  assert.is(config.server.host, '0.0.0.0');
+  assert.is(config.dataDir, '/srv/x');
+});
+
+test('the printer shortcut names one printer for every ticket', () => {
+  const config = loadConfig({ BONRELAY_PRINTER_URL: 'tcp://127.0.0.1:9100' });
+  assert.is(config.printers.length, 1);
+  assert.is(config.printers[0]?.url, 'tcp://127.0.0.1:9100');
+});
+
+test('a bad port names the key and the variable it came from', () => {
+  const [problem] = problemsOf({ BONRELAY_PORT: 'eighty' });
+  assert.match(problem ?? '', /^server\.port \(from BONRELAY_PORT\):/);
+});
+
+test('a bad printer url names the key', () => {
+  const [problem] = problemsOf({ BONRELAY_PRINTER_URL: 'http://printer' });
+  assert.match(
+    problem ?? '',
+    /printers\.0\.url \(from BONRELAY_PRINTER_URL\): must look like tcp:\/\/host:port/,
+  );
+});
+
+test('an unknown key in the file is refused by name, not ignored', () => {
+  const file = join(dir, 'typo.json');
+  writeFileSync(file, JSON.stringify({ server: { prot: 1 } }));
+  const [problem] = problemsOf({ BONRELAY_CONFIG: file });
+  assert.match(problem ?? '', /server/);
+  assert.match(problem ?? '', /prot/);
+});
+
+test('a config file that is missing or not JSON names BONRELAY_CONFIG', () => {
+  assert.match(
+    problemsOf({ BONRELAY_CONFIG: join(dir, 'missing.json') })[0] ?? '',
+    /^BONRELAY_CONFIG: cannot read/,
+  );
+  const file = join(dir, 'broken.json');
+  writeFileSync(file, '{ nope');
+  assert.match(problemsOf({ BONRELAY_CONFIG: file })[0] ?? '', /^BONRELAY_CONFIG: .* is not a JSON object/);
+});
+
+test('a short API token and a bad time zone are both reported at once', () => {
+  const file = join(dir, 'two.json');
+  writeFileSync(file, JSON.stringify({ businessDay: { timeZone: 'Mars/Olympus' } }));
+  const problems = problemsOf({ BONRELAY_CONFIG: file, BONRELAY_API_TOKEN: 'short' });
+  assert.is(problems.length, 2);
+  assert.ok(problems.some((problem) => problem.startsWith('api.token (from BONRELAY_API_TOKEN)')));
+  assert.ok(problems.some((problem) => problem.startsWith('businessDay.timeZone')));
+});
+
+test('secrets are masked in the description and digest', () => {
+  const config = loadConfig({
+    BONRELAY_API_TOKEN: 'a-very-secret-token-123',
+    BONRELAY_WIX_API_KEY: 'wix-secret',
+  });
+  const text = JSON.stringify(describeConfig(config));
+  assert.not.match(text, /a-very-secret-token-123|wix-secret/);
+  assert.is(configDigest(config).length, 16);
+  assert.is.not(configDigest(config), configDigest(loadConfig({})));
+});
+
+test('the Wix key comes from the variable or a PEM file, and a bad file names its key', () => {
+  const pem = '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----\n';
+  assert.is(resolveWixPublicKey(loadConfig({ BONRELAY_WIX_PUBLIC_KEY: pem })), pem);
+  const file = join(dir, 'wix.pem');
+  writeFileSync(file, pem);
+  assert.is(resolveWixPublicKey(loadConfig({ BONRELAY_WIX_PUBLIC_KEY_FILE: file })), pem);
+  assert.is(resolveWixPublicKey(loadConfig({})), undefined);
+  const notPem = join(dir, 'not.pem');
+  writeFileSync(notPem, 'hello');
+  assert.throws(
+    () => resolveWixPublicKey(loadConfig({ BONRELAY_WIX_PUBLIC_KEY_FILE: notPem })),
+    /wix\.publicKeyFile \(BONRELAY_WIX_PUBLIC_KEY_FILE\): .* is not a PEM public key/,
+  );
+  assert.throws(
+    () => resolveWixPublicKey(loadConfig({ BONRELAY_WIX_PUBLIC_KEY_FILE: join(dir, 'nope.pem') })),
+    /cannot read/,
+  );
+});
+
+test.run();

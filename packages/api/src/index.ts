@@ -1,0 +1,5 @@
+export type { AccessOptions } from './access.ts';
+export type { ApiOptions } from './app.ts';
+export { createApi } from './app.ts';
+export { openApiDocument, operations } from './openapi.ts';
+export type { Answer, BonrelayPorts, ListQuery, LiveUpdate, Page } from './ports.ts';

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { ListQuery } from './ports.ts';
+
+const filterValue = z.string().max(200);
+
+/**
+ * Reads `?limit=&cursor=&<filters>` strictly: unknown parameters, huge values or a bad limit are a
+ * 400 that says what is wrong, never a 5xx deeper down.
+ */
+export function parseListQuery(
+  query: Record<string, string>,
+  filters: readonly string[],
+): { ok: true; query: ListQuery } | { ok: false; message: string } {
+  const schema = z.strictObject({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional(),
+    ...Object.fromEntries(filters.map((name) => [name, filterValue.optional()])),
+  });
+  const result = schema.safeParse(query);
+  if (result.success) return { ok: true, query: result.data as ListQuery };
+  const issue = result.error.issues[0];
+  const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
+  return { ok: false, message: `${key ? `${key}: ` : ''}${issue?.message ?? 'invalid query'}` };
+}
