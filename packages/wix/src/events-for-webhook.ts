@@ -1,0 +1,63 @@
+import { type EventToAppend, eventToAppend, type Order, streams } from '@bonrelay/domain';
+import type { VerifiedWebhook } from './webhook.ts';
+
+function webhookReceived(webhook: VerifiedWebhook, orderId: string | undefined): EventToAppend {
+  const { webhookId, eventType, instanceId, eventTime } = webhook;
+  const data = Object.fromEntries(
+    Object.entries({ webhookId, eventType, instanceId, orderId, eventTime }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as EventToAppend<'WebhookReceived'>['data'];
+  return eventToAppend('WebhookReceived', streams.webhook(webhookId), `webhook:${webhookId}`, data);
+}
+
+function orderEvents(webhook: VerifiedWebhook, orderId: string, order: Order | undefined): EventToAppend[] {
+  const stream = streams.order(orderId);
+  const received = (order: Order) =>
+    eventToAppend('OrderReceived', stream, `order-received:${orderId}`, { order });
+  switch (webhook.kind) {
+    case 'created':
+      return order ? [received(order)] : [];
+    case 'approved':
+      return order
+        ? [
+            received(order),
+            eventToAppend('OrderApproved', stream, `order-approved:${orderId}`, { orderId, order }),
+          ]
+        : [];
+    case 'updated':
+      return order
+        ? [
+            eventToAppend('OrderUpdated', stream, `webhook-order-updated:${webhook.webhookId}`, {
+              orderId,
+              order,
+            }),
+          ]
+        : [];
+    case 'canceled':
+      return [eventToAppend('OrderCanceled', stream, `order-canceled:${orderId}`, { orderId })];
+    case 'payment-status-updated':
+      return order?.paymentStatus
+        ? [
+            eventToAppend('OrderPaymentStatusChanged', stream, `payment:${webhook.webhookId}`, {
+              orderId,
+              paymentStatus: order.paymentStatus,
+            }),
+          ]
+        : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The facts one verified delivery adds to the log. Event ids are derived from Wix's ids, so a
+ * redelivery, or the created + approved pair of one order, appends nothing new (idempotency).
+ * `order` is the normalised order, absent when the delivery carried none.
+ */
+export function eventsForWebhook(webhook: VerifiedWebhook, order: Order | undefined): EventToAppend[] {
+  const orderId = order?.id ?? webhook.orderId;
+  const received = webhookReceived(webhook, orderId);
+  if (orderId === undefined || webhook.kind === 'unsupported') return [received];
+  return [received, ...orderEvents(webhook, orderId, order)];
+}
