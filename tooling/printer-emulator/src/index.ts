@@ -1,0 +1,5 @@
+export type { EmulatedJob, PrinterEmulator, PrinterEmulatorOptions } from './emulator.ts';
+export { startPrinterEmulator } from './emulator.ts';
+export type { FaultMode } from './fault-mode.ts';
+export { faultModes, isFaultMode } from './fault-mode.ts';
+export { renderPlainText } from './plain-text.ts';
