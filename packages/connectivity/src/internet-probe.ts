@@ -50,7 +50,7 @@ export interface InternetCheckOptions {
  */
 export function checkInternet(options: InternetCheckOptions): Observable<InternetCheck> {
   const { targets, scheduler = asyncScheduler } = options;
-  if (targets.length === 0) throw new RangeError('the internet check needs at least one target');
+  requireTargets(targets);
   const answered = (probe: () => ObservableInput<boolean>) =>
     defer(probe).pipe(
       take(1),
@@ -78,6 +78,11 @@ export function checkInternet(options: InternetCheckOptions): Observable<Interne
       }),
     );
   });
+}
+
+/** Refuses an empty target list: with nothing to ask, "offline" would be a lie. */
+export function requireTargets(targets: readonly ProbeTarget[]): void {
+  if (targets.length === 0) throw new RangeError('the internet check needs at least one target');
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { InternetStatus } from '@bonrelay/domain';
 import { map, NEVER, type Observable, type SchedulerLike } from 'rxjs';
-import { checkInternet, type InternetCheck, type TargetProbe, type WixProbe } from './internet-probe.ts';
+import {
+  checkInternet,
+  type InternetCheck,
+  requireTargets,
+  type TargetProbe,
+  type WixProbe,
+} from './internet-probe.ts';
 import type { ProbeTarget } from './probe-targets.ts';
 import { monitorStatus, requirePositive } from './status-monitor.ts';
 
@@ -37,6 +43,7 @@ export interface WatchInternetOptions {
  */
 export function watchInternet(options: WatchInternetOptions): Observable<InternetStatusChange> {
   const fastIntervalMs = options.fastIntervalMs ?? options.intervalMs;
+  requireTargets(options.targets);
   requirePositive('intervalMs', options.intervalMs);
   requirePositive('fastIntervalMs', fastIntervalMs);
   requirePositive('agreeingProbes', options.agreeingProbes, true);

@@ -1,12 +1,12 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 
 /** A TCP listener on 127.0.0.1 that can go away and come back on the same port. */
 export interface LoopbackListener {
   readonly port: number;
-  /** Sockets the listener accepted, so tests can watch them close. */
-  readonly accepted: Socket[];
+  /** The first socket the listener accepted (now or later), so tests can watch it close. */
+  firstAccepted(): Promise<Socket>;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -15,9 +15,11 @@ export interface LoopbackListener {
 export async function loopbackListener(): Promise<LoopbackListener> {
   let server: Server | undefined;
   const accepted: Socket[] = [];
+  const arrivals = new EventEmitter();
   const listen = async (port: number) => {
     server = createServer((socket) => {
       accepted.push(socket);
+      arrivals.emit('socket', socket);
       socket.on('error', () => {});
       socket.resume();
     });
@@ -30,7 +32,7 @@ export async function loopbackListener(): Promise<LoopbackListener> {
   const port = await listen(0);
   return {
     port,
-    accepted,
+    firstAccepted: async () => accepted[0] ?? ((await once(arrivals, 'socket')) as [Socket])[0],
     stop: async () => {
       for (const socket of accepted) socket.destroy();
       await new Promise<void>((resolve) => server?.close(() => resolve()));
