@@ -23,9 +23,12 @@ export interface WatchPrinterOptions {
   readonly fastIntervalMs: number;
   /** Consecutive agreeing observations needed before a new status is believed (hysteresis). */
   readonly agreeingProbes: number;
-  /** True while print jobs are waiting for this printer. */
+  /** True while print jobs wait for this printer; with it not printable (or unknown), probes hurry. */
   readonly urgent$: Observable<boolean>;
-  /** Observations from elsewhere, e.g. a failed print attempt; each counts like a probe. */
+  /**
+   * Observations from elsewhere, e.g. a failed print attempt; each counts like a probe. Give a
+   * reason (the print failure): a missing one is recorded as `probe`.
+   */
   readonly evidence$?: Observable<PrinterProbeResult>;
   /** The status the log last recorded, so a restart does not append it again. */
   readonly initial?: PrinterStatus;
