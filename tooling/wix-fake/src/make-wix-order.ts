@@ -42,7 +42,7 @@ let nextNumber = 20001;
  * orders (dedupe, load, reconciliation) do not have to invent them by hand.
  */
 export function makeWixOrder(overrides: Partial<WixOrder> = {}): WixOrder {
-  const number = String(nextNumber++);
+  const number = overrides.number ?? String(nextNumber++);
   return {
     id: randomUUID(),
     number,
