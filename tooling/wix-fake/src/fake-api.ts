@@ -129,7 +129,14 @@ export async function startFakeWixApi(options: FakeWixApiOptions): Promise<FakeW
   }
 
   const server = createServer(async (request, response) => {
-    const body = await readJson(request);
+    let body: unknown;
+    try {
+      body = await readJson(request);
+    } catch {
+      // The client hung up mid-request (e.g. its timeout fired): nothing left to answer.
+      response.destroy();
+      return;
+    }
     const applied = takeFault();
     requests.push({
       method: request.method ?? '',
