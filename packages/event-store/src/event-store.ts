@@ -7,9 +7,6 @@ import type { AppendResult, EventStore, EventStoreOptions } from './types.ts';
 import { rowToEvent } from './upcast.ts';
 import { verifyLog } from './verify.ts';
 
-/** Live catch-up page; about a megabyte of typical events per tick. */
-const livePageSize = 1000;
-
 /**
  * Opens the append-only log, the service's source of truth: migrates it, refuses files it must not
  * touch, and hands out synchronous appends, filtered reads, a gap-free live tail and an audit.
@@ -26,7 +23,10 @@ export function openEventStore(options: EventStoreOptions): EventStore {
   const toEvent = rowToEvent(options.upcasters ?? {});
   const readRows = createRowReader(db);
   const appendRows = readonly ? undefined : createAppender(db);
-  const feed = createLiveFeed((after, limit) => readRows({ after, limit }).map(toEvent), livePageSize);
+  const feed = createLiveFeed(
+    (after, limit) => readRows({ after, limit }).map(toEvent),
+    options.livePageSize ?? 1000,
+  );
   const lastPositionStatement = db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck();
 
   return {

@@ -53,6 +53,8 @@ export interface EventStoreOptions {
   /** Keyed by event type. */
   upcasters?: Record<string, Upcaster>;
   readonly?: boolean;
+  /** Events per catch-up page in `live()`; defaults to 1000. Tests shrink it to cross many pages. */
+  livePageSize?: number;
 }
 
 export interface AppendOptions {
