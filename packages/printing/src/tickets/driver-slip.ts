@@ -1,7 +1,6 @@
 import type { Order } from '@bonrelay/domain';
-import { wantedTimeText } from './clock-text.ts';
 import { escapePropertyValue } from './escape.ts';
-import { writeOrderNumbers } from './kitchen-ticket.ts';
+import { writeOrderNumbers, writeWhen } from './kitchen-ticket.ts';
 import type { TicketContext, TicketLayout } from './layout.ts';
 import { formatMoney } from './money.ts';
 import {
@@ -45,13 +44,7 @@ export function renderDriverSlip(
   const { fulfilment } = order;
   writeMarks(writer, context);
   writeOrderNumbers(writer, order, context);
-  writer.row(
-    { markup: `^^^${writer.text(texts.delivery)}` },
-    {
-      markup: `^^^${writer.text(wantedTimeText(fulfilment.wanted, texts.asap, context.printedAt, layout))}`,
-      align: 'right',
-    },
-  );
+  writeWhen(writer, order, context);
   writer.line('-');
   const [street, ...rest] = addressLines(fulfilment.address);
   if (street) {

@@ -17,6 +17,20 @@ export function writeOrderNumbers(writer: TicketWriter, order: Order, context: T
 }
 
 /**
+ * PICKUP or DELIVERY and the wanted time on one line at 2x; a long time (a pre-order for another
+ * day) drops to double height so it never wraps under the kind.
+ */
+export function writeWhen(writer: TicketWriter, order: Order, context: TicketContext): void {
+  const { layout } = writer;
+  const kind = writer.text(fulfilmentLabel(order.fulfilment.kind, layout.texts));
+  const when = wantedTimeText(order.fulfilment.wanted, layout.texts.asap, context.printedAt, layout);
+  const wanted = writer.text(when);
+  // Without fixed widths receiptline gives each of the two columns half the line.
+  const size = when.length * 2 <= Math.floor((layout.cpl - 1) / 2) ? '^^^' : '^^';
+  writer.row({ markup: `^^^${kind}` }, { markup: `${size}${wanted}`, align: 'right' });
+}
+
+/**
  * Dishes in large type with every option indented under its dish. Quantities are 2x so a `2`
  * is never misread; the column grows for three-digit quantities.
  */
@@ -44,11 +58,7 @@ export function renderKitchenTicket(order: Order, context: TicketContext, layout
   writeMarks(writer, context);
   if (texts.kitchenTitle) writer.line(writer.text(texts.kitchenTitle));
   writeOrderNumbers(writer, order, context);
-  const wanted = wantedTimeText(order.fulfilment.wanted, texts.asap, context.printedAt, layout);
-  writer.row(
-    { markup: `^^^${writer.text(fulfilmentLabel(order.fulfilment.kind, texts))}` },
-    { markup: `^^^${writer.text(wanted)}`, align: 'right' },
-  );
+  writeWhen(writer, order, context);
   const name = guestName(order.customer);
   if (name) writer.line(`^^${writer.text(name)}`);
   const urgent =
