@@ -54,7 +54,10 @@ test('given a received order, when Wix approves, updates and marks it paid, then
     .when(
       event('OrderApproved', '2024-05-10T11:01:00.000Z', { orderId: 'o1', order: approved }),
       event('OrderUpdated', '2024-05-10T11:02:00.000Z', { orderId: 'o1', order: updated }),
-      event('OrderPaymentStatusChanged', '2024-05-10T11:03:00.000Z', { orderId: 'o1', paymentStatus: 'PAID' }),
+      event('OrderPaymentStatusChanged', '2024-05-10T11:03:00.000Z', {
+        orderId: 'o1',
+        paymentStatus: 'PAID',
+      }),
     )
     .then((view) => {
       const o1 = orderById(view, 'o1');
@@ -70,7 +73,10 @@ test('given a received order, when it is canceled, then it stays canceled even i
   given(received)
     .when(
       event('OrderCanceled', '2024-05-10T11:04:00.000Z', { orderId: 'o1', reason: 'guest called' }),
-      event('OrderUpdated', '2024-05-10T11:05:00.000Z', { orderId: 'o1', order: { ...order, status: 'APPROVED' } }),
+      event('OrderUpdated', '2024-05-10T11:05:00.000Z', {
+        orderId: 'o1',
+        order: { ...order, status: 'APPROVED' },
+      }),
     )
     .then((view) => {
       const o1 = orderById(view, 'o1');
@@ -107,7 +113,11 @@ test('given nothing, when facts arrive about an unknown order or job, then the v
 test('given a queued kitchen ticket, when it fails once and then prints, then the ticket tells the story', () => {
   given(received, queued('j1', '2024-05-10T11:00:01.000Z'))
     .when(
-      event('PrintAttemptStarted', '2024-05-10T11:00:02.000Z', { jobId: 'j1', printer: 'kitchen', attempt: 1 }),
+      event('PrintAttemptStarted', '2024-05-10T11:00:02.000Z', {
+        jobId: 'j1',
+        printer: 'kitchen',
+        attempt: 1,
+      }),
       event('PrintAttemptFailed', '2024-05-10T11:00:03.000Z', {
         jobId: 'j1',
         printer: 'kitchen',
@@ -134,7 +144,11 @@ test('given a queued kitchen ticket, when it fails once and then prints, then th
 
   given(received, queued('j1', '2024-05-10T11:00:01.000Z'))
     .when(
-      event('PrintAttemptStarted', '2024-05-10T11:00:06.000Z', { jobId: 'j1', printer: 'kitchen', attempt: 2 }),
+      event('PrintAttemptStarted', '2024-05-10T11:00:06.000Z', {
+        jobId: 'j1',
+        printer: 'kitchen',
+        attempt: 2,
+      }),
       event('PrintJobPrinted', '2024-05-10T11:00:07.000Z', {
         jobId: 'j1',
         printer: 'kitchen',

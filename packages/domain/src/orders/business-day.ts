@@ -3,7 +3,10 @@
  * started, so the daily ticket numbers and audits cut the calendar at a configured local time.
  */
 export interface BusinessDayConfig {
-  /** Local wall-clock time the business day starts, `HH:MM` (e.g. `04:00`). */
+  /**
+   * Local wall-clock time the business day starts, `HH:MM` (e.g. `04:00`). Keep it outside the
+   * 02:00–03:00 DST hour: inside a repeated hour the wall clock crosses the start twice.
+   */
   readonly dayStartsAt: string;
   /** IANA time zone of the restaurant (e.g. `Europe/Berlin`). */
   readonly timeZone: string;
@@ -80,21 +83,30 @@ export function businessDayOf(isoTime: string, config: BusinessDayConfig): strin
   return calendarDate(Date.UTC(local.year, local.month - 1, local.day + shift));
 }
 
+function wallClockOf(epochMs: number, timeZone: string): number {
+  const local = localTimeOf(epochMs, timeZone);
+  return Date.UTC(local.year, local.month - 1, local.day, 0, local.minutes);
+}
+
 /**
  * The instant (ISO 8601, UTC) a business day starts, so audits can split an outage that runs past
- * the day boundary. Around a DST jump a start inside the skipped hour lands just after the jump.
+ * the day boundary. A start inside a skipped DST hour is the jump itself, the first instant
+ * `businessDayOf` already counts as the new day.
  */
 export function businessDayStartsAt(day: string, config: BusinessDayConfig): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const wanted = Date.UTC(year, month - 1, date, 0, minutesOf(config.dayStartsAt));
-  const offsetAt = (epochMs: number) => {
-    const local = localTimeOf(epochMs, config.timeZone);
-    return (
-      Date.UTC(local.year, local.month - 1, local.day, 0, local.minutes) - Math.floor(epochMs / 60000) * 60000
-    );
-  };
-  const firstGuess = wanted - offsetAt(wanted);
-  const instant = wanted - offsetAt(firstGuess);
+  const offsetAt = (epochMs: number) =>
+    wallClockOf(epochMs, config.timeZone) - Math.floor(epochMs / 60_000) * 60_000;
+  let instant = wanted - offsetAt(wanted - offsetAt(wanted));
+  if (wallClockOf(instant, config.timeZone) !== wanted) {
+    let before = instant - 3 * 3_600_000;
+    while (instant - before > 60_000) {
+      const middle = before + Math.floor((instant - before) / 120_000) * 60_000;
+      if (wallClockOf(middle, config.timeZone) >= wanted) instant = middle;
+      else before = middle;
+    }
+  }
   return new Date(instant).toISOString();
 }
 

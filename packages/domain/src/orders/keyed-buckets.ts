@@ -1,12 +1,16 @@
 /**
  * Small persistent collections for views that live for years. A plain `{ ...all, [id]: x }` copies
- * every order on every event, which makes a replay quadratic; hashing keys into fixed buckets means
- * an update copies one bucket and the bucket list, while values stay plain JSON-friendly data.
+ * every order on every event, which makes a replay quadratic; hashing keys into a shallow trie means
+ * an update copies three small nodes and one tiny leaf, while values stay plain JSON-friendly data.
  */
-const bucketCount = 1024;
+const fanOut = 32;
+const depth = 3;
 const chunkSize = 512;
 
-export type KeyedBuckets<V> = readonly Readonly<Record<string, V>>[];
+type Leaf<V> = Readonly<Record<string, V>>;
+
+/** A fixed-depth hash trie: 32 × 32 × 32 nodes, leaves of a handful of entries each. */
+export type KeyedBuckets<V> = readonly (KeyedBuckets<V> | Leaf<V> | null)[];
 
 /** Ids in arrival order, stored as fixed-size chunks so appending copies one chunk. */
 export interface ChunkedList<V> {
@@ -14,43 +18,58 @@ export interface ChunkedList<V> {
   readonly chunks: readonly (readonly V[])[];
 }
 
-const noEntries: Readonly<Record<string, never>> = Object.freeze({});
-
-export const emptyBuckets: KeyedBuckets<never> = Object.freeze(
-  Array.from({ length: bucketCount }, () => noEntries),
-);
+export const emptyBuckets: KeyedBuckets<never> = Object.freeze(Array.from({ length: fanOut }, () => null));
 
 export const emptyList: ChunkedList<never> = Object.freeze({ size: 0, chunks: Object.freeze([]) });
 
-function bucketOf(key: string): number {
+function hashOf(key: string): number {
   let hash = 2166136261;
   for (let index = 0; index < key.length; index++) {
     hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 16777619);
   }
-  return (hash >>> 0) % bucketCount;
+  return hash >>> 0;
+}
+
+const slotAt = (hash: number, level: number) => (hash >>> (level * 5)) % fanOut;
+
+function leafOf<V>(buckets: KeyedBuckets<V>, key: string): Leaf<V> | undefined {
+  const hash = hashOf(key);
+  let node: KeyedBuckets<V> | Leaf<V> | null | undefined = buckets;
+  for (let level = 0; level < depth && node; level++) node = (node as KeyedBuckets<V>)[slotAt(hash, level)];
+  return (node ?? undefined) as Leaf<V> | undefined;
+}
+
+function updateLeaf<V>(
+  node: KeyedBuckets<V> | null,
+  hash: number,
+  level: number,
+  update: (leaf: Leaf<V> | null) => Leaf<V>,
+): KeyedBuckets<V> {
+  const slot = slotAt(hash, level);
+  const copy = node ? node.slice() : Array.from({ length: fanOut }, () => null);
+  const child = node?.[slot] ?? null;
+  copy[slot] =
+    level === depth - 1
+      ? update(child as Leaf<V> | null)
+      : updateLeaf(child as KeyedBuckets<V> | null, hash, level + 1, update);
+  return copy;
 }
 
 export function getKeyed<V>(buckets: KeyedBuckets<V>, key: string): V | undefined {
-  const bucket = buckets[bucketOf(key)];
-  return bucket && Object.hasOwn(bucket, key) ? bucket[key] : undefined;
+  const leaf = leafOf(buckets, key);
+  return leaf && Object.hasOwn(leaf, key) ? leaf[key] : undefined;
 }
 
 export function setKeyed<V>(buckets: KeyedBuckets<V>, key: string, value: V): KeyedBuckets<V> {
-  const index = bucketOf(key);
-  const copy = buckets.slice();
-  copy[index] = { ...buckets[index], [key]: value };
-  return copy;
+  return updateLeaf(buckets, hashOf(key), 0, (leaf) => ({ ...leaf, [key]: value }));
 }
 
 export function deleteKeyed<V>(buckets: KeyedBuckets<V>, key: string): KeyedBuckets<V> {
-  const index = bucketOf(key);
-  const bucket = buckets[index];
-  if (!bucket || !Object.hasOwn(bucket, key)) return buckets;
-  const { [key]: _dropped, ...rest } = bucket;
-  const copy = buckets.slice();
-  copy[index] = rest;
-  return copy;
+  const leaf = leafOf(buckets, key);
+  if (!leaf || !Object.hasOwn(leaf, key)) return buckets;
+  const { [key]: _dropped, ...rest } = leaf;
+  return updateLeaf(buckets, hashOf(key), 0, () => rest);
 }
 
 export function appendToList<V>(list: ChunkedList<V>, value: V): ChunkedList<V> {

@@ -53,12 +53,12 @@ export interface OrdersView {
   /** Print jobs that can still change → their order (later job events carry only the job id). */
   readonly liveJobs: KeyedBuckets<string>;
   /** Last ticket number handed out per business day. */
-  readonly lastTicketNumbers: Readonly<Record<string, number>>;
+  readonly lastTicketNumbers: KeyedBuckets<number>;
 }
 
 export const initialOrders: OrdersView = {
   orders: emptyBuckets,
   received: emptyList,
   liveJobs: emptyBuckets,
-  lastTicketNumbers: {},
+  lastTicketNumbers: emptyBuckets,
 };

@@ -18,7 +18,7 @@ function receive(
   const { order } = event.data;
   if (getKeyed(state.orders, order.id)) return state;
   const businessDay = businessDayOf(event.recordedAt, config);
-  const ticketNumber = (state.lastTicketNumbers[businessDay] ?? 0) + 1;
+  const ticketNumber = (getKeyed(state.lastTicketNumbers, businessDay) ?? 0) + 1;
   const view: OrderView = {
     orderId: order.id,
     number: order.number,
@@ -38,7 +38,7 @@ function receive(
     ...state,
     orders: setKeyed(state.orders, order.id, view),
     received: appendToList(state.received, order.id),
-    lastTicketNumbers: { ...state.lastTicketNumbers, [businessDay]: ticketNumber },
+    lastTicketNumbers: setKeyed(state.lastTicketNumbers, businessDay, ticketNumber),
   };
 }
 
