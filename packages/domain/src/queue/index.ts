@@ -1,0 +1,13 @@
+export type { CancellationOptions } from './cancellation-job-for.ts';
+export { cancellationJobFor, kitchenTicketReached } from './cancellation-job-for.ts';
+export { printJobId, reprintJobId } from './job-ids.ts';
+export { comparePrintJobs, isDue, nextDueJob } from './next-due-job.ts';
+export type { PrintJobState, PrintJobView, PrintQueue } from './print-job-view.ts';
+export { initialPrintQueue, printJobStates } from './print-job-view.ts';
+export type { PrintJobOptions } from './print-jobs-for-order.ts';
+export { printJobsForOrder } from './print-jobs-for-order.ts';
+export type { QueueSummary } from './queue-summary.ts';
+export { queueSummary } from './queue-summary.ts';
+export { reducePrintQueue } from './reduce-print-queue.ts';
+export type { ReprintOptions } from './reprint-job-for.ts';
+export { reprintJobFor } from './reprint-job-for.ts';

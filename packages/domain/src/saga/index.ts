@@ -1,0 +1,9 @@
+export type { SagaStep } from './act.ts';
+export type { BackoffConfig } from './backoff.ts';
+export { nextAttemptDelay } from './backoff.ts';
+export type { BreakerConfig } from './breaker.ts';
+export { breakerAfterAttempt, isPauseFailure, isTransportFailure } from './breaker.ts';
+export { decidePrinter } from './decide-printer.ts';
+export type { InFlight, PrinterSagaState, ProbeState } from './printer-saga-state.ts';
+export { initialPrinterSaga, reducePrinterSaga, statusAllowsPrinting } from './printer-saga-state.ts';
+export type { PrinterSagaCommand, PrinterSagaInput, PrintOutcome, SagaConfig } from './saga-types.ts';
