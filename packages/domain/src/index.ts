@@ -24,3 +24,6 @@ export type {
 export { printableStatuses } from './status.ts';
 export type { Priority, TicketKind } from './ticket.ts';
 export { orderTicketKinds, priorityRank, ticketRank } from './ticket.ts';
+export * from './priority/index.ts';
+export * from './queue/index.ts';
+export * from './saga/index.ts';
