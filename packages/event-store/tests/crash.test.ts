@@ -5,7 +5,7 @@ import { openEventStore } from '../src/index.ts';
 import { bundleWriter, startWriter, type Writer } from './support/crash-writer.ts';
 import { tempDir } from './support/temp-store.ts';
 
-const kills = 24;
+const kills = 22;
 
 /** A seeded generator, so a failing run can be replayed from the printed seed. */
 function random(seed: number): () => number {
@@ -23,14 +23,14 @@ test('given a writer SIGKILLed at random moments, then every acknowledged event 
   const file = join(dir.path, 'log.db');
   const script = await bundleWriter(dir.path);
   const acknowledged = new Map<string, number>();
-  const pool: Writer[] = [startWriter(script, file, 0)];
+  const pool: Writer[] = [startWriter(script, file, 0), startWriter(script, file, 1)];
   try {
     for (let run = 0; run < kills; run += 1) {
       const writer = pool.shift()!;
-      pool.push(startWriter(script, file, run + 1));
+      pool.push(startWriter(script, file, run + 2));
       await writer.waitFor(() => writer.state.warm || writer.state.exited);
       writer.child.stdin?.write('go\n');
-      const target = Math.floor(next() * 60);
+      const target = Math.floor(next() * 40);
       await writer.waitFor(() => writer.acknowledged.size >= target || writer.state.exited);
       writer.child.kill('SIGKILL');
       await writer.waitFor(() => writer.state.exited);
