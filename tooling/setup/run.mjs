@@ -77,7 +77,7 @@ function ensureInstalled() {
 const tsx = ['--import', 'tsx'];
 const commands = {
   start: () => run(process.execPath, [...tsx, 'apps/service/src/main.ts', ...rest]),
-  bonrelay: () => run(process.execPath, [...tsx, 'apps/service/src/cli/main.ts', ...rest]),
+  bonrelay: () => run(process.execPath, [...tsx, 'apps/service/src/cli/run.ts', ...rest]),
   demo: () => run(process.execPath, [...tsx, 'apps/service/src/demo.ts', ...rest]),
   bench: () => run(process.execPath, [...tsx, 'tooling/bench/src/main.ts', ...rest]),
   test: () => run(process.execPath, ['tooling/setup/check.mjs', ...rest]),

@@ -78,7 +78,7 @@ test('given rows from an older reducer version, when it starts, then it drops th
   const { store } = freshStore();
   store.append([started(1)]);
   const tables = openReadTables(store.connection);
-  tables.commit('tally', 0, 1, [{ part: 'byType', key: 'Bogus', json: '99' }], []);
+  tables.commit('tally', 0, 1, [{ path: 'byType/Bogus', json: '99' }], []);
   const view = runProjection(store, tables, tally, queueScheduler);
   assert.equal(view.state().byType, { ServiceStarted: 1 });
   view.flush();

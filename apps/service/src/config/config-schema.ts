@@ -1,3 +1,4 @@
+import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
 
 /**
@@ -23,7 +24,10 @@ const printerSchema = z.strictObject({
   url: printerUrl,
   family: z.enum(['epson', 'star', 'generic']).default('epson'),
   cpl: z.number().int().min(24).max(64).default(48),
-  encoding: z.string().default('multilingual'),
+  encoding: z
+    .string()
+    .refine(isReceiptEncoding, { message: `must be one of ${receiptEncodings.join(', ')}` })
+    .default('multilingual'),
 });
 
 export const configSchema = z.strictObject({
@@ -35,7 +39,16 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   dataDir: z.string().min(1).default('./data'),
-  database: z.strictObject({ busyTimeoutMs: milliseconds.default(5_000) }).prefault({}),
+  database: z
+    .strictObject({
+      busyTimeoutMs: milliseconds.default(5_000),
+      lowDiskWarningBytes: z
+        .number()
+        .int()
+        .min(0)
+        .default(200 * 1024 * 1024),
+    })
+    .prefault({}),
   businessDay: z
     .strictObject({
       startsAt: clockTime.default('04:00'),

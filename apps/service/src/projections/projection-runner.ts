@@ -45,7 +45,8 @@ export function runProjection<State>(
   } else if (saved) {
     tables.drop(projection.name);
   }
-  let committed = state;
+  // Nothing is written yet on a fresh start: the first batch writes every row, shapes included.
+  let committed: State | undefined = saved?.version === projection.version ? state : undefined;
   let committedPosition = position;
   const changes = new BehaviorSubject<State>(state);
   let scheduled: Subscription | undefined;
@@ -53,10 +54,7 @@ export function runProjection<State>(
   const flush = () => {
     scheduled = undefined;
     if (committedPosition === position) return;
-    const { upserts, deletes } = changedRows(
-      committed as Record<string, unknown>,
-      state as Record<string, unknown>,
-    );
+    const { upserts, deletes } = changedRows(committed, state);
     try {
       tables.commit(projection.name, projection.version, position, upserts, deletes);
     } catch {

@@ -14,7 +14,7 @@ export interface ReadTables {
     version: number,
     position: number,
     upserts: readonly StateRow[],
-    deletes: readonly { part: string; key: string }[],
+    deletes: readonly string[],
   ): void;
   drop(name?: string): void;
 }
@@ -25,19 +25,20 @@ export function openReadTables(db: Database): ReadTables {
     CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS projection_rows (
-      view TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
-      PRIMARY KEY (view, part, key)) WITHOUT ROWID;
+      view TEXT NOT NULL, path TEXT NOT NULL, json TEXT NOT NULL,
+      PRIMARY KEY (view, path)) WITHOUT ROWID;
   `);
   const selectCheckpoint = db.prepare<[string], { version: number; position: number }>(
     'SELECT version, position FROM projection_checkpoints WHERE name = ?',
   );
-  const selectRows = db.prepare<[string], StateRow>(
-    'SELECT part, key, json FROM projection_rows WHERE view = ?',
-  );
+  const selectRows = db.prepare<[string], StateRow>('SELECT path, json FROM projection_rows WHERE view = ?');
   const upsertRow = db.prepare(
-    'INSERT INTO projection_rows (view, part, key, json) VALUES (?, ?, ?, ?) ON CONFLICT (view, part, key) DO UPDATE SET json = excluded.json',
+    'INSERT INTO projection_rows (view, path, json) VALUES (?, ?, ?) ON CONFLICT (view, path) DO UPDATE SET json = excluded.json',
   );
-  const deleteRow = db.prepare('DELETE FROM projection_rows WHERE view = ? AND part = ? AND key = ?');
+  // A subtree is the path itself and everything below it ('0' sorts right after '/').
+  const deleteSubtree = db.prepare(
+    "DELETE FROM projection_rows WHERE view = ? AND (path = ? OR (path >= ? || '/' AND path < ? || '0'))",
+  );
   const upsertCheckpoint = db.prepare(
     'INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position',
   );
@@ -47,10 +48,10 @@ export function openReadTables(db: Database): ReadTables {
       version: number,
       position: number,
       upserts: readonly StateRow[],
-      deletes: readonly { part: string; key: string }[],
+      deletes: readonly string[],
     ) => {
-      for (const row of upserts) upsertRow.run(name, row.part, row.key, row.json);
-      for (const row of deletes) deleteRow.run(name, row.part, row.key);
+      for (const path of deletes) deleteSubtree.run(name, path, path, path);
+      for (const row of upserts) upsertRow.run(name, row.path, row.json);
       upsertCheckpoint.run(name, version, position);
     },
   );

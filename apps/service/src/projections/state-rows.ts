@@ -1,16 +1,49 @@
 /**
  * Turns a view's state into rows and back, so a read table holds one row per entity and a batch
- * writes only the entities whose object changed (reducers return new objects for what they touch).
- * A state is an object whose fields are records, Maps or plain values.
+ * writes only what changed. Reducers return new objects only for what they touch, so comparing
+ * references finds the changes; large containers (records, arrays, Maps) are split into one row per
+ * child, small ones and leaves are stored as one JSON row. Paths are `/`-joined, URI-encoded keys.
  */
 export interface StateRow {
-  readonly part: string;
-  readonly key: string;
+  readonly path: string;
   readonly json: string;
 }
 
-const scalarKey = '';
+export interface RowChanges {
+  readonly upserts: StateRow[];
+  /** Paths whose row and every row below it must go. */
+  readonly deletes: string[];
+}
+
+const splitAbove = 16;
+const maxDepth = 3;
 const mapTag = '$map';
+type Kind = 'map' | 'array' | 'object';
+
+function kindOf(value: unknown): Kind | undefined {
+  if (value instanceof Map) return 'map';
+  if (Array.isArray(value)) return 'array';
+  if (value && typeof value === 'object') return 'object';
+  return undefined;
+}
+
+function sizeOf(value: unknown, kind: Kind): number {
+  if (kind === 'map') return (value as Map<unknown, unknown>).size;
+  if (kind === 'array') return (value as unknown[]).length;
+  return Object.keys(value as object).length;
+}
+
+function isSplit(value: unknown, depth: number): Kind | undefined {
+  const kind = kindOf(value);
+  if (!kind) return undefined;
+  return depth === 0 || (depth < maxDepth && sizeOf(value, kind) > splitAbove) ? kind : undefined;
+}
+
+function childrenOf(value: unknown, kind: Kind): Map<string, unknown> {
+  if (kind === 'map') return new Map([...(value as Map<unknown, unknown>)].map(([k, v]) => [String(k), v]));
+  if (kind === 'array') return new Map((value as unknown[]).map((v, i) => [String(i), v]));
+  return new Map(Object.entries(value as object));
+}
 
 /** JSON that keeps nested Maps as Maps (reducers may use them inside entities). */
 function encode(value: unknown): string {
@@ -25,56 +58,86 @@ function decode(json: string): unknown {
   );
 }
 
-const mapMarker = '__map__';
+const child = (path: string, key: string) =>
+  path === '' ? encodeURIComponent(key) : `${path}/${encodeURIComponent(key)}`;
 
-function entriesOf(value: unknown): [string, unknown][] | undefined {
-  if (value instanceof Map) return [...value.entries()].map(([key, item]) => [String(key), item]);
-  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.entries(value);
-  return undefined;
-}
-
-/** Rows whose value changed between two states, and keys that disappeared. */
-export function changedRows(
-  previous: Record<string, unknown>,
-  next: Record<string, unknown>,
-): { upserts: StateRow[]; deletes: { part: string; key: string }[] } {
-  const upserts: StateRow[] = [];
-  const deletes: { part: string; key: string }[] = [];
-  for (const [part, value] of Object.entries(next)) {
-    const before = previous[part];
-    if (before === value) continue;
-    const entries = entriesOf(value);
-    if (!entries) {
-      upserts.push({ part, key: scalarKey, json: encode(value) });
-      continue;
-    }
-    if (value instanceof Map) upserts.push({ part, key: mapMarker, json: 'true' });
-    const old = new Map(entriesOf(before) ?? []);
-    for (const [key, item] of entries) {
-      if (old.get(key) !== item) upserts.push({ part, key, json: encode(item) });
-      old.delete(key);
-    }
-    for (const key of old.keys()) deletes.push({ part, key });
+function emit(value: unknown, path: string, depth: number, out: StateRow[]): void {
+  const kind = isSplit(value, depth);
+  if (!kind) {
+    out.push({ path, json: encode(value) });
+    return;
   }
-  return { upserts, deletes };
+  out.push({ path, json: JSON.stringify({ $kind: kind }) });
+  for (const [key, item] of childrenOf(value, kind)) emit(item, child(path, key), depth + 1, out);
 }
 
-/** Rebuilds a state from its rows, taking shapes (record, Map, scalar) from the initial state. */
+function diff(before: unknown, after: unknown, path: string, depth: number, changes: RowChanges): void {
+  if (before === after) return;
+  const beforeKind = isSplit(before, depth);
+  const afterKind = isSplit(after, depth);
+  if (!beforeKind || beforeKind !== afterKind) {
+    if (path !== '') changes.deletes.push(path);
+    emit(after, path, depth, changes.upserts);
+    return;
+  }
+  const old = childrenOf(before, beforeKind);
+  for (const [key, item] of childrenOf(after, afterKind)) {
+    if (old.has(key)) diff(old.get(key), item, child(path, key), depth + 1, changes);
+    else emit(item, child(path, key), depth + 1, changes.upserts);
+    old.delete(key);
+  }
+  for (const key of old.keys()) changes.deletes.push(child(path, key));
+}
+
+/** Rows to write and subtrees to delete to go from the committed state to the current one. */
+export function changedRows(previous: unknown, next: unknown): RowChanges {
+  const changes: RowChanges = { upserts: [], deletes: [] };
+  diff(previous, next, '', 0, changes);
+  return changes;
+}
+
+interface Node {
+  kind?: Kind;
+  value?: unknown;
+  children: Map<string, Node>;
+}
+
+function build(node: Node): unknown {
+  if (!node.kind) return node.value;
+  const entries = [...node.children].map(([key, item]) => [decodeURIComponent(key), build(item)] as const);
+  if (node.kind === 'map') return new Map(entries);
+  if (node.kind === 'array') {
+    return entries.sort((a, b) => Number(a[0]) - Number(b[0])).map(([, item]) => item);
+  }
+  return Object.fromEntries(entries);
+}
+
+/** Rebuilds a state from its rows (the shape of each container is recorded with it). */
 export function stateFromRows<State>(initial: State, rows: readonly StateRow[]): State {
-  const parts = new Map<string, StateRow[]>();
-  for (const row of rows) parts.set(row.part, [...(parts.get(row.part) ?? []), row]);
-  const state: Record<string, unknown> = { ...(initial as Record<string, unknown>) };
-  for (const [part, partRows] of parts) {
-    const template = state[part];
-    const scalar = partRows.find((row) => row.key === scalarKey);
-    if (scalar && !entriesOf(template)) {
-      state[part] = decode(scalar.json);
-      continue;
+  if (rows.length === 0) return initial;
+  const root: Node = { children: new Map() };
+  for (const row of rows) {
+    let node = root;
+    if (row.path !== '') {
+      for (const segment of row.path.split('/')) {
+        let next = node.children.get(segment);
+        if (!next) {
+          next = { children: new Map() };
+          node.children.set(segment, next);
+        }
+        node = next;
+      }
     }
-    const items = partRows
-      .filter((row) => row.key !== mapMarker && row.key !== scalarKey)
-      .map((row) => [row.key, decode(row.json)] as [string, unknown]);
-    state[part] = template instanceof Map ? new Map(items) : Object.fromEntries(items);
+    const parsed = decode(row.json) as { $kind?: Kind } | null;
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      !(parsed instanceof Map) &&
+      typeof parsed.$kind === 'string' &&
+      Object.keys(parsed).length === 1
+    ) {
+      node.kind = parsed.$kind;
+    } else node.value = parsed;
   }
-  return state as State;
+  return build(root) as State;
 }

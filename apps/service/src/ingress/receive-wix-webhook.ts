@@ -1,0 +1,78 @@
+import type { Answer } from '@bonrelay/api';
+import type { EventToAppend } from '@bonrelay/domain';
+import type { EventStore } from '@bonrelay/event-store';
+import { eventsForWebhook, normaliseOrder, verifyWebhook } from '@bonrelay/wix';
+import type { RejectionLedger } from './rejection-ledger.ts';
+import { storeFailureAnswer } from './store-answers.ts';
+
+export interface WixIngressOptions {
+  readonly store: EventStore;
+  /** PEM; undefined means Wix is not configured yet and every delivery gets a 503. */
+  readonly publicKey: string | undefined;
+  readonly clock: () => Date;
+  readonly rejections: RejectionLedger;
+  /** Print jobs and cancellations that follow from the order events, decided on current views. */
+  readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
+  readonly retryAfterSeconds: number;
+}
+
+const notConfigured: Answer = {
+  status: 503,
+  body: {
+    error: 'not-configured',
+    message: 'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE (PEM from the Wix app dashboard)',
+  },
+  headers: { 'retry-after': '3600' },
+};
+
+/**
+ * The webhook path: verify, normalise, decide the print jobs, append everything in one synchronous
+ * transaction (durable with synchronous=FULL), and only then answer 200. No printing, rendering or
+ * Wix call happens here, so the answer stays far inside Wix's 1,250 ms budget.
+ */
+export function createWixIngress(options: WixIngressOptions): (rawBody: string) => Promise<Answer> {
+  return async (rawBody) => {
+    if (!options.publicKey) return notConfigured;
+    const verification = await verifyWebhook(rawBody, options.publicKey, { now: options.clock() });
+    if (!verification.ok) {
+      options.rejections.record(verification.reason, options.clock());
+      return {
+        status: verification.status,
+        body: { error: verification.reason, message: verification.detail },
+      };
+    }
+    const { webhook } = verification;
+    let order: ReturnType<typeof normaliseOrder> | undefined;
+    if (webhook.wixOrder !== undefined) {
+      order = normaliseOrder(webhook.wixOrder, 'wix');
+      if (!order.ok) {
+        options.rejections.record('malformed-order', options.clock());
+        return { status: 400, body: { error: 'malformed-order', message: order.problem } };
+      }
+    }
+    const events = eventsForWebhook(webhook, order?.ok ? order.order : undefined);
+    const all = [...events, ...options.consequences(events)];
+    try {
+      const result = options.store.append(
+        all.map((event) => ({
+          ...event,
+          metadata: { source: 'wix-webhook', correlationId: webhook.webhookId },
+        })),
+      );
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          webhookId: webhook.webhookId,
+          ignored: webhook.kind === 'unsupported',
+          duplicate: result.appended.length === 0,
+          appended: result.appended.length,
+        },
+      };
+    } catch (error) {
+      const answer = storeFailureAnswer(error, options.retryAfterSeconds);
+      if (answer) return answer;
+      throw error;
+    }
+  };
+}

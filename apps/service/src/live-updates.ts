@@ -1,0 +1,35 @@
+import type { LiveUpdate } from '@bonrelay/api';
+import { connectivityMode, listOrders, queueSummary } from '@bonrelay/domain';
+import { auditTime, map, merge, type Observable, type SchedulerLike } from 'rxjs';
+import type { BonrelayViews } from './projections/bonrelay-views.ts';
+
+/**
+ * What the dashboard hears over SSE: the queue, connectivity and recent orders, each pushed when its
+ * view commits (at most every `throttleMs`, so a replay burst does not flood a tablet).
+ */
+export function liveUpdates(
+  views: BonrelayViews,
+  clock: () => Date,
+  throttleMs: number,
+  scheduler: SchedulerLike,
+): Observable<LiveUpdate> {
+  const throttled = <T>(source: Observable<T>) => source.pipe(auditTime(throttleMs, scheduler));
+  return merge(
+    throttled(views.printQueue.changes$).pipe(
+      map((queue) => ({ event: 'queue', data: queueSummary(queue, clock()) })),
+    ),
+    throttled(views.connectivity.changes$).pipe(
+      map((view) => ({
+        event: 'connectivity',
+        data: {
+          mode: connectivityMode(view),
+          printers: Object.values(view.printers),
+          internet: view.internet,
+        },
+      })),
+    ),
+    throttled(views.orders.changes$).pipe(
+      map((view) => ({ event: 'orders', data: listOrders(view, { limit: 20 }).orders })),
+    ),
+  );
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { type PrinterProbeResult, printerStatusChangedEvent, watchPrinter } from '@bonrelay/connectivity';
+import type { ConnectivityView, EventToAppend, PrintQueue } from '@bonrelay/domain';
+import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
+import {
+  distinctUntilChanged,
+  map,
+  type Observable,
+  type SchedulerLike,
+  Subject,
+  type Subscription,
+} from 'rxjs';
+import type { Config } from '../config/index.ts';
+
+export interface PrinterMonitorOptions {
+  readonly printer: string;
+  readonly address: PrinterAddress;
+  readonly config: Config;
+  readonly scheduler: SchedulerLike;
+  readonly queue$: Observable<PrintQueue>;
+  readonly connectivity: () => ConnectivityView;
+  readonly append: (events: EventToAppend[]) => void;
+}
+
+/** One real status probe of a printer, in the monitor's terms (unreachable = offline). */
+export async function probePrinter(address: PrinterAddress, config: Config): Promise<PrinterProbeResult> {
+  const probe = await queryPrinterStatus(address, {
+    connectTimeoutMs: config.printing.connectTimeoutMs,
+    statusTimeoutMs: config.monitor.printerProbeTimeoutMs,
+  });
+  if (!probe.reachable) return { status: 'offline', latencyMs: probe.latencyMs, reason: probe.failure };
+  return {
+    status: probe.status,
+    latencyMs: probe.latencyMs,
+    reason: probe.answered ? 'status reply' : 'connected, printer does not answer status',
+  };
+}
+
+/**
+ * Watches one printer and appends `PrinterStatusChanged` only when the status really changed (after
+ * the configured number of agreeing probes). It probes fast while tickets wait for a printer that is
+ * down, so a printer switched back on is noticed within a fraction of a second.
+ */
+export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): void; stop(): void } {
+  const { printer, config } = options;
+  const checkNow$ = new Subject<void>();
+  const urgent$ = options.queue$.pipe(
+    map((queue) => {
+      for (const job of queue.jobs.values()) {
+        if (job.printer === printer && (job.state === 'queued' || job.state === 'retry-wait')) return true;
+      }
+      return false;
+    }),
+    distinctUntilChanged(),
+  );
+  const initial = options.connectivity().printers[printer]?.status;
+  const subscription: Subscription = watchPrinter({
+    printer,
+    probe: () => probePrinter(options.address, config),
+    scheduler: options.scheduler,
+    idleIntervalMs: config.monitor.printerIdleIntervalMs,
+    fastIntervalMs: config.monitor.printerFastIntervalMs,
+    agreeingProbes: config.monitor.printerAgreeingProbes,
+    probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
+    urgent$,
+    checkNow$,
+    ...(initial ? { initial } : {}),
+  }).subscribe((change) =>
+    options.append([printerStatusChangedEvent(change, `printer-status:${randomUUID()}`)]),
+  );
+  return {
+    checkNow: () => checkNow$.next(),
+    stop: () => subscription.unsubscribe(),
+  };
+}

@@ -1,0 +1,55 @@
+import {
+  cancellationJobFor,
+  type EventToAppend,
+  kitchenTicketReached,
+  type Order,
+  type OrdersView,
+  orderById,
+  type PrintJobOptions,
+  type PrintQueue,
+  printJobsForOrder,
+} from '@bonrelay/domain';
+
+export interface OrderConsequenceContext {
+  readonly jobs: PrintJobOptions;
+  readonly queue: PrintQueue;
+  readonly orders: OrdersView;
+}
+
+function approved(order: Order): boolean {
+  return order.status.toUpperCase() === 'APPROVED';
+}
+
+/**
+ * What order events mean for the printers, decided before the append so both commit in one
+ * transaction: an approved order queues its tickets (ids are deterministic, so a redelivery or the
+ * created + approved pair queue nothing twice); a cancellation withdraws tickets not yet printed and
+ * tells the kitchen to stop if it may be cooking.
+ */
+export function orderConsequences(
+  events: readonly EventToAppend[],
+  context: OrderConsequenceContext,
+): EventToAppend[] {
+  const follow: EventToAppend[] = [];
+  for (const event of events) {
+    if (event.type === 'OrderReceived') {
+      const { order } = event.data as EventToAppend<'OrderReceived'>['data'];
+      if (approved(order)) follow.push(...printJobsForOrder(order, context.jobs));
+    } else if (event.type === 'OrderApproved') {
+      const { order } = event.data as EventToAppend<'OrderApproved'>['data'];
+      follow.push(...printJobsForOrder({ ...order, status: 'APPROVED' }, context.jobs));
+    } else if (event.type === 'OrderCanceled') {
+      const { orderId, reason } = event.data as EventToAppend<'OrderCanceled'>['data'];
+      const known = orderById(context.orders, orderId);
+      if (!known) continue;
+      follow.push(
+        ...cancellationJobFor(known.order, kitchenTicketReached(context.queue, orderId), {
+          routing: context.jobs.routing,
+          queue: context.queue,
+          reason: reason ?? 'canceled in Wix',
+        }),
+      );
+    }
+  }
+  return follow;
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Answer, BonrelayPorts } from '@bonrelay/api';
+import {
+  type EventToAppend,
+  eventToAppend,
+  orderById,
+  type PrintJobOptions,
+  reprintJobFor,
+  streams,
+  type TicketKind,
+} from '@bonrelay/domain';
+import type { EventStore } from '@bonrelay/event-store';
+import { z } from 'zod';
+import { storeFailureAnswer } from '../ingress/store-answers.ts';
+import { localOrderFrom } from '../orders/local-order.ts';
+import type { BonrelayViews } from '../projections/bonrelay-views.ts';
+
+type CommandPorts = Pick<
+  BonrelayPorts,
+  'createLocalOrder' | 'reprintOrder' | 'retryPrintJob' | 'printTestTicket'
+>;
+
+export interface CommandContext {
+  readonly store: EventStore;
+  readonly views: BonrelayViews;
+  readonly clock: () => Date;
+  readonly jobs: PrintJobOptions;
+  readonly printers: readonly string[];
+  readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
+}
+
+const reprintSchema = z.strictObject({
+  tickets: z
+    .array(z.enum(['kitchen', 'customer', 'driver']))
+    .min(1)
+    .optional(),
+});
+
+/** Appends a command's events, answering 503 (not 500) when the disk is full. */
+function appendAnswer(
+  store: EventStore,
+  events: readonly EventToAppend[],
+  source: string,
+  ok: Answer,
+): Answer {
+  try {
+    store.append(events.map((event) => ({ ...event, metadata: { source } })));
+    return ok;
+  } catch (error) {
+    const answer = storeFailureAnswer(error, 30);
+    if (answer) return answer;
+    throw error;
+  }
+}
+
+/** The manager's commands: every one becomes events in the log, nothing is changed in place. */
+export function commandPorts(context: CommandContext): CommandPorts {
+  const { store, views } = context;
+  return {
+    createLocalOrder: (input) => {
+      const result = localOrderFrom(input, context.clock());
+      if (!result.ok) return { status: 422, body: { error: 'invalid-order', problems: result.problems } };
+      const received = eventToAppend(
+        'OrderReceived',
+        streams.order(result.order.id),
+        `order-received:${result.order.id}`,
+        { order: result.order },
+      );
+      return appendAnswer(store, [received, ...context.consequences([received])], 'local', {
+        status: 201,
+        body: { orderId: result.order.id },
+      });
+    },
+    reprintOrder: (orderId, input) => {
+      const order = orderById(views.orders.state(), orderId);
+      if (!order) return { status: 404, body: { error: 'not-found', message: 'no such order' } };
+      const parsed = reprintSchema.safeParse(input);
+      if (!parsed.success)
+        return { status: 400, body: { error: 'bad-request', message: parsed.error.issues[0]?.message } };
+      const wanted: readonly TicketKind[] =
+        parsed.data.tickets ??
+        Object.values(order.tickets)
+          .filter((ticket) => !ticket.reprint && ticket.ticket !== 'cancellation')
+          .map((ticket) => ticket.ticket);
+      const events = wanted.map((ticket) => {
+        const n = Object.values(order.tickets).filter((t) => t.ticket === ticket && t.reprint).length + 1;
+        return reprintJobFor(order.order, ticket, n, {
+          routing: context.jobs.routing,
+          rules: context.jobs.rules,
+        });
+      });
+      return appendAnswer(store, events, 'manager', {
+        status: 202,
+        body: { orderId, jobIds: events.map((event) => event.data.jobId) },
+      });
+    },
+    retryPrintJob: (jobId) => {
+      const job = views.printQueue.state().jobs.get(jobId);
+      if (!job) return { status: 404, body: { error: 'not-found', message: 'no such print job' } };
+      if (job.state !== 'gave-up') {
+        return {
+          status: 409,
+          body: {
+            error: 'not-given-up',
+            message: `the job is ${job.state}; only a job that gave up can be retried`,
+          },
+        };
+      }
+      const revived = eventToAppend(
+        'PrintJobRevived',
+        streams.printJob(jobId),
+        `print-job-revived:${randomUUID()}`,
+        { jobId },
+      );
+      return appendAnswer(store, [revived], 'manager', { status: 202, body: { jobId } });
+    },
+    printTestTicket: (printer) => {
+      const target = printer ?? context.jobs.routing.test;
+      if (!context.printers.includes(target)) {
+        return { status: 404, body: { error: 'not-found', message: `no printer named ${target}` } };
+      }
+      const jobId = `test/${randomUUID()}`;
+      const queued = eventToAppend('PrintJobQueued', streams.printJob(jobId), `print-job-queued:${jobId}`, {
+        jobId,
+        orderId: 'test',
+        ticket: 'test',
+        printer: target,
+        priority: 'normal',
+        reprint: false,
+      });
+      return appendAnswer(store, [queued], 'manager', { status: 202, body: { jobId } });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { BonrelayPorts, ListQuery, Page } from '@bonrelay/api';
+import {
+  connectivityMode,
+  connectivityWarnings,
+  listOrders,
+  type OfflineComponent,
+  orderById,
+  type PrintJobView,
+  queueSummary,
+  selectOfflinePeriods,
+} from '@bonrelay/domain';
+import type { EventStore } from '@bonrelay/event-store';
+import type { BonrelayViews } from '../projections/bonrelay-views.ts';
+
+type QueryPorts = Pick<
+  BonrelayPorts,
+  | 'listOrders'
+  | 'orderById'
+  | 'listPrintJobs'
+  | 'queueStatus'
+  | 'connectivityStatus'
+  | 'connectivityEvents'
+  | 'offlinePeriods'
+  | 'listEvents'
+>;
+
+function isoOrUndefined(value: string | number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(String(value));
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function pageOf<T>(items: readonly T[], query: ListQuery): Page<T> {
+  const start = query.cursor ? Math.max(0, Number.parseInt(query.cursor, 10) || 0) : 0;
+  const slice = items.slice(start, start + query.limit);
+  return { items: slice, next: start + query.limit < items.length ? String(start + query.limit) : null };
+}
+
+function eventPage(store: EventStore, query: ListQuery, types?: readonly string[]): Page<unknown> {
+  const after = Number.parseInt(String(query.cursor ?? query.after ?? '0'), 10) || 0;
+  const typeFilter = types ?? (query.type ? String(query.type).split(',') : undefined);
+  const events = store.read({
+    after,
+    limit: query.limit,
+    ...(typeFilter ? { types: typeFilter } : {}),
+    ...(isoOrUndefined(query.from) ? { from: isoOrUndefined(query.from) } : {}),
+    ...(isoOrUndefined(query.to) ? { to: isoOrUndefined(query.to) } : {}),
+  });
+  const last = events[events.length - 1];
+  return { items: events, next: events.length === query.limit && last ? String(last.position) : null };
+}
+
+/** The read-only side: answers straight from the in-memory views (current with every append). */
+export function queryPorts(store: EventStore, views: BonrelayViews, clock: () => Date): QueryPorts {
+  return {
+    listOrders: (query) => {
+      const page = listOrders(views.orders.state(), {
+        limit: query.limit,
+        ...(query.cursor ? { before: query.cursor } : {}),
+      });
+      const source = query.source;
+      const items = source ? page.orders.filter((order) => order.source === source) : page.orders;
+      return { items, next: page.next };
+    },
+    orderById: (id) => {
+      const order = orderById(views.orders.state(), id);
+      if (!order) return undefined;
+      const history = store.readStream(`order-${id}`);
+      const jobs = Object.keys(order.tickets).flatMap((jobId) => store.readStream(`print-job-${jobId}`));
+      return { ...order, history: [...history, ...jobs].sort((a, b) => a.position - b.position) };
+    },
+    listPrintJobs: (query) => {
+      const jobs: PrintJobView[] = [];
+      for (const job of views.printQueue.state().jobs.values()) {
+        if (query.state && job.state !== query.state) continue;
+        if (query.printer && job.printer !== query.printer) continue;
+        if (query.order && job.orderId !== query.order) continue;
+        jobs.push(job);
+      }
+      jobs.sort((a, b) => b.sequence - a.sequence);
+      return pageOf(jobs, query);
+    },
+    queueStatus: () => queueSummary(views.printQueue.state(), clock()),
+    connectivityStatus: () => {
+      const view = views.connectivity.state();
+      return {
+        mode: connectivityMode(view),
+        warnings: connectivityWarnings(view),
+        printers: Object.values(view.printers),
+        internet: view.internet,
+      };
+    },
+    connectivityEvents: (query) =>
+      eventPage(store, query, ['PrinterStatusChanged', 'InternetStatusChanged', 'PrinterBreakerChanged']),
+    offlinePeriods: (query) => {
+      const periods = selectOfflinePeriods(views.offline.state(), {
+        ...(isoOrUndefined(query.from) ? { from: isoOrUndefined(query.from) } : {}),
+        ...(isoOrUndefined(query.to) ? { to: isoOrUndefined(query.to) } : {}),
+        ...(query.component ? { component: String(query.component) as OfflineComponent } : {}),
+        now: clock().toISOString(),
+      });
+      return pageOf(periods, query);
+    },
+    listEvents: (query) => eventPage(store, query),
+  };
+}

@@ -1,0 +1,311 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type BonrelayPorts, createApi } from '@bonrelay/api';
+import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
+import { type EventStore, IncompatibleDatabaseError, openEventStore } from '@bonrelay/event-store';
+import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
+import { parsePrinterUrl } from '@bonrelay/printing';
+import { createWixClient } from '@bonrelay/wix';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
+import { databaseFile } from './database-file.ts';
+import { createWixIngress } from './ingress/receive-wix-webhook.ts';
+import { createRejectionLedger } from './ingress/rejection-ledger.ts';
+import { liveUpdates } from './live-updates.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
+import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
+import { orderConsequences } from './orders/order-consequences.ts';
+import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
+import { commandPorts } from './ports/command-ports.ts';
+import { queryPorts } from './ports/query-ports.ts';
+import { runPrinterSaga } from './printer-saga/index.ts';
+import { startViews } from './projections/bonrelay-views.ts';
+import { reconcileOrders } from './reconciliation/reconcile-orders.ts';
+import { startupChecks } from './startup-checks.ts';
+import { printStation } from './stations/print-station.ts';
+import { serviceVersion } from './version.ts';
+
+export interface ServiceOverrides {
+  readonly clock?: () => Date;
+  readonly scheduler?: SchedulerLike;
+  readonly random?: () => number;
+  readonly logger?: Logger;
+}
+
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  readonly store: EventStore;
+  readonly virtualPrinter: PrinterEmulator | undefined;
+  stop(reason: string): Promise<void>;
+}
+
+function openLog(config: Config, clock: () => Date): EventStore {
+  mkdirSync(config.dataDir, { recursive: true });
+  try {
+    return openEventStore({
+      file: databaseFile(config),
+      clock,
+      busyTimeoutMs: config.database.busyTimeoutMs,
+    });
+  } catch (error) {
+    if (error instanceof IncompatibleDatabaseError)
+      throw new Error(`${databaseFile(config)}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * The composition root: config → log → views → printer sagas → monitors → HTTP. Everything that
+ * can be injected (clock, scheduler, randomness) is, so tests drive the real assembly.
+ */
+export async function startService(
+  config: Config,
+  overrides: ServiceOverrides = {},
+): Promise<RunningService> {
+  const clock = overrides.clock ?? (() => new Date());
+  const scheduler = overrides.scheduler ?? asyncScheduler;
+  const random = overrides.random ?? Math.random;
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const publicKey = resolveWixPublicKey(config);
+  const store = openLog(config, clock);
+  startupChecks(store, config, logger);
+  logger.info({ config: describeConfig(config) }, 'configuration');
+
+  let virtualPrinter: PrinterEmulator | undefined;
+  let printers = config.printers;
+  if (printers.length === 0) {
+    virtualPrinter = await startPrinterEmulator({
+      host: config.virtualPrinter.host,
+      port: config.virtualPrinter.port,
+      controlPort: false,
+      jobsDir: join(config.dataDir, 'virtual-printer'),
+    });
+    printers = [
+      { name: 'virtual', url: virtualPrinter.url, family: 'epson', cpl: 48, encoding: 'multilingual' },
+    ];
+    logger.info(
+      { url: virtualPrinter.url, tickets: join(config.dataDir, 'virtual-printer') },
+      'no printer configured: printing to the built-in virtual printer',
+    );
+  }
+  const printerNames = printers.map((printer) => printer.name);
+  const jobs = {
+    routing: ticketRouting(config, printerNames),
+    enabledTickets: config.tickets.enabled,
+    rules: priorityRules(config),
+  };
+
+  const views = startViews(store, config);
+  const append = (events: EventToAppend[]) => {
+    store.append(events);
+  };
+  const consequences = (events: readonly EventToAppend[]) =>
+    orderConsequences(events, { jobs, queue: views.printQueue.state(), orders: views.orders.state() });
+
+  const stations = printers.map((printer) => printStation(printer, config, views, clock));
+  const sagas = stations.map((station) =>
+    runPrinterSaga({
+      printer: station.name,
+      events$: station.events$(store),
+      append,
+      print: station.print,
+      probe: station.probe,
+      scheduler,
+      random,
+      config: {
+        backoff: config.printing.backoff,
+        maxAttempts: config.printing.maxAttempts,
+        breaker: { failureThreshold: config.printing.breakerFailureThreshold },
+      },
+      clock,
+    }),
+  );
+
+  const wixClient =
+    config.wix.apiKey && config.wix.siteId
+      ? createWixClient({
+          baseUrl: config.wix.apiBase,
+          apiKey: config.wix.apiKey,
+          siteId: config.wix.siteId,
+          timeoutMs: config.wix.timeoutMs,
+          retries: config.wix.retries,
+          retryDelayMs: config.wix.retryDelayMs,
+        })
+      : undefined;
+  let reconciling: Promise<unknown> | undefined;
+  const reconcile = () => {
+    if (!wixClient)
+      return Promise.resolve({
+        ok: false as const,
+        error: 'Wix API not configured (BONRELAY_WIX_API_KEY, BONRELAY_WIX_SITE_ID)',
+      });
+    reconciling ??= reconcileOrders({
+      store,
+      client: wixClient,
+      clock,
+      orders: () => views.orders.state(),
+      consequences,
+      safetyMarginMs: config.wix.reconcileSafetyMarginMs,
+      lookbackMs: config.wix.reconcileLookbackMs,
+    })
+      .catch((error: unknown) => ({ ok: false as const, error: String(error) }))
+      .finally(() => {
+        reconciling = undefined;
+      });
+    return reconciling;
+  };
+
+  const printerMonitors = stations.map((station) =>
+    monitorPrinter({
+      printer: station.name,
+      address: station.address,
+      config,
+      scheduler,
+      queue$: views.printQueue.changes$,
+      connectivity: () => views.connectivity.state(),
+      append,
+    }),
+  );
+  const internetMonitor = monitorInternet({
+    config,
+    scheduler,
+    connectivity: () => views.connectivity.state(),
+    append,
+    onBackOnline: () => void reconcile(),
+  });
+
+  const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
+  const rejectionTimer = scheduler.schedule(function flushRejections() {
+    try {
+      const events = rejections.drain(clock());
+      if (events.length > 0) store.append(events);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not record webhook rejections');
+    }
+    this.schedule(undefined, config.wix.rejectionWindowMs);
+  }, config.wix.rejectionWindowMs);
+
+  const ports: BonrelayPorts = {
+    health: () => {
+      const view = views.connectivity.state();
+      return {
+        healthy: true,
+        body: {
+          status: 'ok',
+          version: serviceVersion,
+          mode: connectivityMode(view),
+          log: { position: store.lastPosition() },
+          wix: publicKey ? 'configured' : 'not-configured',
+          printers: printerNames,
+        },
+      };
+    },
+    receiveWixWebhook: createWixIngress({
+      store,
+      publicKey,
+      clock,
+      rejections,
+      consequences,
+      retryAfterSeconds: 30,
+    }),
+    ...queryPorts(store, views, clock),
+    ...commandPorts({ store, views, clock, jobs, printers: printerNames, consequences }),
+    ticketPreview: (jobId) => {
+      const job = views.printQueue.state().jobs.get(jobId);
+      return job ? stations.find((station) => station.name === job.printer)?.preview(job) : undefined;
+    },
+    checkConnectivity: async () => {
+      for (const monitor of printerMonitors) monitor.checkNow();
+      internetMonitor.checkNow();
+      const [internet, ...printerChecks] = await Promise.all([
+        checkInternetNow(config),
+        ...stations.map(async (station) => ({
+          printer: station.name,
+          ...(await probePrinter(station.address, config)),
+        })),
+      ]);
+      return { status: 200, body: { internet, printers: printerChecks } };
+    },
+    reconcile: async () => {
+      const report = (await reconcile()) as { ok: boolean };
+      return { status: report.ok ? 200 : 503, body: report };
+    },
+    metrics: async () => ({ contentType: 'text/plain; version=0.0.4', body: '' }),
+    liveUpdates: () => liveUpdates(views, clock, 250, scheduler),
+    dashboardHtml: () => '<!doctype html><title>bonrelay</title><p>bonrelay is running.</p>',
+  };
+
+  const api = createApi(ports, {
+    token: config.api.token,
+    remoteAddress: (_request, env) => {
+      try {
+        return getConnInfo({ env } as never).remote.address;
+      } catch {
+        return undefined;
+      }
+    },
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    version: serviceVersion,
+    onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
+  });
+  const server = serve({ fetch: api.fetch, hostname: config.server.host, port: config.server.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.server.host}:${port}`;
+
+  store.append([
+    eventToAppend('ServiceStarted', streams.service, `service-started:${crypto.randomUUID()}`, {
+      version: serviceVersion,
+      configDigest: configDigest(config),
+    }),
+  ]);
+  logger.info({ url, wix: publicKey ? 'configured' : 'not configured' }, 'bonrelay is listening');
+  if (!publicKey) {
+    logger.warn(
+      'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE to the PEM from your Wix app; webhooks answer 503 until then',
+    );
+  }
+  if (wixClient) void reconcile();
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    store,
+    virtualPrinter,
+    stop: (reason) => {
+      stopped ??= (async () => {
+        logger.info({ reason }, 'stopping');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Open SSE streams would hold the server open forever.
+        (server as Server).closeAllConnections();
+        await closed;
+        internetMonitor.stop();
+        for (const monitor of printerMonitors) monitor.stop();
+        await Promise.all(sagas.map((saga) => saga.stop()));
+        rejectionTimer.unsubscribe();
+        const pending = rejections.drain();
+        store.append([
+          ...pending,
+          eventToAppend('ServiceStopped', streams.service, `service-stopped:${crypto.randomUUID()}`, {
+            reason,
+          }),
+        ]);
+        views.stop();
+        store.close();
+        await virtualPrinter?.close();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}
