@@ -1,3 +1,26 @@
+export type { AuditMetricsOptions, OfflineDayMetrics } from './audit/audit-metrics.ts';
+export { auditMetrics } from './audit/audit-metrics.ts';
+export type {
+  OfflineAuditState,
+  OfflineComponent,
+  OfflinePeriod,
+  RecordedOfflinePeriod,
+} from './audit/offline-period.ts';
+export { initialOfflineAudit, offlineViewVersion } from './audit/offline-period.ts';
+export type { OfflinePeriodQuery } from './audit/offline-periods.ts';
+export { offlinePeriods, selectOfflinePeriods } from './audit/offline-periods.ts';
+export { reduceOfflinePeriods } from './audit/reduce-offline-periods.ts';
+export { connectivityMode, connectivityWarnings } from './connectivity/connectivity-mode.ts';
+export type {
+  ConnectivityView,
+  InternetConnectivity,
+  PrinterConnectivity,
+} from './connectivity/connectivity-view.ts';
+export {
+  connectivityViewVersion,
+  initialConnectivity,
+  reduceConnectivity,
+} from './connectivity/connectivity-view.ts';
 export type { AnyDomainEvent, DomainEvent, EventDataByType, EventToAppend, EventType } from './events.ts';
 export { eventToAppend, streams } from './events.ts';
 export type {
@@ -13,6 +36,17 @@ export type {
   OrderTotals,
   WantedTime,
 } from './order.ts';
+export type { BusinessDayConfig } from './orders/business-day.ts';
+export { businessDayOf, businessDayStartsAt } from './orders/business-day.ts';
+export type { OrderListQuery, OrderPage } from './orders/order-queries.ts';
+export { listOrders, orderById } from './orders/order-queries.ts';
+export type { OrdersView, OrderTicket, OrderView, TicketState } from './orders/orders-view.ts';
+export { initialOrders, ordersViewVersion } from './orders/orders-view.ts';
+export type { OrdersReducer } from './orders/reduce-orders.ts';
+export { createOrdersReducer, reduceOrders } from './orders/reduce-orders.ts';
+export * from './priority/index.ts';
+export * from './queue/index.ts';
+export * from './saga/index.ts';
 export type {
   BreakerState,
   ConnectivityMode,
@@ -24,6 +58,3 @@ export type {
 export { printableStatuses } from './status.ts';
 export type { Priority, TicketKind } from './ticket.ts';
 export { orderTicketKinds, priorityRank, ticketRank } from './ticket.ts';
-export * from './priority/index.ts';
-export * from './queue/index.ts';
-export * from './saga/index.ts';
