@@ -1,0 +1,2 @@
+export type { PrinterSagaHandle, PrinterSagaOptions } from './run-printer-saga.ts';
+export { runPrinterSaga } from './run-printer-saga.ts';
