@@ -123,7 +123,9 @@ export async function startService(
         maxAttempts: config.printing.maxAttempts,
         breaker: { failureThreshold: config.printing.breakerFailureThreshold },
       },
-      clock,
+      replayUntil: store.lastPosition(),
+      stopTimeoutMs: config.printing.stopTimeoutMs,
+      onError: (error) => logger.error({ err: error, printer: station.name }, 'printer saga stopped'),
     }),
   );
 

@@ -132,6 +132,26 @@ export const configSchema = z.strictObject({
       port: port.default(0),
     })
     .prefault({}),
+  alerts: z
+    .strictObject({
+      /** Without a URL alerts are still recorded in the log and shown, just not sent anywhere. */
+      webhookUrl: z.url().optional(),
+      webhookToken: z.string().min(1).optional(),
+      printerOfflineAfterMs: milliseconds.default(120_000),
+      queueAgeThresholdMs: milliseconds.default(300_000),
+      paperNearEnd: z.boolean().default(true),
+      checkIntervalMs: milliseconds.default(15_000),
+      deliveryTimeoutMs: milliseconds.default(5_000),
+      retry: z
+        .strictObject({
+          baseMs: milliseconds.default(2_000),
+          factor: z.number().min(1).max(10).default(2),
+          capMs: milliseconds.default(300_000),
+          maxAttempts: z.number().int().min(1).max(100).default(8),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

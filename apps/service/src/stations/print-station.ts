@@ -26,7 +26,7 @@ export interface PrintStation {
   /** Renders the job from today's views and sends it; never throws. */
   print(jobId: string): Promise<PrintOutcome>;
   /** Whether the printer answers and can print right now. */
-  probe(): Promise<{ ok: boolean }>;
+  probe(): Promise<boolean>;
   preview(job: PrintJobView): string | undefined;
 }
 
@@ -66,7 +66,7 @@ export function printStation(
     },
     probe: async () => {
       const result = await probePrinter(address, config);
-      return { ok: printableStatuses.includes(result.status) };
+      return printableStatuses.includes(result.status);
     },
     preview: (job) => {
       const document = ticketDocument(job, views.orders.state(), layout, clock());

@@ -1,0 +1,35 @@
+import type { ConnectivityView, EventDataByType, PrintQueue } from '@bonrelay/domain';
+import type { Config } from '../config/index.ts';
+
+/** What an alert is about; spelled through the event so there is one list of kinds. */
+export type AlertKind = EventDataByType['AlertRaised']['kind'];
+
+/** Which message about an alert goes out: that it began, or that it is over. */
+export type AlertNotice = NonNullable<EventDataByType['AlertDelivered']['notice']>;
+
+/** An open alert, as raised. */
+export type OpenAlert = EventDataByType['AlertRaised'];
+
+/** The thresholds that decide when something is worth telling staff about. */
+export type AlertRules = Pick<
+  Config['alerts'],
+  'printerOfflineAfterMs' | 'queueAgeThresholdMs' | 'paperNearEnd'
+>;
+
+/** The views the rules read, taken at one instant. */
+export interface AlertsSnapshot {
+  readonly connectivity: ConnectivityView;
+  readonly queue: PrintQueue;
+}
+
+/** Open alerts by `kind|subject`: at most one per kind and printer. */
+export interface AlertsState {
+  readonly open: Readonly<Record<string, OpenAlert>>;
+}
+
+export const initialAlerts: AlertsState = { open: {} };
+
+/** The key that keeps a second alert from opening while one is open for the same thing. */
+export function alertKey(kind: AlertKind, subject: string): string {
+  return `${kind}|${subject}`;
+}
