@@ -75,7 +75,38 @@ export interface EventDataByType {
     latencyMs?: number;
   };
   InternetStatusChanged: { from: InternetStatus; to: InternetStatus; failedTargets: string[] };
+
+  /**
+   * Something staff should know about even when nobody looks at the dashboard. At most one alert is
+   * open per kind + subject (a printer name); `AlertCleared` closes it.
+   */
+  AlertRaised: {
+    alertId: string;
+    kind: AlertKind;
+    subject: string;
+    message: string;
+    raisedAt: string;
+  };
+  /** The outgoing webhook took the notice (`raised` when absent, for the first shape of this event). */
+  AlertDelivered: { alertId: string; attempt: number; notice?: AlertNotice };
+  /** One delivery attempt failed; `final` means no more attempts will be made for this notice. */
+  AlertDeliveryFailed: {
+    alertId: string;
+    attempt: number;
+    error: string;
+    final: boolean;
+    notice?: AlertNotice;
+    nextAttemptAt?: string;
+  };
+  /** The condition behind an open alert is over (the printer prints again, the queue moves). */
+  AlertCleared: { alertId: string; kind: AlertKind; subject: string };
 }
+
+/** What an alert is about: a printer that cannot print, tickets waiting too long, paper running out. */
+export type AlertKind = 'printer-offline' | 'queue-stale' | 'paper-near-end';
+
+/** Which message about an alert went out: that it began, or that it is over. */
+export type AlertNotice = 'raised' | 'cleared';
 
 export type EventType = keyof EventDataByType;
 
@@ -119,4 +150,5 @@ export const streams = {
   internet: 'internet',
   service: 'service',
   reconciliation: 'reconciliation',
+  alert: (alertId: string) => `alert-${alertId}`,
 } as const;

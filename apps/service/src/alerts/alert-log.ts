@@ -1,5 +1,11 @@
 import type { AnyDomainEvent } from '@bonrelay/domain';
-import { type AlertNotice, type AlertsState, alertKey, initialAlerts, type OpenAlert } from './alert-types.ts';
+import {
+  type AlertNotice,
+  type AlertsState,
+  alertKey,
+  initialAlerts,
+  type OpenAlert,
+} from './alert-types.ts';
 
 /** A notice that has not reached the webhook yet, and how many attempts it has had. */
 export interface PendingNotice {
@@ -23,13 +29,22 @@ export interface AlertLog {
 /** The alert types the log fold reads. */
 export const alertEventTypes = ['AlertRaised', 'AlertCleared', 'AlertDelivered', 'AlertDeliveryFailed'];
 
-function settle(log: AlertLog, alertId: string, notice: AlertNotice, attempts: number, done: boolean): AlertLog {
+function settle(
+  log: AlertLog,
+  alertId: string,
+  notice: AlertNotice,
+  attempts: number,
+  done: boolean,
+): AlertLog {
   const key = `${alertId}|${notice}`;
   const pending = { ...log.pending };
   const current = pending[key];
   if (done) delete pending[key];
   else if (current) pending[key] = { ...current, attempts };
-  return { ...log, pending };
+  if (!done || notice !== 'cleared') return { ...log, pending };
+  const told = new Set(log.told);
+  told.delete(alertId);
+  return { ...log, pending, told };
 }
 
 /** Folds one alert event; the driver runs it over the log at start so a restart forgets nothing. */
@@ -54,9 +69,13 @@ export function reduceAlertLog(log: AlertLog, event: AnyDomainEvent): AlertLog {
       const pending = { ...log.pending };
       delete pending[`${alertId}|raised`];
       // Nobody heard it began: "it is over" would only confuse.
-      if (alert && log.told.has(alertId))
+      if (alert && log.told.has(alertId)) {
         pending[`${alertId}|cleared`] = { notice: 'cleared', alert, at: event.recordedAt, attempts: 0 };
-      return { ...log, state: { open }, raised, pending };
+        return { ...log, state: { open }, raised, pending };
+      }
+      const told = new Set(log.told);
+      told.delete(alertId);
+      return { ...log, state: { open }, raised, pending, told };
     }
     case 'AlertDelivered': {
       const { alertId, attempt, notice = 'raised' } = event.data;
