@@ -118,7 +118,7 @@ export async function eventually<T>(
   what: string,
   probe: () => Promise<T> | T,
   timeoutMs = 10_000,
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
