@@ -1,0 +1,61 @@
+import type { EventStore } from '@bonrelay/event-store';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { toDomainEvent } from '../projections/index.ts';
+import { logCounters } from './log-counters.ts';
+import { type MetricViews, viewGauges } from './view-gauges.ts';
+
+export interface ServiceMetricsOptions {
+  readonly store: EventStore;
+  readonly views: MetricViews;
+  readonly clock: () => Date;
+  /** Configured printer names, shown with zeros before anything happens to them. */
+  readonly printers: readonly string[];
+}
+
+/** What `/metrics` answers: Prometheus text exposition. */
+export interface MetricsScrape {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface ServiceMetrics {
+  scrape(): Promise<MetricsScrape>;
+  /**
+   * Wraps the webhook port so redeliveries the log deduplicated are counted (they leave no event).
+   * Only that count lives in memory; everything else is rebuilt from the log.
+   */
+  observeWebhooks<A extends { readonly status: number; readonly body?: unknown }>(
+    receive: (rawBody: string) => Promise<A>,
+  ): (rawBody: string) => Promise<A>;
+  stop(): void;
+}
+
+function isDuplicate(answer: { readonly status: number; readonly body?: unknown }): boolean {
+  const body = answer.body as { duplicate?: unknown } | undefined;
+  return answer.status === 200 && body?.duplicate === true;
+}
+
+/**
+ * Prometheus metrics for the restaurant's operator: counters folded from the whole log (so they
+ * survive restarts), gauges read from the views at scrape time, and Node's process metrics. It has
+ * its own registry so two services in one process (tests) never share numbers.
+ */
+export function createServiceMetrics(options: ServiceMetricsOptions): ServiceMetrics {
+  const register = new Registry();
+  collectDefaultMetrics({ register });
+  const counters = logCounters(register);
+  viewGauges(register, options.views, options.clock, options.printers);
+  const subscription = options.store.live(0).subscribe((event) => counters.count(toDomainEvent(event)));
+  return {
+    scrape: async () => ({ contentType: register.contentType, body: await register.metrics() }),
+    observeWebhooks: (receive) => async (rawBody) => {
+      const answer = await receive(rawBody);
+      if (isDuplicate(answer)) counters.countDuplicateWebhook();
+      return answer;
+    },
+    stop: () => {
+      subscription.unsubscribe();
+      register.clear();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import {
+  type BreakerState,
+  type PrintJobState,
+  printJobStates,
+  queueSummary,
+  selectOfflinePeriods,
+} from '@bonrelay/domain';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { BonrelayViews } from '../projections/bonrelay-views.ts';
+
+export type MetricViews = Pick<BonrelayViews, 'printQueue' | 'connectivity' | 'offline'>;
+
+const breakerValue: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+const waitingStates: ReadonlySet<PrintJobState> = new Set(['queued', 'printing', 'retry-wait']);
+
+/**
+ * The numbers that describe "now" (queue, breakers, outages). They are read from the views at
+ * scrape time, so they can never drift from what the dashboard shows. Configured printers appear
+ * with zeros before their first job, so an alert rule sees them from the start.
+ */
+export function viewGauges(
+  register: Registry,
+  views: MetricViews,
+  clock: () => Date,
+  printers: readonly string[],
+) {
+  const printersNow = () => {
+    const names = new Set(printers);
+    for (const job of views.printQueue.state().jobs.values()) names.add(job.printer);
+    for (const name of Object.keys(views.connectivity.state().printers)) names.add(name);
+    return [...names];
+  };
+
+  new Gauge({
+    name: 'bonrelay_print_jobs',
+    help: 'Print jobs in the queue view, by state and printer',
+    labelNames: ['state', 'printer'],
+    registers: [register],
+    collect() {
+      this.reset();
+      const summary = queueSummary(views.printQueue.state(), clock());
+      for (const printer of printersNow())
+        for (const state of printJobStates)
+          this.set({ state, printer }, summary.byPrinter[printer]?.[state] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'bonrelay_queue_depth',
+    help: 'Tickets not yet on paper (queued, printing, waiting to retry), by printer',
+    labelNames: ['printer'],
+    registers: [register],
+    collect() {
+      this.reset();
+      const summary = queueSummary(views.printQueue.state(), clock());
+      for (const printer of printersNow()) {
+        const counts = summary.byPrinter[printer];
+        const depth = counts ? [...waitingStates].reduce((sum, state) => sum + counts[state], 0) : 0;
+        this.set({ printer }, depth);
+      }
+    },
+  });
+  new Gauge({
+    name: 'bonrelay_queue_oldest_age_seconds',
+    help: 'Age of the oldest ticket not yet on paper, by printer (0 when none waits)',
+    labelNames: ['printer'],
+    registers: [register],
+    collect() {
+      this.reset();
+      const now = clock().getTime();
+      const oldest = new Map<string, number>();
+      for (const job of views.printQueue.state().jobs.values()) {
+        if (!waitingStates.has(job.state)) continue;
+        const queuedAt = Date.parse(job.queuedAt);
+        oldest.set(job.printer, Math.min(queuedAt, oldest.get(job.printer) ?? queuedAt));
+      }
+      for (const printer of printersNow()) {
+        const queuedAt = oldest.get(printer);
+        this.set({ printer }, queuedAt === undefined ? 0 : Math.max(0, now - queuedAt) / 1000);
+      }
+    },
+  });
+  new Gauge({
+    name: 'bonrelay_breaker_state',
+    help: 'Circuit breaker per printer: 0 closed, 1 half-open, 2 open',
+    labelNames: ['printer'],
+    registers: [register],
+    collect() {
+      this.reset();
+      const known = views.connectivity.state().printers;
+      for (const printer of printersNow())
+        this.set({ printer }, breakerValue[known[printer]?.breaker ?? 'closed']);
+    },
+  });
+
+  const outagesNow = () => {
+    const totals = new Map<string, { seconds: number; outages: number }>();
+    for (const component of ['internet', ...printers.map((name) => `printer:${name}`)])
+      totals.set(component, { seconds: 0, outages: 0 });
+    const periods = selectOfflinePeriods(views.offline.state(), { now: clock().toISOString() });
+    for (const period of periods) {
+      const total = totals.get(period.component) ?? { seconds: 0, outages: 0 };
+      totals.set(period.component, {
+        seconds: total.seconds + period.durationMs / 1000,
+        outages: total.outages + 1,
+      });
+    }
+    return totals;
+  };
+  new Counter({
+    name: 'bonrelay_offline_seconds_total',
+    help: 'Seconds each component (internet, printer:<name>) has been down, ongoing outages included',
+    labelNames: ['component'],
+    registers: [register],
+    collect() {
+      this.reset();
+      for (const [component, total] of outagesNow()) this.inc({ component }, total.seconds);
+    },
+  });
+  new Counter({
+    name: 'bonrelay_outages_total',
+    help: 'Outages per component (internet, printer:<name>), ongoing ones included',
+    labelNames: ['component'],
+    registers: [register],
+    collect() {
+      this.reset();
+      for (const [component, total] of outagesNow()) this.inc({ component }, total.outages);
+    },
+  });
+}
