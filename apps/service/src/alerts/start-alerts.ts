@@ -1,0 +1,166 @@
+import { type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
+import type { EventStore } from '@bonrelay/event-store';
+import { interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
+import type { Config } from '../config/index.ts';
+import type { BonrelayViews } from '../projections/bonrelay-views.ts';
+import { toDomainEvent } from '../projections/index.ts';
+import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
+import { alertRetryDelay } from './alert-retry-delay.ts';
+import { decideAlerts } from './decide-alerts.ts';
+import { postAlert } from './post-alert.ts';
+
+export interface AlertsOptions {
+  readonly config: Config['alerts'];
+  readonly views: Pick<BonrelayViews, 'connectivity' | 'printQueue'>;
+  readonly store: EventStore;
+  readonly scheduler: SchedulerLike;
+  readonly clock: () => Date;
+  readonly fetch?: typeof fetch;
+  /** Told when recording an alert fact fails (the log is full or closed); the next check retries. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface RunningAlerts {
+  /** Looks at the views now, outside the timer (after a manual connectivity check, say). */
+  checkNow(): void;
+  /** Stops checking, cancels waiting retries and abandons attempts in flight (a restart resumes them). */
+  stop(): void;
+}
+
+/**
+ * Watches the views for trouble staff must hear about, records each alert in the log and sends it
+ * to the outgoing webhook with backoff. It starts from what the log says, so a restart neither
+ * repeats an open alert nor forgets a notice that had not got through.
+ */
+export function startAlerts(options: AlertsOptions): RunningAlerts {
+  const { config, views, store, scheduler, clock } = options;
+  const send = options.fetch ?? fetch;
+  const retries = new Map<string, Subscription>();
+  const inFlight = new Set<string>();
+  const abandon = new AbortController();
+  let log: AlertLog = initialAlertLog;
+  for (const event of store.read({ types: alertEventTypes })) log = reduceAlertLog(log, toDomainEvent(event));
+  let stopped = false;
+  let checking = false;
+  let checkAgain = false;
+
+  const record = (events: readonly EventToAppend[]): boolean => {
+    try {
+      for (const event of store.append(events).appended) log = reduceAlertLog(log, toDomainEvent(event));
+      return true;
+    } catch (error) {
+      options.onError?.(error);
+      return false;
+    }
+  };
+
+  const attempt = (key: string) => {
+    const notice = log.pending[key];
+    if (stopped || !config.webhookUrl || !notice || inFlight.has(key) || retries.has(key)) return;
+    inFlight.add(key);
+    const number = notice.attempts + 1;
+    const { alertId } = notice.alert;
+    void postAlert(notice, {
+      url: config.webhookUrl,
+      token: config.webhookToken,
+      timeoutMs: config.deliveryTimeoutMs,
+      scheduler,
+      fetch: send,
+      signal: abandon.signal,
+    }).then((outcome) => {
+      inFlight.delete(key);
+      if (stopped) return;
+      const id = `${alertId}:${notice.notice}:${number}`;
+      if (outcome.ok) {
+        record([
+          eventToAppend('AlertDelivered', streams.alert(alertId), `alert-delivered:${id}`, {
+            alertId,
+            attempt: number,
+            notice: notice.notice,
+          }),
+        ]);
+        return;
+      }
+      const final = number >= config.retry.maxAttempts;
+      const delay = alertRetryDelay(number, config.retry);
+      const recorded = record([
+        eventToAppend('AlertDeliveryFailed', streams.alert(alertId), `alert-delivery-failed:${id}`, {
+          alertId,
+          attempt: number,
+          error: outcome.error,
+          final,
+          notice: notice.notice,
+          ...(final ? {} : { nextAttemptAt: new Date(clock().getTime() + delay).toISOString() }),
+        }),
+      ]);
+      if (final || !recorded) return;
+      retries.set(
+        key,
+        scheduler.schedule(() => {
+          retries.delete(key);
+          attempt(key);
+        }, delay),
+      );
+    });
+  };
+
+  const deliverPending = () => {
+    for (const key of Object.keys(log.pending)) attempt(key);
+  };
+
+  const check = () => {
+    // Appending moves the views, which call back here: finish this look first, then look again.
+    if (checking) {
+      checkAgain = true;
+      return;
+    }
+    checking = true;
+    try {
+      do {
+        checkAgain = false;
+        if (stopped) return;
+        const snapshot = { connectivity: views.connectivity.state(), queue: views.printQueue.state() };
+        const decision = decideAlerts(log.state, snapshot, clock(), config);
+        if (decision.raise.length + decision.clear.length === 0) continue;
+        const events = [
+          ...decision.raise.map((alert) =>
+            eventToAppend(
+              'AlertRaised',
+              streams.alert(alert.alertId),
+              `alert-raised:${alert.alertId}`,
+              alert,
+            ),
+          ),
+          ...decision.clear.map(({ alertId, kind, subject }) =>
+            eventToAppend('AlertCleared', streams.alert(alertId), `alert-cleared:${alertId}`, {
+              alertId,
+              kind,
+              subject,
+            }),
+          ),
+        ];
+        if (record(events)) deliverPending();
+      } while (checkAgain);
+    } finally {
+      checking = false;
+    }
+  };
+
+  deliverPending();
+  const subscription = merge(
+    views.connectivity.changes$,
+    views.printQueue.changes$,
+    interval(config.checkIntervalMs, scheduler),
+  ).subscribe(check);
+
+  return {
+    checkNow: check,
+    stop: () => {
+      stopped = true;
+      subscription.unsubscribe();
+      for (const retry of retries.values()) retry.unsubscribe();
+      retries.clear();
+      abandon.abort();
+    },
+  };
+}
