@@ -48,7 +48,7 @@ const filter = only.length ? only.map((name) => `--filter=${name}`) : [];
 const testStatus = step(
   'tests (turbo, under coverage)',
   bin('turbo'),
-  ['run', 'test', '--concurrency=1', '--log-order=grouped', ...filter],
+  ['run', 'test', '--continue', '--concurrency=1', '--log-order=grouped', ...filter],
   { NODE_V8_COVERAGE: coverageDir },
 );
 const { passed, failed, skipped } = tally();

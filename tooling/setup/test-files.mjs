@@ -3,7 +3,7 @@
 // two at a time, and writes the package's tally for check.mjs. A file that exits non-zero
 // without a uvu summary (a crash) counts as one failure, never as silence.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 const cwd = process.cwd();
@@ -43,7 +43,7 @@ function runFile(file) {
   });
 }
 
-const files = findTests(testsDir);
+const files = existsSync(testsDir) ? findTests(testsDir) : [];
 const results = [];
 let next = 0;
 async function worker() {
