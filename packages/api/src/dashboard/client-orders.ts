@@ -1,0 +1,91 @@
+/**
+ * Browser-side recent orders: one line per order with each ticket's state, and on a tap the
+ * receipt previews with the manager's two repairs, reprint a ticket and retry one that gave up.
+ */
+export const clientOrders = `
+const ticketWords = { queued: 'queued', printing: 'printing', waiting: 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
+const reprintable = ['kitchen', 'customer', 'driver'];
+const expanded = new Set();
+let lastOrders = [];
+
+function customerName(order) {
+  const customer = (order.order && order.order.customer) || {};
+  return [customer.firstName, customer.lastName].filter(Boolean).join(' ');
+}
+
+function ticketCard(view, ticket) {
+  const actions = [];
+  if (reprintable.includes(ticket.ticket)) {
+    const reprint = el('button', { type: 'button', 'data-action': 'reprint', text: 'Reprint' });
+    reprint.addEventListener('click', () =>
+      command(reprint, 'POST', '/orders/' + encodeURIComponent(view.orderId) + '/reprint', { tickets: [ticket.ticket] },
+        () => 'Reprint of the ' + ticket.ticket + ' ticket queued'),
+    );
+    actions.push(reprint);
+  }
+  if (ticket.state === 'gave-up') {
+    const retry = el('button', { type: 'button', 'data-action': 'retry', text: 'Try again' });
+    retry.addEventListener('click', () =>
+      command(retry, 'POST', '/print-jobs/' + encodeURIComponent(ticket.jobId) + '/retry', undefined,
+        () => 'The ' + ticket.ticket + ' ticket will be printed again'),
+    );
+    actions.push(retry);
+  }
+  const facts = [ticket.printer, ticket.attempts ? ticket.attempts + ' attempt(s)' : '', ticket.reprint ? 'reprint' : '',
+    ticket.possibleDuplicate ? 'may be printed twice' : '', ticket.lastFailure ? 'last failure: ' + (ticket.lastFailure.kind || ticket.lastFailure) : '']
+    .filter(Boolean).join(' · ');
+  return el('div', { className: 'ticket', 'data-job': ticket.jobId }, [
+    el('div', {}, [el('b', { text: ticket.ticket + ' ' }), el('span', { className: 'chip ' + ticket.state, text: ticketWords[ticket.state] || ticket.state })]),
+    el('div', { className: 'muted', text: facts }),
+    el('img', { src: withToken('/api/print-jobs/' + encodeURIComponent(ticket.jobId) + '/preview.svg'), alt: 'Preview of the ' + ticket.ticket + ' ticket', loading: 'lazy' }),
+    el('div', { className: 'actions' }, actions),
+  ]);
+}
+
+function orderDetail(view) {
+  const items = ((view.order && view.order.lineItems) || []).map((item) =>
+    el('li', { text: item.quantity + ' × ' + item.name + (item.options || []).map((option) => ', ' + option.name + (option.value ? ': ' + option.value : '')).join('') }),
+  );
+  const note = view.order && view.order.note ? el('div', { text: 'Note: ' + view.order.note }) : null;
+  const tickets = Object.values(view.tickets || {}).map((ticket) => ticketCard(view, ticket));
+  return el('div', { className: 'order-detail' }, [
+    el('ul', {}, items),
+    note,
+    view.cancelReason ? el('div', { className: 'muted', text: 'Cancelled: ' + view.cancelReason }) : null,
+    el('div', { className: 'tickets' }, tickets.length ? tickets : [el('div', { className: 'muted', text: 'No tickets for this order.' })]),
+  ]);
+}
+
+function orderRow(view) {
+  const tickets = Object.values(view.tickets || {});
+  const open = expanded.has(view.orderId);
+  const summary = el('button', { type: 'button', 'aria-expanded': open ? 'true' : 'false' }, [
+    el('span', { className: 'order-number', text: '#' + view.ticketNumber }),
+    el('span', { text: clockTime(view.receivedAt) }),
+    el('span', { className: 'grow', text: [view.order && view.order.fulfilment && view.order.fulfilment.kind, customerName(view), view.source === 'wix' ? '' : view.source].filter(Boolean).join(' · ') }),
+    el('span', { className: 'chips' }, tickets.map((ticket) =>
+      el('span', { className: 'chip ' + ticket.state, text: ticket.ticket + ': ' + (ticketWords[ticket.state] || ticket.state) }))),
+  ]);
+  summary.addEventListener('click', () => {
+    if (expanded.has(view.orderId)) expanded.delete(view.orderId);
+    else expanded.add(view.orderId);
+    renderOrders(lastOrders);
+  });
+  return el('li', {
+    className: 'order',
+    'data-testid': 'order-' + view.orderId,
+    'data-tickets': tickets.map((ticket) => ticket.state).join(' '),
+    'data-canceled': view.canceled ? 'true' : undefined,
+  }, [summary, open ? orderDetail(view) : null]);
+}
+
+function renderOrders(orders) {
+  lastOrders = Array.isArray(orders) ? orders : [];
+  const list = $('orders');
+  if (lastOrders.length === 0) {
+    list.replaceChildren(el('li', { className: 'muted', text: 'No orders yet.' }));
+    return;
+  }
+  list.replaceChildren(...lastOrders.map(orderRow));
+}
+`;

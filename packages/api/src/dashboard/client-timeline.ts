@@ -1,0 +1,95 @@
+/**
+ * Browser-side offline timeline: one lane per printer and one for the internet, a red bar for every
+ * outage of the last 24 hours or 7 days, so a manager sees when the kitchen was cut off and for
+ * how long, and what it cost (orders received meanwhile, tickets buffered).
+ */
+export const clientTimeline = String.raw`
+const ranges = { day: 24 * 3600 * 1000, week: 7 * 24 * 3600 * 1000 };
+let range = 'day';
+let lastPeriods = [];
+let timelineTimer;
+
+function componentLabel(component) {
+  return component === 'internet' ? 'Internet' : component.replace(/^printer:/, 'Printer ');
+}
+
+function periodTitle(period) {
+  const lines = [componentLabel(period.component) + ': ' + (period.cause || 'down'),
+    dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : 'now') + ' (' + duration(period.durationMs) + ')'];
+  if ((period.ordersReceived || []).length) lines.push(period.ordersReceived.length + ' order(s) received meanwhile');
+  if (period.jobsBuffered) lines.push(period.jobsBuffered + ' ticket(s) buffered');
+  if (period.backlogPrintedAfterMs !== undefined) lines.push('backlog printed ' + duration(period.backlogPrintedAfterMs) + ' after recovery');
+  return lines.join('\n');
+}
+
+function drawTimeline() {
+  const to = Date.now();
+  const from = to - ranges[range];
+  const lanes = ['internet', ...Array.from(knownPrinters, (name) => 'printer:' + name)];
+  for (const period of lastPeriods) if (!lanes.includes(period.component)) lanes.push(period.component);
+  // Drawn at the box's own width so the labels stay readable on a phone.
+  const width = Math.max(300, Math.round($('timeline-chart').clientWidth || 800));
+  const narrow = width < 560;
+  const left = narrow ? 80 : 110, right = 10, laneHeight = 24, gap = 8, axis = 22;
+  const height = lanes.length * (laneHeight + gap) + axis;
+  const x = (time) => left + ((Math.min(Math.max(time, from), to) - from) / (to - from)) * (width - left - right);
+  const chart = svg('svg', { class: 'chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Offline periods' });
+  const bottom = lanes.length * (laneHeight + gap);
+  const step = (range === 'day' ? 3 : 24) * (narrow ? 2 : 1) * 3600 * 1000;
+  const first = new Date(from);
+  if (range === 'day') first.setMinutes(0, 0, 0); else first.setHours(0, 0, 0, 0);
+  for (let tick = first.getTime() + step; tick < to; tick += step) {
+    const iso = new Date(tick).toISOString();
+    chart.append(svg('line', { class: 'tick', x1: x(tick), x2: x(tick), y1: 0, y2: bottom }));
+    chart.append(svg('text', { x: x(tick), y: bottom + 15, 'text-anchor': 'middle' },
+      range === 'day' ? clockTime(iso) : new Date(tick).toLocaleDateString([], { weekday: 'short', day: 'numeric' })));
+  }
+  lanes.forEach((lane, index) => {
+    const y = index * (laneHeight + gap);
+    chart.append(svg('rect', { class: 'lane', x: left, y, width: width - left - right, height: laneHeight }));
+    chart.append(svg('text', { x: 0, y: y + laneHeight / 2 + 4 }, narrow ? componentLabel(lane).replace(/^Printer /, '') : componentLabel(lane)));
+    for (const period of lastPeriods.filter((candidate) => candidate.component === lane)) {
+      const start = Date.parse(period.start);
+      const end = period.end ? Date.parse(period.end) : to;
+      if (end < from || start > to) continue;
+      const bar = svg('rect', { class: period.end ? 'bar' : 'bar open', x: x(start), y: y + 3, height: laneHeight - 6,
+        width: Math.max(2, x(end) - x(start)), 'data-component': period.component });
+      bar.append(svg('title', {}, periodTitle(period)));
+      chart.append(bar);
+    }
+  });
+  chart.append(svg('line', { class: 'now', x1: x(to), x2: x(to), y1: 0, y2: bottom }));
+  const inRange = lastPeriods.filter((period) => (period.end ? Date.parse(period.end) : to) >= from);
+  const downMs = inRange.reduce((sum, period) => {
+    const end = period.end ? Date.parse(period.end) : to;
+    return sum + Math.max(0, end - Math.max(Date.parse(period.start), from));
+  }, 0);
+  const orders = new Set(inRange.flatMap((period) => period.ordersReceived || []));
+  $('timeline-summary').textContent = inRange.length === 0
+    ? 'No outages in this period.'
+    : inRange.length + ' outage(s), ' + duration(downMs) + ' down in total, ' + orders.size + ' order(s) received while down.';
+  $('timeline-chart').replaceChildren(chart);
+}
+
+async function loadTimeline() {
+  const to = new Date();
+  const from = new Date(to.getTime() - ranges[range]);
+  const data = await api('GET', '/api/offline-periods?limit=500&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(to.toISOString()));
+  lastPeriods = data.offlinePeriods || [];
+  drawTimeline();
+}
+
+/** Connectivity changes open and close periods: reload once they settle, not on every event. */
+function timelineChanged() {
+  clearTimeout(timelineTimer);
+  timelineTimer = setTimeout(() => loadTimeline().catch((error) => notice('Timeline: ' + error.message)), 500);
+}
+
+function chooseRange(next) {
+  range = next;
+  for (const button of document.querySelectorAll('[data-range]')) {
+    button.setAttribute('aria-pressed', button.getAttribute('data-range') === next ? 'true' : 'false');
+  }
+  loadTimeline().catch((error) => notice('Timeline: ' + error.message));
+}
+`;
