@@ -1,5 +1,5 @@
 import type { LiveUpdate } from '@bonrelay/api';
-import { connectivityMode, listOrders, queueSummary } from '@bonrelay/domain';
+import { connectivityMode, connectivityWarnings, listOrders, queueSummary } from '@bonrelay/domain';
 import { auditTime, map, merge, type Observable, type SchedulerLike } from 'rxjs';
 import type { BonrelayViews } from './projections/bonrelay-views.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type BonrelayPorts, createApi } from '@bonrelay/api';
+import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError, openEventStore } from '@bonrelay/event-store';
 import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
@@ -193,6 +193,7 @@ export async function startService(
     this.schedule(undefined, config.wix.rejectionWindowMs);
   }, config.wix.rejectionWindowMs);
 
+  const dashboardPage = dashboardHtml({ version: serviceVersion });
   const ports: BonrelayPorts = {
     health: () => {
       const view = views.connectivity.state();
@@ -240,7 +241,7 @@ export async function startService(
     },
     metrics: async () => ({ contentType: 'text/plain; version=0.0.4', body: '' }),
     liveUpdates: () => liveUpdates(views, clock, 250, scheduler),
-    dashboardHtml: () => '<!doctype html><title>bonrelay</title><p>bonrelay is running.</p>',
+    dashboardHtml: () => dashboardPage,
   };
 
   const api = createApi(ports, {

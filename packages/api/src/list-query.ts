@@ -12,12 +12,17 @@ export function parseListQuery(
   filters: readonly string[],
 ): { ok: true; query: ListQuery } | { ok: false; message: string } {
   const schema = z.strictObject({
+    // The access token may ride in the query (EventSource and <img> cannot send headers).
+    token: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional(),
     ...Object.fromEntries(filters.map((name) => [name, filterValue.optional()])),
   });
   const result = schema.safeParse(query);
-  if (result.success) return { ok: true, query: result.data as ListQuery };
+  if (result.success) {
+    const { token: _token, ...query } = result.data;
+    return { ok: true, query: query as ListQuery };
+  }
   const issue = result.error.issues[0];
   const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
   return { ok: false, message: `${key ? `${key}: ` : ''}${issue?.message ?? 'invalid query'}` };

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  generateWixKeyPair,
+  orderCreatedDelivery,
+  signWixWebhook,
+  wixOrderFixtures,
+} from '@bonrelay/wix-fake';
+import { type ConfigError, loadConfig } from './config/index.ts';
+import { startService } from './start-service.ts';
+
+/**
+ * `npm run demo`: the real service with a key pair made up on the spot (used for nothing else) and
+ * the built-in virtual printer, fed a handful of sample orders through the signed webhook path —
+ * so a newcomer sees tickets within a minute, without Wix or hardware.
+ */
+async function demo(): Promise<void> {
+  const keys = await generateWixKeyPair();
+  const environment = {
+    BONRELAY_DATA_DIR: join('data', 'demo'),
+    ...process.env,
+    BONRELAY_WIX_PUBLIC_KEY: keys.publicKeyPem,
+    BONRELAY_PRINTER_URL: process.env.BONRELAY_PRINTER_URL ?? '',
+  };
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(environment);
+  } catch (error) {
+    process.stderr.write(`${(error as ConfigError).message}\n`);
+    process.exit(2);
+  }
+  const service = await startService(config);
+  for (const [name, fixture] of Object.entries(wixOrderFixtures)) {
+    const order = { ...fixture, id: randomUUID(), createdDate: new Date().toISOString() };
+    const jwt = await signWixWebhook(orderCreatedDelivery(order), keys.privateKey);
+    const response = await fetch(`${service.url}/webhooks/wix`, { method: 'POST', body: jwt });
+    process.stdout.write(`demo: sent the "${name}" order → ${response.status}\n`);
+  }
+  const tickets = service.virtualPrinter ? join(config.dataDir, 'virtual-printer') : 'your printer';
+  process.stdout.write(`\ndemo: dashboard ${service.url}/  ·  tickets in ${tickets}  ·  Ctrl-C to stop\n`);
+  const stop = () => void service.stop('demo stopped').then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await demo();
