@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -117,6 +117,17 @@ test('the Wix key comes from the variable or a PEM file, and a bad file names it
     () => resolveWixPublicKey(loadConfig({ BONRELAY_WIX_PUBLIC_KEY_FILE: join(dir, 'nope.pem') })),
     /cannot read/,
   );
+});
+
+test('the documented example config in deploy/ is valid and sets every section', () => {
+  const example = new URL('../../../deploy/bonrelay.example.json', import.meta.url).pathname;
+  const config = loadConfig({ BONRELAY_CONFIG: example });
+  assert.is(config.printers.length, 2);
+  assert.is(config.routing.kitchen, 'kitchen');
+  const sections = Object.keys(JSON.parse(readFileSync(example, 'utf8')));
+  for (const section of ['server', 'wix', 'printers', 'routing', 'tickets', 'printing', 'monitor']) {
+    assert.ok(sections.includes(section), section);
+  }
 });
 
 test.run();

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const unit = new URL('../../../deploy/bonrelay.service', import.meta.url).pathname;
+const installer = new URL('../../../deploy/install.sh', import.meta.url).pathname;
+
+test('the systemd unit passes systemd-analyze verify (where systemd-analyze exists)', () => {
+  if (!existsSync('/usr/bin/systemd-analyze')) {
+    process.stdout.write('systemd-analyze not installed: unit not verified on this machine\n');
+    return;
+  }
+  const result = spawnSync('/usr/bin/systemd-analyze', ['verify', unit], { encoding: 'utf8' });
+  assert.is(result.status, 0, result.stderr);
+  assert.is(result.stderr.trim(), '');
+});
+
+test('the unit runs as its own user, restarts on failure, and keeps state in StateDirectory', () => {
+  const text = spawnSync('cat', [unit], { encoding: 'utf8' }).stdout;
+  for (const line of [
+    'User=bonrelay',
+    'Restart=on-failure',
+    'StateDirectory=bonrelay',
+    'NoNewPrivileges=yes',
+    'ProtectSystem=strict',
+  ]) {
+    assert.ok(text.includes(line), line);
+  }
+});
+
+test('the installer is executable shell that stops on errors', () => {
+  assert.ok((statSync(installer).mode & 0o111) !== 0);
+  const check = spawnSync('bash', ['-n', installer]);
+  assert.is(check.status, 0);
+});
+
+test.run();
