@@ -66,8 +66,10 @@ function prepareStatements(db: Database) {
 /**
  * The hot path: one synchronous IMMEDIATE transaction of prepared statements, so the batch is
  * durable (synchronous=FULL) or absent, and no other writer can interleave a stream version.
+ * `encode` turns each fresh event into its stored form inside that transaction, so whatever it
+ * writes on the same connection (a new data key) commits or rolls back with the events.
  */
-export function createAppender(db: Database) {
+export function createAppender(db: Database, encode: (event: NewEvent) => NewEvent = (event) => event) {
   const statements = prepareStatements(db);
 
   const write = db.transaction(
@@ -96,7 +98,8 @@ export function createAppender(db: Database) {
 
       let previousHash = tail?.hash ?? genesisHash;
       const rows: EventRow[] = [];
-      for (const event of fresh) {
+      for (const original of fresh) {
+        const event = encode(original);
         const streamVersion = (versions.get(event.stream) ?? 0) + 1;
         versions.set(event.stream, streamVersion);
         const content = {

@@ -20,9 +20,11 @@ export function openEventStore(options: EventStoreOptions): EventStore {
     readonly,
     now: clock,
   });
-  const toEvent = rowToEvent(options.upcasters ?? {});
+  const codec = options.codec;
+  const toEvent = rowToEvent(options.upcasters ?? {}, codec);
   const readRows = createRowReader(db);
-  const appendRows = readonly ? undefined : createAppender(db);
+  const encode = codec === undefined ? undefined : codec.encode.bind(codec);
+  const appendRows = readonly ? undefined : createAppender(db, encode);
   const feed = createLiveFeed(
     (after, limit) => readRows({ after, limit }).map(toEvent),
     options.livePageSize ?? 1000,

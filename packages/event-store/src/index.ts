@@ -9,6 +9,7 @@ export type {
   AppendOptions,
   AppendResult,
   Database,
+  EventCodec,
   EventMetadata,
   EventStore,
   EventStoreOptions,

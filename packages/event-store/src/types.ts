@@ -45,6 +45,18 @@ export interface AppendResult {
 /** Lifts `data` written at `fromVersion` one or more steps towards the current schema. */
 export type Upcaster = (data: unknown, fromVersion: number) => { data: unknown; schemaVersion: number };
 
+/**
+ * Changes an event between the caller's form and the stored form (e.g. sealing personal data), so
+ * features like encryption at rest need no change in the log itself. `encode` runs inside the append
+ * transaction, before hashing, for events that are not duplicates; it must keep `id` and `stream`,
+ * and any SQL it runs must use the store's own connection. `decode` runs on every read path and
+ * should not throw for data it cannot open.
+ */
+export interface EventCodec {
+  encode(event: NewEvent): NewEvent;
+  decode(event: StoredEvent): StoredEvent;
+}
+
 export interface EventStoreOptions {
   file: string;
   clock?: () => Date;
@@ -55,6 +67,8 @@ export interface EventStoreOptions {
   readonly?: boolean;
   /** Events per catch-up page in `live()`; defaults to 1000. Tests shrink it to cross many pages. */
   livePageSize?: number;
+  /** Applied on append (before hashing) and on every read; the hash chain covers the stored form. */
+  codec?: EventCodec;
 }
 
 export interface AppendOptions {
