@@ -31,10 +31,16 @@ export interface EventDataByType {
    * First sight of an order (event id `order-received:<orderId>`, so created + approved + a
    * reconciliation find make one). The daily ticket number is derived from log order by the orders view.
    */
-  OrderReceived: { order: Order };
+  OrderReceived: { order: Order; customerId?: string };
   /** The order became APPROVED after it was received (event id `order-approved:<orderId>`). */
-  OrderApproved: { orderId: string; order: Order };
-  OrderUpdated: { orderId: string; order: Order };
+  OrderApproved: { orderId: string; order: Order; customerId?: string };
+  OrderUpdated: { orderId: string; order: Order; customerId?: string };
+  /**
+   * The guest asked to be forgotten: their data key was destroyed, so the personal fields of their
+   * orders now read as "[erased]". `customerId` is the pseudonym the order events carry when read
+   * (an HMAC, never the email or phone itself); `orderIds` lets views erase without any key.
+   */
+  CustomerForgotten: { customerId: string; at: string; orderIds: string[] };
   OrderCanceled: { orderId: string; reason?: string };
   OrderPaymentStatusChanged: { orderId: string; paymentStatus: string };
   ReconciliationCompleted: { from: string; to: string; found: number; appended: number };
