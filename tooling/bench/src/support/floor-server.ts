@@ -1,0 +1,54 @@
+// Child entry: the ingress floor. A bare hono route on @hono/node-server that stores each raw body
+// as one row of the event log's own schema (WAL, synchronous=FULL) and answers 200: no verifying,
+// no parsing, no projections. Run through `startChild` with BENCH_DB set.
+import { createRequire } from 'node:module';
+import { type Database, openEventStore } from '@bonrelay/event-store';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { answerParent } from './child-process.ts';
+import { peakRssBytes } from './memory.ts';
+
+const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => Database;
+const file = process.env.BENCH_DB as string;
+openEventStore({ file }).close();
+const db = new BetterSqlite3(file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+const insert = db.prepare(
+  `INSERT INTO events (id, stream, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+   VALUES (?, ?, 1, 'WebhookReceived', 1, ?, '{}', ?, ?)`,
+);
+const hash = '0'.repeat(64);
+let received = 0;
+
+const app = new Hono();
+app.post('/webhooks/wix', async (c) => {
+  const body = await c.req.text();
+  received += 1;
+  insert.run(
+    `floor-${received}`,
+    `webhook-${received}`,
+    JSON.stringify(body),
+    new Date().toISOString(),
+    hash,
+  );
+  return c.json({ ok: true });
+});
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+await new Promise<void>((resolve) => server.once('listening', resolve));
+const { port } = server.address() as { port: number };
+
+answerParent(
+  {
+    stats: () => ({
+      peakRss: peakRssBytes(),
+      rss: process.memoryUsage().rss,
+      lastPosition: (db.prepare('SELECT max(position) AS n FROM events').get() as { n: number }).n,
+    }),
+  },
+  async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    db.close();
+  },
+  { url: `http://127.0.0.1:${port}` },
+);
