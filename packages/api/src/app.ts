@@ -26,8 +26,8 @@ export function createApi(ports: BonrelayPorts, options: ApiOptions): Hono {
   });
   app.route('/', webhookRoutes(ports, options.bodyLimitBytes));
   app.get('/', (c) => c.html(ports.dashboardHtml()));
-  app.get('/openapi.json', (c) => c.json(openApiDocument(options.version)));
   app.use('*', requireAccess(options));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(options.version)));
   app.get('/metrics', async (c) => {
     const metrics = await ports.metrics();
     return c.body(metrics.body, 200, { 'content-type': metrics.contentType });
