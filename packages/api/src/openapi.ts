@@ -13,6 +13,7 @@ interface Operation {
 
 export const operations: readonly Operation[] = [
   { method: 'get', path: '/health', summary: 'Service health and connectivity mode', auth: false },
+  { method: 'get', path: '/openapi.json', summary: 'This description of the JSON routes', auth: true },
   {
     method: 'post',
     path: '/webhooks/wix',
