@@ -11,11 +11,15 @@ export function liveUpdateRoutes(ports: BonrelayPorts): Hono {
   app.get('/events/stream', (c) =>
     streamSSE(c, async (stream) => {
       await new Promise<void>((resolve) => {
+        // Writes are chained so updates arrive in order and the last ones land before the close.
+        let written = Promise.resolve();
         const subscription = ports.liveUpdates().subscribe({
           next: (update) => {
-            void stream.writeSSE({ event: update.event, data: JSON.stringify(update.data) });
+            written = written.then(() =>
+              stream.writeSSE({ event: update.event, data: JSON.stringify(update.data) }),
+            );
           },
-          complete: resolve,
+          complete: () => void written.then(resolve, resolve),
         });
         stream.onAbort(() => {
           subscription.unsubscribe();
