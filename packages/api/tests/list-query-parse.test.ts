@@ -1,0 +1,64 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createApi } from '../src/index.ts';
+import { parseListQuery } from '../src/list-query.ts';
+import { fakePorts, type PortCalls } from './routes-fake-ports.ts';
+
+const filters = ['state', 'printer'];
+
+test('given no parameters, then the limit defaults to 50 and there is no cursor', () => {
+  assert.equal(parseListQuery({}, filters), { ok: true, query: { limit: 50 } });
+});
+
+test('given a limit, a cursor and known filters, then they reach the port as given', () => {
+  assert.equal(parseListQuery({ limit: '500', cursor: '40', state: 'gave-up', printer: 'bar' }, filters), {
+    ok: true,
+    query: { limit: 500, cursor: '40', state: 'gave-up', printer: 'bar' },
+  });
+});
+
+test('given a limit of 0, 501, -1, 2.5 or words, then the answer names limit', () => {
+  for (const limit of ['0', '501', '-1', '2.5', 'ten', '']) {
+    const result = parseListQuery({ limit }, filters);
+    assert.is(result.ok, false, limit);
+    if (!result.ok) assert.match(result.message, /^limit: /, limit);
+  }
+});
+
+test('given an unknown parameter, then the answer names it', () => {
+  const result = parseListQuery({ limit: '5', colour: 'red' }, filters);
+  assert.is(result.ok, false);
+  if (!result.ok) assert.match(result.message, /colour/);
+});
+
+test('given a 300-character value, then the answer names the parameter', () => {
+  for (const name of ['cursor', 'state']) {
+    const result = parseListQuery({ [name]: 'x'.repeat(300) }, filters);
+    assert.is(result.ok, false);
+    if (!result.ok) assert.match(result.message, new RegExp(`^${name}: `));
+  }
+});
+
+test('given a bad query over HTTP, then 400 bad-query and the port is never asked', async () => {
+  const calls: PortCalls = {};
+  const app = createApi(fakePorts(calls), {
+    token: undefined,
+    remoteAddress: () => '127.0.0.1',
+    bodyLimitBytes: 1024,
+    version: 'test',
+  });
+  for (const path of [
+    '/api/orders?limit=0',
+    '/api/print-jobs?colour=red',
+    `/api/events?type=${'x'.repeat(300)}`,
+    '/api/offline-periods?limit=9999',
+    '/connectivity/events?state=x',
+  ]) {
+    const response = await app.request(path);
+    assert.is(response.status, 400, path);
+    assert.is(((await response.json()) as { error: string }).error, 'bad-query');
+  }
+  assert.is(calls.lastQuery, undefined);
+});
+
+test.run();
