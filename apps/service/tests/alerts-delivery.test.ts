@@ -265,7 +265,12 @@ test('given an alert whose delivery was under way, when the service restarts, th
     facts.map((fact) => fact.type),
     ['AlertRaised', 'AlertDeliveryFailed', 'AlertDelivered'],
   );
-  assert.is((facts[2] as { attempt: number }).attempt, 2);
+  assert.equal(facts[2], {
+    type: 'AlertDelivered',
+    alertId: `paper-near-end:kitchen:${iso(0)}`,
+    attempt: 2,
+    notice: 'raised',
+  });
   assert.is(up.received.length, 1);
   after.stop();
   await up.close();
