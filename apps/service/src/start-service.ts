@@ -11,12 +11,14 @@ import { createWixClient } from '@bonrelay/wix';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
 import { liveUpdates } from './live-updates.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
 import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
@@ -102,6 +104,20 @@ export async function startService(
   };
 
   const views = startViews(store, config);
+  const metrics = createServiceMetrics({
+    store,
+    views,
+    clock,
+    printers: printers.map((printer) => printer.name),
+  });
+  const alerts = startAlerts({
+    config: config.alerts,
+    views,
+    store,
+    scheduler,
+    clock,
+    onError: (error) => logger.warn({ err: error }, 'could not record an alert'),
+  });
   const append = (events: EventToAppend[]) => {
     store.append(events);
   };
@@ -209,14 +225,16 @@ export async function startService(
         },
       };
     },
-    receiveWixWebhook: createWixIngress({
-      store,
-      publicKey,
-      clock,
-      rejections,
-      consequences,
-      retryAfterSeconds: 30,
-    }),
+    receiveWixWebhook: metrics.observeWebhooks(
+      createWixIngress({
+        store,
+        publicKey,
+        clock,
+        rejections,
+        consequences,
+        retryAfterSeconds: 30,
+      }),
+    ),
     ...queryPorts(store, views, clock),
     ...commandPorts({ store, views, clock, jobs, printers: printerNames, consequences }),
     ticketPreview: (jobId) => {
@@ -239,7 +257,7 @@ export async function startService(
       const report = (await reconcile()) as { ok: boolean };
       return { status: report.ok ? 200 : 503, body: report };
     },
-    metrics: async () => ({ contentType: 'text/plain; version=0.0.4', body: '' }),
+    metrics: () => metrics.scrape(),
     liveUpdates: () => liveUpdates(views, clock, 250, scheduler),
     dashboardHtml: () => dashboardPage,
   };
@@ -303,6 +321,8 @@ export async function startService(
             reason,
           }),
         ]);
+        alerts.stop();
+        metrics.stop();
         views.stop();
         store.close();
         await virtualPrinter?.close();

@@ -70,7 +70,10 @@ export function runProjection<State>(
   const subscription = store.live(position).subscribe((event) => {
     state = projection.reduce(state, toDomainEvent(event));
     position = event.position;
-    scheduled ??= scheduler.schedule(flush);
+    if (scheduled) return;
+    const action = scheduler.schedule(flush);
+    // A synchronous scheduler has already flushed (and cleared `scheduled`) by now.
+    if (committedPosition !== position) scheduled = action;
   });
 
   return {
