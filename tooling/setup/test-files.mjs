@@ -10,6 +10,8 @@ const cwd = process.cwd();
 const root = join(import.meta.dirname, '..', '..');
 const testsDir = join(cwd, 'tests');
 const concurrency = Number(process.env.BONRELAY_TEST_CONCURRENCY ?? 2);
+// A hung file (an open handle, a wait that never ends) must fail CI, not stall it.
+const fileTimeoutMs = Number(process.env.BONRELAY_TEST_FILE_TIMEOUT_MS ?? 240_000);
 
 function findTests(dir) {
   let found = [];
@@ -25,6 +27,10 @@ function runFile(file) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd, env: process.env });
     let output = '';
+    const timer = setTimeout(() => {
+      output += `\n!!! killed after ${fileTimeoutMs} ms: the file did not finish\n`;
+      child.kill('SIGKILL');
+    }, fileTimeoutMs);
     child.stdout.on('data', (chunk) => {
       output += chunk;
     });
@@ -32,6 +38,7 @@ function runFile(file) {
       output += chunk;
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       const number = (label) => Number(output.match(new RegExp(`${label}:\\s+(\\d+)`))?.[1] ?? 0);
       let passed = number('Passed');
       let failed = number('Total') - passed - number('Skipped');
