@@ -12,8 +12,12 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return `${[line(header), rule, ...rows.map(line)].join('\n')}\n${rows.length === 0 ? '(none)\n' : ''}`;
 }
 
-/** 1h 02m 03s style, so a manager reads durations without arithmetic. */
+/**
+ * 1h 02m 03s style, so a manager reads durations without arithmetic; under ten seconds a tenth is
+ * kept, so a brief outage does not read as `0s`.
+ */
 export function formatDuration(ms: number): string {
+  if (ms > 0 && ms < 9_950) return `${(ms / 1000).toFixed(1)}s`;
   const seconds = Math.round(ms / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
