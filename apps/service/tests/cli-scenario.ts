@@ -84,13 +84,17 @@ function printerStatusChange(app: TestService, to: string): string | undefined {
  * The restaurant's evening in miniature: two orders print, the printer's plug is pulled, three
  * orders arrive and wait, the plug goes back in and the backlog prints.
  */
-export async function printerOutage(app: TestService): Promise<Outage> {
+export async function printerOutage(
+  app: TestService,
+  whileOffline: () => Promise<void> = async () => {},
+): Promise<Outage> {
   const before = [await postWixOrder(app), await postWixOrder(app)];
   await eventually('the first tickets printed', () => countOf(app, 'PrintJobPrinted') === 4);
   await app.printer.setMode('offline');
   const offlineAt = await eventually('the printer seen offline', () => printerStatusChange(app, 'offline'));
   const during = [await postWixOrder(app), await postWixOrder(app), await postWixOrder(app)];
   const positionWhileOffline = app.service.store.lastPosition();
+  await whileOffline();
   await app.printer.setMode('online');
   const onlineAt = await eventually('the printer seen online again', () => {
     const back = printerStatusChange(app, 'online');
