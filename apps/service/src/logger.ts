@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { redactPersonalData } from './privacy/redact-personal-data.ts';
 
 /**
  * Structured JSON logs on stdout. Personal data and secrets are redacted by path, so a log shipped
@@ -10,6 +11,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'bonrelay' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Paths below catch the usual places; this catches personal fields at any depth.
+      formatters: { log: redactPersonalData },
       redact: {
         paths: [
           '*.token',

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { databaseFile } from '../../database-file.ts';
+import { forgetCustomer, masterKeyFile, openPrivateEventStore, readMasterKey } from '../../privacy/index.ts';
+import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
+import { openReadTables, runProjection } from '../../projections/index.ts';
+import type { CliContext } from '../cli-context.ts';
+
+/**
+ * `forget <email|phone|order id>`: the guest's right to erasure. Destroys their data keys, records
+ * `CustomerForgotten`, then rebuilds the read tables so no view row keeps the old plain text.
+ * Run it with the service stopped (or restart the service after): a running service does not see
+ * events another process appends.
+ */
+export function forgetCommand(context: CliContext): number {
+  const query = context.args.words.slice(1).join(' ').trim();
+  if (!query) throw new Error('usage: bonrelay forget <email | phone | order id>');
+  const option = context.args.options.db;
+  const file = typeof option === 'string' ? option : databaseFile(context.config);
+  if (!existsSync(file))
+    throw new Error(`no bonrelay log at ${file} (set BONRELAY_DATA_DIR or pass --db <file>)`);
+  const keyFile = masterKeyFile(context.config);
+  const masterKey = readMasterKey(keyFile);
+  if (masterKey === undefined) {
+    throw new Error(
+      `security.keyFile (BONRELAY_KEY_FILE): no master key at ${keyFile}, so no guest data is held encrypted`,
+    );
+  }
+  const { store, keyring } = openPrivateEventStore({ file }, masterKey);
+  try {
+    const report = forgetCustomer({ store, keyring: keyring!, clock: () => new Date() }, query);
+    if (report.customerIds.length === 0) {
+      context.out(`no personal data held for "${query}" (unknown, or already forgotten)\n`);
+      return 1;
+    }
+    const tables = openReadTables(store.connection);
+    tables.drop();
+    for (const projection of Object.values(bonrelayProjections(context.config))) {
+      runProjection(store, tables, projection as never).stop();
+    }
+    const purged = keyring!.purge();
+    context.out(
+      `forgotten: ${report.customerIds.length} data key(s) destroyed; ${report.orderIds.length} order(s) now read [erased]: ${report.orderIds.join(', ')}\n`,
+    );
+    if (!purged)
+      context.out(
+        'note: another process held the log open; old key pages leave the WAL at its next checkpoint\n',
+      );
+    return 0;
+  } finally {
+    store.close();
+  }
+}

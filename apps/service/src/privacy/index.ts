@@ -1,0 +1,19 @@
+export { customerHandle, customerIdFor, handleForQuery, normalEmail, normalPhone } from './customer-id.ts';
+export { type ForgetDependencies, type ForgetReport, forgetCustomer } from './forget-customer.ts';
+export { type Keyring, KeyringMismatchError, type KeyringOptions, openKeyring } from './keyring.ts';
+export {
+  type KeyLogger,
+  loadOrCreateMasterKey,
+  MasterKeyError,
+  masterKeyBytes,
+  readMasterKey,
+} from './master-key.ts';
+export { erased, eraseOrder, personalValues } from './personal-fields.ts';
+export {
+  createPrivacyCodec,
+  orderEventTypes,
+  type PrivacyCodecOptions,
+  type SealedPersonalData,
+} from './privacy-codec.ts';
+export { masterKeyFile, openPrivateEventStore, type PrivateEventStore } from './private-event-store.ts';
+export { redactPersonalData } from './redact-personal-data.ts';

@@ -1,0 +1,78 @@
+import type { Order } from '@bonrelay/domain';
+
+/** What a guest's erased personal data reads as, in views, the API and on reprinted tickets. */
+export const erased = '[erased]';
+
+/** Where an order keeps what identifies a guest: name, phone, email, address and free text. */
+const personalRoots = ['customer', 'fulfilment.address', 'fulfilment.instructions', 'note'] as const;
+
+/** Personal values by dotted path, e.g. `{ 'customer.phone': '+49 …', note: 'ring twice' }`. */
+export type PersonalValues = Readonly<Record<string, unknown>>;
+
+type Tree = Readonly<Record<string, unknown>>;
+
+const isTree = (value: unknown): value is Tree =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asTree = (order: Order): Tree => order as unknown as Tree;
+
+function at(tree: Tree, path: string): unknown {
+  let node: unknown = tree;
+  for (const step of path.split('.')) node = isTree(node) ? node[step] : undefined;
+  return node;
+}
+
+function leaves(value: unknown, path: string, into: Record<string, unknown>): void {
+  if (value === undefined) return;
+  if (!isTree(value)) {
+    into[path] = value;
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) leaves(child, `${path}.${key}`, into);
+}
+
+function withPath(tree: Tree, steps: readonly string[], value: unknown): Tree {
+  const [step, ...rest] = steps as [string, ...string[]];
+  const next = { ...tree };
+  if (rest.length === 0) {
+    if (value === undefined) delete next[step];
+    else next[step] = value;
+    return next;
+  }
+  const child = isTree(tree[step]) ? tree[step] : {};
+  next[step] = withPath(child, rest, value);
+  return next;
+}
+
+/** Every personal leaf of an order by dotted path; empty for an order that names nobody. */
+export function personalValues(order: Order): PersonalValues {
+  const found: Record<string, unknown> = {};
+  for (const root of personalRoots) leaves(at(asTree(order), root), root, found);
+  return found;
+}
+
+/**
+ * The order without its personal leaves (a guest-less shape the log may hold in the clear: items,
+ * totals, times). `customer` stays an empty object so the order keeps its type.
+ */
+export function withoutPersonal(order: Order, paths: readonly string[]): Order {
+  const tree = paths.reduce((tree, path) => withPath(tree, path.split('.'), undefined), asTree(order));
+  return tree as unknown as Order;
+}
+
+/** Puts personal values back at their paths: opening a sealed order. */
+export function withPersonal(order: Order, values: PersonalValues): Order {
+  const entries = Object.entries(values);
+  const tree = entries.reduce((tree, [path, value]) => withPath(tree, path.split('.'), value), asTree(order));
+  return tree as unknown as Order;
+}
+
+/** The order as it reads once its guest was forgotten: every personal field it had says "[erased]". */
+export function erasedAt(order: Order, paths: readonly string[]): Order {
+  return withPersonal(order, Object.fromEntries(paths.map((path) => [path, erased])));
+}
+
+/** Erases an order read in the clear (a view, a legacy event): every personal leaf becomes "[erased]". */
+export function eraseOrder(order: Order): Order {
+  return erasedAt(order, Object.keys(personalValues(order)));
+}
