@@ -1,0 +1,149 @@
+import { operations } from '@bonrelay/api';
+import type { OrderView, PrintJobView } from '@bonrelay/domain';
+import type { StoredEvent } from '@bonrelay/event-store';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { countOf, postWixOrder } from './cli-scenario.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
+
+const queries = suite<{ app: TestService; orderIds: string[] }>('the read API, against the real service');
+
+queries.before(async (context) => {
+  context.app = await startTestService();
+  context.orderIds = [];
+  for (let n = 0; n < 5; n++) context.orderIds.push((await postWixOrder(context.app)).id);
+  await eventually('every ticket printed', () => countOf(context.app, 'PrintJobPrinted') === 10);
+});
+queries.after(async (context) => {
+  await context.app.stop();
+});
+
+async function allPages<T>(
+  app: TestService,
+  path: string,
+  noun: string,
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let next: string | null = null;
+  let pages = 0;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const url: string = next === null ? path : `${path}${separator}cursor=${encodeURIComponent(next)}`;
+    const page = await app.json<Record<string, unknown> & { next: string | null }>(url);
+    items.push(...(page[noun] as T[]));
+    next = page.next;
+    pages += 1;
+    assert.ok(pages < 50, 'paging ends');
+  } while (next !== null);
+  return { items, pages };
+}
+
+queries(
+  'given five orders, when GET /api/orders pages by two, then every order comes once, newest first, and next ends null',
+  async ({ app, orderIds }) => {
+    const first = await app.json<{ orders: OrderView[]; next: string | null }>('/api/orders?limit=2');
+    assert.is(first.orders.length, 2);
+    assert.type(first.next, 'string');
+    const { items, pages } = await allPages<OrderView>(app, '/api/orders?limit=2', 'orders');
+    assert.is(pages, 3);
+    assert.equal(
+      items.map((order) => order.orderId),
+      [...orderIds].reverse(),
+    );
+    assert.equal(
+      (await app.json<{ orders: OrderView[] }>('/api/orders?source=local')).orders,
+      [],
+      'no order was typed in locally',
+    );
+  },
+);
+
+queries(
+  'given an order, when GET /api/orders/:id, then its tickets and its whole history in log order',
+  async ({ app, orderIds }) => {
+    const id = orderIds[2] as string;
+    const order = await app.json<OrderView & { history: StoredEvent[] }>(`/api/orders/${id}`);
+    assert.is(order.orderId, id);
+    const tickets = Object.values(order.tickets);
+    assert.equal(
+      tickets.map((ticket) => ticket.state),
+      ['printed', 'printed'],
+    );
+    const types = order.history.map((event) => event.type);
+    assert.is(types[0], 'OrderReceived');
+    assert.is(types.filter((type) => type === 'PrintJobQueued').length, 2);
+    assert.is(types.filter((type) => type === 'PrintJobPrinted').length, 2);
+    const positions = order.history.map((event) => event.position);
+    assert.equal(
+      positions,
+      [...positions].sort((a, b) => a - b),
+    );
+    const missing = await app.request('GET', '/api/orders/no-such-order');
+    assert.is(missing.status, 404);
+  },
+);
+
+queries(
+  'given printed tickets, when GET /api/print-jobs?state= and other filters, then only matching jobs, paged',
+  async ({ app, orderIds }) => {
+    const printed = await allPages<PrintJobView>(app, '/api/print-jobs?state=printed&limit=3', 'printJobs');
+    assert.is(printed.items.length, 10);
+    assert.is(printed.pages, 4);
+    assert.is(new Set(printed.items.map((job) => job.jobId)).size, 10);
+    assert.ok(printed.items.every((job) => job.state === 'printed'));
+    assert.equal((await app.json<{ printJobs: unknown[] }>('/api/print-jobs?state=queued')).printJobs, []);
+    const ofOne = await app.json<{ printJobs: PrintJobView[] }>(`/api/print-jobs?order=${orderIds[0]}`);
+    assert.equal(ofOne.printJobs.map((job) => job.ticket).sort(), ['customer', 'kitchen']);
+    assert.is(
+      (await app.json<{ printJobs: unknown[] }>('/api/print-jobs?printer=printer')).printJobs.length,
+      10,
+    );
+  },
+);
+
+queries(
+  'given the log, when GET /api/events pages through it, then each event comes once in position order',
+  async ({ app }) => {
+    const last = app.service.store.lastPosition();
+    const { items } = await allPages<StoredEvent>(app, '/api/events?limit=7', 'events');
+    const upToLast = items.filter((event) => event.position <= last);
+    assert.equal(
+      upToLast.map((event) => event.position),
+      Array.from({ length: last }, (_, index) => index + 1),
+    );
+    const received = await app.json<{ events: StoredEvent[] }>('/api/events?type=OrderReceived&limit=500');
+    assert.is(received.events.length, 5);
+    const after = await app.json<{ events: StoredEvent[] }>(`/api/events?after=${last - 1}&limit=1`);
+    assert.is(after.events[0]?.position, last);
+  },
+);
+
+queries('given bad queries, then 400 bad-query naming the problem, never a 5xx', async ({ app }) => {
+  for (const path of [
+    '/api/orders?limit=0',
+    '/api/orders?colour=red',
+    `/api/print-jobs?state=${'x'.repeat(300)}`,
+    '/api/events?limit=abc',
+    '/api/offline-periods?limit=100000',
+  ]) {
+    const response = await app.request('GET', path);
+    assert.is(response.status, 400, path);
+    assert.is(((await response.json()) as { error: string }).error, 'bad-query', path);
+  }
+});
+
+queries(
+  'given /openapi.json from the service, then every documented GET route answers JSON',
+  async ({ app }) => {
+    const document = await app.json<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+    assert.equal(Object.keys(document.paths).sort(), [...new Set(operations.map((op) => op.path))].sort());
+    for (const operation of operations.filter((op) => op.method === 'get')) {
+      const path = operation.path.replace('{id}', 'no-such-order');
+      const response = await app.request('GET', path);
+      assert.ok([200, 404].includes(response.status), `${path} → ${response.status}`);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/json/, path);
+    }
+  },
+);
+
+queries.run();
