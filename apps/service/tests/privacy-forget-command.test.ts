@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { orderById } from '@bonrelay/domain';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseArguments } from '../src/cli/args.ts';
+import type { CliContext } from '../src/cli/cli-context.ts';
+import { forgetCommand } from '../src/cli/commands/forget.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { databaseFile } from '../src/database-file.ts';
+import { erased, loadOrCreateMasterKey, masterKeyFile, openPrivateEventStore } from '../src/privacy/index.ts';
+import { bonrelayProjections, startViews } from '../src/projections/bonrelay-views.ts';
+import { openReadTables, runProjection } from '../src/projections/index.ts';
+import { fileHolds, localOrder, receivedAndApproved } from './privacy-support/private-log.ts';
+
+const maria = localOrder('local-1', { name: 'Maria Schmidtke', phone: '+49 171 4445566', email: 'maria.s@example.org' });
+const anna = localOrder('local-2', { name: 'Anna Gastmann', phone: '+49 30 1234567' });
+
+/** A data dir as the service leaves it: key file, log, and view rows built from the log. */
+function restaurant() {
+  const dir = mkdtempSync(join(tmpdir(), 'bonrelay-forget-'));
+  const config = loadConfig({ BONRELAY_DATA_DIR: dir });
+  const masterKey = loadOrCreateMasterKey(masterKeyFile(config), { warn: () => undefined });
+  const { store } = openPrivateEventStore({ file: databaseFile(config) }, masterKey);
+  store.append([maria, anna].flatMap(receivedAndApproved));
+  const tables = openReadTables(store.connection);
+  for (const projection of Object.values(bonrelayProjections(config))) {
+    runProjection(store, tables, projection as never).stop();
+  }
+  store.close();
+  const output: string[] = [];
+  const run = (...argv: string[]) => {
+    const context: CliContext = { args: parseArguments(argv), config, out: (text) => output.push(text), isTty: false };
+    return forgetCommand(context);
+  };
+  const ordersView = () => {
+    const opened = openPrivateEventStore({ file: databaseFile(config) }, masterKey);
+    const views = startViews(opened.store, config);
+    const state = views.orders.state();
+    views.stop();
+    opened.store.close();
+    return state;
+  };
+  return { dir, config, run, output, ordersView, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('given a restaurant with view rows, when `forget <email>` runs, then views show [erased] and the file holds none of her data', () => {
+  const at = restaurant();
+  assert.is(at.run('forget', 'maria.s@example.org'), 0);
+  assert.match(at.output.join(''), /forgotten: 1 data key\(s\) destroyed; 1 order\(s\) now read \[erased\]: local-1/);
+  const file = databaseFile(at.config);
+  for (const secret of ['Schmidtke', '4445566', 'maria.s@example.org', 'Maria mag es scharf'])
+    assert.not.ok(fileHolds(file, secret), secret);
+  const view = at.ordersView();
+  assert.is(orderById(view, 'local-1')?.order.customer.lastName, erased);
+  assert.is(orderById(view, 'local-1')?.order.note, erased);
+  assert.is(orderById(view, 'local-2')?.order.customer.lastName, 'Gastmann');
+  at.done();
+});
+
+test('given `forget` for nobody we know, then it says so and exits 1', () => {
+  const at = restaurant();
+  assert.is(at.run('forget', 'nobody@example.org'), 1);
+  assert.match(at.output.join(''), /no personal data held for "nobody@example.org"/);
+  at.done();
+});
+
+test('given `forget` without a guest, without a log or without a key, then it explains what is missing', () => {
+  const at = restaurant();
+  assert.throws(() => at.run('forget'), /usage: bonrelay forget/);
+  assert.throws(() => at.run('forget', 'x', '--db', join(at.dir, 'missing.db')), /no bonrelay log at/);
+  rmSync(masterKeyFile(at.config));
+  assert.throws(() => at.run('forget', 'maria.s@example.org'), /security\.keyFile \(BONRELAY_KEY_FILE\): no master key/);
+  at.done();
+});
+
+test.run();
