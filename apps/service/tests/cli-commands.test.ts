@@ -116,6 +116,23 @@ commands(
 );
 
 commands(
+  'given a window that ends mid-outage, when `audit offline`, then the outage is reported whole, as the API reports it',
+  async ({ app, env, outage }) => {
+    const middle = new Date((Date.parse(outage.offlineAt) + Date.parse(outage.onlineAt)) / 2).toISOString();
+    const from = new Date(Date.parse(outage.offlineAt) - 60_000).toISOString();
+    const { out } = await cli(['audit', 'offline', '--from', from, '--to', middle, '--json'], env);
+    const fromCli = (JSON.parse(out) as { offlinePeriods: { component: string }[] }).offlinePeriods;
+    const fromApi = await app.json<{ offlinePeriods: { component: string }[] }>(
+      `/api/offline-periods?from=${from}&to=${middle}`,
+    );
+    const printerPeriods = (periods: { component: string }[]) =>
+      periods.filter((period) => period.component === 'printer:printer');
+    assert.equal(printerPeriods(fromCli), printerPeriods(fromApi.offlinePeriods));
+    assert.is((printerPeriods(fromCli)[0] as { end?: string }).end, outage.onlineAt);
+  },
+);
+
+commands(
   'given the running service, when `backup` copies the log, then `--db` on the copy verifies and reads',
   async ({ app, env }) => {
     const copy = join(app.dataDir, 'backup.db');

@@ -21,12 +21,14 @@ export function auditOfflineCommand(context: CliContext): number {
   const store = openLogForCli(context, 'read-only');
   try {
     const audit = { name: 'offline', version: 1, initial: initialOfflineAudit, reduce: reduceOfflinePeriods };
-    const { states } = foldLog(store, { audit }, { time: to });
+    // The whole log is folded: a period overlapping the window is reported whole, as the API does,
+    // so an outage reads the same whichever window finds it.
+    const { states } = foldLog(store, { audit }, {});
     const periods = selectOfflinePeriods(states.audit, {
       from,
       to,
       component,
-      now: to ?? new Date().toISOString(),
+      now: new Date().toISOString(),
     });
     if (context.args.options.json) {
       context.out(`${JSON.stringify({ offlinePeriods: periods }, null, 2)}\n`);
