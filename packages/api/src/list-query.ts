@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { ListQuery } from './ports.ts';
 
 const filterValue = z.string().max(200);
+// A time filter that does not parse would otherwise be dropped and widen the answer to everything.
+const timeValue = filterValue.refine((text) => !Number.isNaN(Date.parse(text)), {
+  message: 'must be a time (ISO 8601, e.g. 2026-11-27T19:40:00Z)',
+});
+const timeFilters = new Set(['from', 'to']);
 
 /**
  * Reads `?limit=&cursor=&<filters>` strictly: unknown parameters, huge values or a bad limit are a
@@ -16,7 +21,9 @@ export function parseListQuery(
     token: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional(),
-    ...Object.fromEntries(filters.map((name) => [name, filterValue.optional()])),
+    ...Object.fromEntries(
+      filters.map((name) => [name, (timeFilters.has(name) ? timeValue : filterValue).optional()]),
+    ),
   });
   const result = schema.safeParse(query);
   if (result.success) {

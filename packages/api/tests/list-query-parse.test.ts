@@ -61,4 +61,16 @@ test('given a bad query over HTTP, then 400 bad-query and the port is never aske
   assert.is(calls.lastQuery, undefined);
 });
 
+test('given from or to that is not a time, then the answer names it (a typo must not widen the window to everything)', () => {
+  for (const name of ['from', 'to']) {
+    const result = parseListQuery({ [name]: 'friday evening' }, ['from', 'to']);
+    assert.is(result.ok, false, name);
+    if (!result.ok) assert.match(result.message, new RegExp(`^${name}: .*time`));
+  }
+  assert.equal(parseListQuery({ from: '2026-11-27T19:40:00Z', to: '2026-11-27' }, ['from', 'to']), {
+    ok: true,
+    query: { limit: 50, from: '2026-11-27T19:40:00Z', to: '2026-11-27' },
+  });
+});
+
 test.run();
