@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { generateWixKeyPair, makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { numberArg } from '../support/args.ts';
-import { startChild } from '../support/child-process.ts';
+import { type ChildMessage, startChild } from '../support/child-process.ts';
 import { type LoadResult, postEach } from '../support/load.ts';
 import { formatMegabytes } from '../support/memory.ts';
 import { formatRatio, markdownTable } from '../support/table.ts';
 import { temporaryDirectory } from '../support/temp-dir.ts';
 
-interface Stats {
-  readonly kind: string;
+interface Stats extends ChildMessage {
   readonly peakRss: number;
   readonly lastPosition: number;
 }

@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type AnyDomainEvent, selectOfflinePeriods } from '@bonrelay/domain';
+import { type Database, openEventStore } from '@bonrelay/event-store';
+import { foldLog } from '../../../../apps/service/src/cli/fold-log.ts';
+import { loadConfig } from '../../../../apps/service/src/config/index.ts';
+import { bonrelayProjections } from '../../../../apps/service/src/projections/bonrelay-views.ts';
+import type { Projection } from '../../../../apps/service/src/projections/projection.ts';
+import { numberArg } from '../support/args.ts';
+import { formatMegabytes, peakRssBytes } from '../support/memory.ts';
+import { writeRestaurantMonth } from '../support/restaurant-month.ts';
+import { formatRate, formatRatio, markdownTable } from '../support/table.ts';
+import { temporaryDirectory } from '../support/temp-dir.ts';
+import { perSecond, type Timing, timeSync } from '../support/timing.ts';
+
+const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as new (
+  file: string,
+  options?: { readonly?: boolean },
+) => Database;
+
+/** The floor: every row in log order, both JSON columns parsed, nothing else. */
+function rawScan(file: string): number {
+  const db = new BetterSqlite3(file, { readonly: true });
+  let rows = 0;
+  const scan = db.prepare<[], { data: string; metadata: string }>(
+    'SELECT position, type, data, metadata, recorded_at FROM events ORDER BY position',
+  );
+  for (const row of scan.iterate()) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    rows += 1;
+  }
+  db.close();
+  return rows;
+}
+
+function fold(file: string, projections: Record<string, Projection<unknown>>, until: { time?: string } = {}) {
+  const store = openEventStore({ file, readonly: true });
+  try {
+    return foldLog(store, projections, until);
+  } finally {
+    store.close();
+  }
+}
+
+const seconds = (timing: Timing) => `${(timing.ms / 1000).toFixed(1)} s`;
+
+/**
+ * Replaying a month-sized log through every view bonrelay keeps (what `rebuild` and `replay` do),
+ * against the floor of a raw ordered scan with JSON parsing in the same run; then the offline audit
+ * of the whole 30 days the way the CLI answers it. Args: `--events N` (default 1,000,000), `--days N`
+ * (30), `--no-breakdown` to skip folding each view alone, `--views a,b` to replay only those views
+ * (orders, printQueue, connectivity, offline; default all).
+ */
+export async function run(args: string[]): Promise<void> {
+  const events = numberArg(args, '--events', 1_000_000);
+  const days = numberArg(args, '--days', 30);
+  const breakdown = !args.includes('--no-breakdown');
+  const viewIndex = args.indexOf('--views');
+  const only = viewIndex < 0 ? undefined : String(args[viewIndex + 1]).split(',');
+  await temporaryDirectory('replay', async (dir) => {
+    const file = join(dir, 'bonrelay.db');
+    const config = loadConfig({ BONRELAY_DATA_DIR: dir, BONRELAY_LOG_LEVEL: 'silent' });
+    const writeStarted = performance.now();
+    const month = writeRestaurantMonth(file, config, events, days);
+    const writeMs = performance.now() - writeStarted;
+    const total = month.events;
+    console.log(
+      `wrote ${total.toLocaleString('en-US')} events (${month.orders.toLocaleString('en-US')} orders, ` +
+        `${month.printerOutages} printer and ${month.internetOutages} internet outages, ${month.from} → ${month.to}) ` +
+        `in ${(writeMs / 1000).toFixed(1)} s`,
+    );
+
+    const floor = timeSync(total, () => rawScan(file));
+    const every = bonrelayProjections(config) as unknown as Record<string, Projection<unknown>>;
+    const projections = Object.fromEntries(
+      Object.entries(every).filter(([name]) => only === undefined || only.includes(name)),
+    );
+    const names = Object.keys(projections);
+    let states: Record<string, unknown> = {};
+    const ours = timeSync(total, () => {
+      states = fold(file, projections).states;
+    });
+    const readOnly = breakdown ? timeSync(total, () => fold(file, {})) : undefined;
+    const alone = breakdown
+      ? Object.entries(projections).map(([name, projection]) => ({
+          name,
+          timing: timeSync(total, () => fold(file, { [name]: projection })),
+        }))
+      : [];
+
+    const auditProjection = {
+      name: 'offline',
+      version: 1,
+      initial: every.offline!.initial,
+      reduce: every.offline!.reduce as (state: unknown, event: AnyDomainEvent) => unknown,
+    };
+    let periods = 0;
+    const audit = timeSync(1, () => {
+      const { states: folded } = fold(file, { audit: auditProjection }, { time: month.to });
+      periods = selectOfflinePeriods(folded.audit as never, {
+        from: month.from,
+        to: month.to,
+        now: month.to,
+      }).length;
+    });
+    const fromView = states.offline
+      ? timeSync(1, () => {
+          selectOfflinePeriods(states.offline as never, { from: month.from, to: month.to, now: month.to });
+        })
+      : undefined;
+
+    const row = (label: string, timing: Timing) => [
+      label,
+      formatRate(perSecond(timing)),
+      seconds(timing),
+      formatRatio(perSecond(timing), perSecond(floor)),
+    ];
+    const which = names.length === Object.keys(every).length ? 'every view' : `the views ${names.join(', ')}`;
+    console.log(`\n### replay: ${total.toLocaleString('en-US')} events through ${which}\n`);
+    console.log(
+      markdownTable(
+        ['pass', 'events/s', 'time', 'vs raw scan'],
+        [
+          row('raw scan floor (better-sqlite3 ORDER BY position + JSON.parse data, metadata)', floor),
+          row(`bonrelay replay: store.read pages + ${names.length} reducers (foldLog)`, ours),
+          ...(readOnly ? [row('  of which: store.read pages + toDomainEvent, no reducer', readOnly)] : []),
+          ...alone.map(({ name, timing }) => row(`  read + ${name} reducer alone`, timing)),
+        ],
+      ),
+    );
+    console.log(`\n### audit: offline periods of ${days} days\n`);
+    console.log(
+      markdownTable(
+        ['query', 'time', 'periods'],
+        [
+          [
+            `CLI path: fold the log with reduceOfflinePeriods + selectOfflinePeriods`,
+            `${audit.ms.toFixed(0)} ms`,
+            String(periods),
+          ],
+          ...(fromView
+            ? [
+                [
+                  'from the materialised view (selectOfflinePeriods only)',
+                  `${fromView.ms.toFixed(2)} ms`,
+                  String(periods),
+                ],
+              ]
+            : []),
+        ],
+      ),
+    );
+    console.log(
+      `\npeak RSS of the bench process: ${formatMegabytes(peakRssBytes())}.` +
+        `\nTargets (reported, not asserted): replay ≥ 0.5× the raw scan → ${formatRatio(perSecond(ours), perSecond(floor))}; ` +
+        `audit < 2 s → ${audit.ms.toFixed(0)} ms.`,
+    );
+  });
+}
