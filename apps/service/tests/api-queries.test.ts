@@ -146,4 +146,36 @@ queries(
   },
 );
 
+queries(
+  'given a local order on top of Wix orders, when GET /api/orders filters by source or ticket state, then each page is full of matches',
+  async ({ app, orderIds }) => {
+    const created = await app.request('POST', '/orders', {
+      currency: 'EUR',
+      fulfilment: { kind: 'pickup' },
+      lineItems: [{ name: 'Tiramisu', quantity: 1, unitPrice: 650 }],
+    });
+    const { orderId } = (await created.json()) as { orderId: string };
+    await eventually('the local tickets printed', () => countOf(app, 'PrintJobPrinted') === 12);
+    const wix = await app.json<{ orders: OrderView[]; next: string | null }>(
+      '/api/orders?source=wix&limit=2',
+    );
+    assert.equal(
+      wix.orders.map((order) => order.orderId),
+      [orderIds[4], orderIds[3]],
+    );
+    const allWix = await allPages<OrderView>(app, '/api/orders?source=wix&limit=2', 'orders');
+    assert.is(allWix.items.length, 5);
+    const local = await app.json<{ orders: OrderView[]; next: string | null }>(
+      '/api/orders?source=local&limit=1',
+    );
+    assert.equal(
+      local.orders.map((order) => order.orderId),
+      [orderId],
+    );
+    assert.equal((await app.json<{ orders: unknown[] }>('/api/orders?state=gave-up')).orders, []);
+    const printed = await allPages<OrderView>(app, '/api/orders?state=printed&limit=4', 'orders');
+    assert.is(printed.items.length, 6);
+  },
+);
+
 queries.run();

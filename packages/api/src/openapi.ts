@@ -24,7 +24,7 @@ export const operations: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/orders',
-    summary: 'Orders, newest first',
+    summary: 'Orders, newest first; state= keeps orders with a ticket in that state',
     auth: true,
     query: ['limit', 'cursor', 'state', 'source'],
   },

@@ -4,6 +4,8 @@ import {
   connectivityWarnings,
   listOrders,
   type OfflineComponent,
+  type OrdersView,
+  type OrderView,
   orderById,
   type PrintJobView,
   queueSummary,
@@ -50,18 +52,38 @@ function eventPage(store: EventStore, query: ListQuery, types?: readonly string[
   return { items: events, next: events.length === query.limit && last ? String(last.position) : null };
 }
 
+function orderMatches(order: OrderView, query: ListQuery): boolean {
+  if (query.source && order.source !== query.source) return false;
+  if (query.state && !Object.values(order.tickets).some((ticket) => ticket.state === query.state))
+    return false;
+  return true;
+}
+
+/**
+ * Newest orders first, filtered by source and by ticket state (an order matches when one of its
+ * tickets is in that state). Filtering happens while paging, so a page is full of matches and the
+ * cursor continues right after the last one given.
+ */
+function filteredOrders(view: OrdersView, query: ListQuery): Page<OrderView> {
+  const items: OrderView[] = [];
+  let before = query.cursor;
+  for (;;) {
+    const page = listOrders(view, { limit: query.limit, ...(before ? { before } : {}) });
+    for (const order of page.orders) {
+      if (!orderMatches(order, query)) continue;
+      items.push(order);
+      if (items.length === query.limit)
+        return { items, next: order.sequence > 0 ? String(order.sequence) : null };
+    }
+    if (page.next === null) return { items, next: null };
+    before = page.next;
+  }
+}
+
 /** The read-only side: answers straight from the in-memory views (current with every append). */
 export function queryPorts(store: EventStore, views: BonrelayViews, clock: () => Date): QueryPorts {
   return {
-    listOrders: (query) => {
-      const page = listOrders(views.orders.state(), {
-        limit: query.limit,
-        ...(query.cursor ? { before: query.cursor } : {}),
-      });
-      const source = query.source;
-      const items = source ? page.orders.filter((order) => order.source === source) : page.orders;
-      return { items, next: page.next };
-    },
+    listOrders: (query) => filteredOrders(views.orders.state(), query),
     orderById: (id) => {
       const order = orderById(views.orders.state(), id);
       if (!order) return undefined;
