@@ -14,7 +14,11 @@ import { bonrelayProjections, startViews } from '../src/projections/bonrelay-vie
 import { openReadTables, runProjection } from '../src/projections/index.ts';
 import { fileHolds, localOrder, receivedAndApproved } from './privacy-support/private-log.ts';
 
-const maria = localOrder('local-1', { name: 'Maria Schmidtke', phone: '+49 171 4445566', email: 'maria.s@example.org' });
+const maria = localOrder('local-1', {
+  name: 'Maria Schmidtke',
+  phone: '+49 171 4445566',
+  email: 'maria.s@example.org',
+});
 const anna = localOrder('local-2', { name: 'Anna Gastmann', phone: '+49 30 1234567' });
 
 /** A data dir as the service leaves it: key file, log, and view rows built from the log. */
@@ -31,7 +35,12 @@ function restaurant() {
   store.close();
   const output: string[] = [];
   const run = (...argv: string[]) => {
-    const context: CliContext = { args: parseArguments(argv), config, out: (text) => output.push(text), isTty: false };
+    const context: CliContext = {
+      args: parseArguments(argv),
+      config,
+      out: (text) => output.push(text),
+      isTty: false,
+    };
     return forgetCommand(context);
   };
   const ordersView = () => {
@@ -48,7 +57,10 @@ function restaurant() {
 test('given a restaurant with view rows, when `forget <email>` runs, then views show [erased] and the file holds none of her data', () => {
   const at = restaurant();
   assert.is(at.run('forget', 'maria.s@example.org'), 0);
-  assert.match(at.output.join(''), /forgotten: 1 data key\(s\) destroyed; 1 order\(s\) now read \[erased\]: local-1/);
+  assert.match(
+    at.output.join(''),
+    /forgotten: 1 data key\(s\) destroyed; 1 order\(s\) now read \[erased\]: local-1/,
+  );
   const file = databaseFile(at.config);
   for (const secret of ['Schmidtke', '4445566', 'maria.s@example.org', 'Maria mag es scharf'])
     assert.not.ok(fileHolds(file, secret), secret);
@@ -71,7 +83,10 @@ test('given `forget` without a guest, without a log or without a key, then it ex
   assert.throws(() => at.run('forget'), /usage: bonrelay forget/);
   assert.throws(() => at.run('forget', 'x', '--db', join(at.dir, 'missing.db')), /no bonrelay log at/);
   rmSync(masterKeyFile(at.config));
-  assert.throws(() => at.run('forget', 'maria.s@example.org'), /security\.keyFile \(BONRELAY_KEY_FILE\): no master key/);
+  assert.throws(
+    () => at.run('forget', 'maria.s@example.org'),
+    /security\.keyFile \(BONRELAY_KEY_FILE\): no master key/,
+  );
   at.done();
 });
 

@@ -3,7 +3,6 @@ import { openEventStore } from '@bonrelay/event-store';
 import { defaultTicketLayout, renderTicket, toPlainText } from '@bonrelay/printing';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { toDomainEvent } from '../src/projections/projection-runner.ts';
 import {
   erased,
   forgetCustomer,
@@ -11,6 +10,7 @@ import {
   openKeyring,
   openPrivateEventStore,
 } from '../src/privacy/index.ts';
+import { toDomainEvent } from '../src/projections/projection-runner.ts';
 import {
   fileHolds,
   localOrder,
@@ -35,10 +35,16 @@ function given(): TempPrivateLog {
 }
 
 const forget = (log: TempPrivateLog, query: string) =>
-  forgetCustomer({ store: log.store, keyring: log.keyring!, clock: steppingClock('2025-03-20T10:00:00.000Z') }, query);
+  forgetCustomer(
+    { store: log.store, keyring: log.keyring!, clock: steppingClock('2025-03-20T10:00:00.000Z') },
+    query,
+  );
 
-const orderOf = (log: TempPrivateLog, orderId: string): Order =>
-  (log.store.readStream(`order-${orderId}`)[0]?.data as { order: Order }).order;
+function orderOf(log: TempPrivateLog, orderId: string): Order {
+  const [received] = log.store.readStream(`order-${orderId}`);
+  if (!received) throw new Error(`no order ${orderId} in the log`);
+  return (received.data as { order: Order }).order;
+}
 
 const erasedMaria = (order: Order): Order => ({
   ...order,
@@ -102,7 +108,8 @@ test('given a forget, when the orders view is rebuilt and a ticket reprinted, th
   assert.type(slip, 'string');
   const text = toPlainText(slip as string, { cpl: 48, encoding: 'multilingual' });
   assert.ok(text.includes(erased), text);
-  for (const secret of ['Maria', 'Schmidtke', '4445566', 'Schmidtkeweg']) assert.not.ok(text.includes(secret), secret);
+  for (const secret of ['Maria', 'Schmidtke', '4445566', 'Schmidtkeweg'])
+    assert.not.ok(text.includes(secret), secret);
   log.done();
 });
 
@@ -140,7 +147,10 @@ test('given the service reading with cached keys, when another process forgets t
   const log = given();
   assert.equal(orderOf(log, 'local-1'), maria);
   const other = openPrivateEventStore({ file: log.file, clock: steppingClock() }, log.masterKey);
-  forgetCustomer({ store: other.store, keyring: other.keyring!, clock: steppingClock() }, 'maria.s@example.org');
+  forgetCustomer(
+    { store: other.store, keyring: other.keyring!, clock: steppingClock() },
+    'maria.s@example.org',
+  );
   other.store.close();
   assert.equal(orderOf(log, 'local-1'), erasedMaria(maria));
   log.done();

@@ -16,7 +16,11 @@ function memoryLog() {
   return { logger: createLogger('debug', destination), text: () => lines.join('') };
 }
 
-const maria = localOrder('local-1', { name: 'Maria Schmidtke', phone: '+49 171 4445566', email: 'maria.s@example.org' });
+const maria = localOrder('local-1', {
+  name: 'Maria Schmidtke',
+  phone: '+49 171 4445566',
+  email: 'maria.s@example.org',
+});
 const secretsOf = (orders: readonly ReturnType<typeof wixOrders>[number][]) =>
   [...new Set(orders.flatMap((order) => Object.values(personalValues(order)) as string[]))].filter(
     (secret) => secret.length > 3,
@@ -57,7 +61,10 @@ test('given a raw Wix order in a log line, then its buyer, contact and shipping 
 test('given errors, secrets and erased values, when logged, then errors keep their message and erased stays erased', () => {
   const { logger, text } = memoryLog();
   logger.error({ err: new Error('printer on fire'), api: { token: 'secret-token' } }, 'failed');
-  logger.info({ order: { customer: { firstName: erased } }, deep: [[[[[[[[[[[[[{ phone: '1' }]]]]]]]]]]]]] }, 'x');
+  logger.info(
+    { order: { customer: { firstName: erased } }, deep: [[[[[[[[[[[[[{ phone: '1' }]]]]]]]]]]]]] },
+    'x',
+  );
   const self: Record<string, unknown> = { id: 'loop' };
   self.self = self;
   logger.info({ self }, 'cycle');

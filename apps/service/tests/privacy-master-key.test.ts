@@ -55,7 +55,10 @@ test('given a key file of the wrong size, when started, then it refuses rather t
   const at = scratch();
   loadOrCreateMasterKey(at.file, at.logger);
   writeFileSync(at.file, Buffer.alloc(16));
-  assert.throws(() => loadOrCreateMasterKey(at.file, at.logger), /holds 16 bytes; a master key is exactly 32/);
+  assert.throws(
+    () => loadOrCreateMasterKey(at.file, at.logger),
+    /holds 16 bytes; a master key is exactly 32/,
+  );
   assert.throws(() => loadOrCreateMasterKey(at.file, at.logger), namesTheKey);
   at.done();
 });
@@ -64,7 +67,10 @@ test('given the key path is a directory or cannot be created, then the error sti
   const at = scratch();
   assert.throws(() => loadOrCreateMasterKey(at.dir, at.logger), namesTheKey);
   writeFileSync(join(at.dir, 'plain-file'), 'x');
-  assert.throws(() => loadOrCreateMasterKey(join(at.dir, 'plain-file', 'master.key'), at.logger), namesTheKey);
+  assert.throws(
+    () => loadOrCreateMasterKey(join(at.dir, 'plain-file', 'master.key'), at.logger),
+    namesTheKey,
+  );
   assert.throws(() => readMasterKey(at.dir), namesTheKey);
   at.done();
 });
@@ -77,9 +83,14 @@ test('given no key file, when the CLI reads it, then there is no key (and none i
 });
 
 test('given the config, then the key file is BONRELAY_KEY_FILE, else master.key in the data dir', () => {
-  assert.is(masterKeyFile(loadConfig({ BONRELAY_DATA_DIR: '/srv/bonrelay' })), join('/srv/bonrelay', 'master.key'));
   assert.is(
-    masterKeyFile(loadConfig({ BONRELAY_DATA_DIR: '/srv/bonrelay', BONRELAY_KEY_FILE: '/etc/bonrelay/master.key' })),
+    masterKeyFile(loadConfig({ BONRELAY_DATA_DIR: '/srv/bonrelay' })),
+    join('/srv/bonrelay', 'master.key'),
+  );
+  assert.is(
+    masterKeyFile(
+      loadConfig({ BONRELAY_DATA_DIR: '/srv/bonrelay', BONRELAY_KEY_FILE: '/etc/bonrelay/master.key' }),
+    ),
     '/etc/bonrelay/master.key',
   );
 });

@@ -8,7 +8,7 @@ export {
   masterKeyBytes,
   readMasterKey,
 } from './master-key.ts';
-export { erased, eraseOrder, personalValues } from './personal-fields.ts';
+export { erased, personalValues } from './personal-fields.ts';
 export {
   createPrivacyCodec,
   orderEventTypes,

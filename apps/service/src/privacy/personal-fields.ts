@@ -71,8 +71,3 @@ export function withPersonal(order: Order, values: PersonalValues): Order {
 export function erasedAt(order: Order, paths: readonly string[]): Order {
   return withPersonal(order, Object.fromEntries(paths.map((path) => [path, erased])));
 }
-
-/** Erases an order read in the clear (a view, a legacy event): every personal leaf becomes "[erased]". */
-export function eraseOrder(order: Order): Order {
-  return erasedAt(order, Object.keys(personalValues(order)));
-}
