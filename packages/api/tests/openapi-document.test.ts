@@ -18,6 +18,12 @@ const notJson = new Set([
   'GET /api/print-jobs/{id}/preview.svg',
 ]);
 
+const sample: Record<string, string> = {
+  limit: '5',
+  from: '2026-11-27T19:40:00Z',
+  to: '2026-11-27T20:15:00Z',
+};
+
 type Document = {
   openapi: string;
   info: { version: string };
@@ -59,7 +65,7 @@ test('given the document, then it is OpenAPI 3.1 with the version, path paramete
 
 test('given each list route, then its documented query parameters are the ones it accepts', async () => {
   for (const operation of operations.filter((op) => op.method === 'get' && op.query)) {
-    const query = (operation.query ?? []).map((name) => `${name}=${name === 'limit' ? '5' : 'x'}`).join('&');
+    const query = (operation.query ?? []).map((name) => `${name}=${sample[name] ?? 'x'}`).join('&');
     const response = await app.request(`${operation.path}?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
