@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
-import { type EventStore, IncompatibleDatabaseError, openEventStore } from '@bonrelay/event-store';
+import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
@@ -26,6 +26,12 @@ import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
 import { runPrinterSaga } from './printer-saga/index.ts';
+import {
+  createViewSealer,
+  loadOrCreateMasterKey,
+  masterKeyFile,
+  openPrivateEventStore,
+} from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
 import { reconcileOrders } from './reconciliation/reconcile-orders.ts';
 import { startupChecks } from './startup-checks.ts';
@@ -47,17 +53,13 @@ export interface RunningService {
   stop(reason: string): Promise<void>;
 }
 
-function openLog(config: Config, clock: () => Date): EventStore {
-  mkdirSync(config.dataDir, { recursive: true });
+function openLog(config: Config, clock: () => Date, masterKey: Buffer): EventStore {
+  const file = databaseFile(config);
   try {
-    return openEventStore({
-      file: databaseFile(config),
-      clock,
-      busyTimeoutMs: config.database.busyTimeoutMs,
-    });
+    return openPrivateEventStore({ file, clock, busyTimeoutMs: config.database.busyTimeoutMs }, masterKey)
+      .store;
   } catch (error) {
-    if (error instanceof IncompatibleDatabaseError)
-      throw new Error(`${databaseFile(config)}: ${error.message}`);
+    if (error instanceof IncompatibleDatabaseError) throw new Error(`${file}: ${error.message}`);
     throw error;
   }
 }
@@ -75,7 +77,9 @@ export async function startService(
   const random = overrides.random ?? Math.random;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const publicKey = resolveWixPublicKey(config);
-  const store = openLog(config, clock);
+  mkdirSync(config.dataDir, { recursive: true });
+  const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
+  const store = openLog(config, clock, masterKey);
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
@@ -103,7 +107,7 @@ export async function startService(
     rules: priorityRules(config),
   };
 
-  const views = startViews(store, config);
+  const views = startViews(store, config, createViewSealer(masterKey));
   const metrics = createServiceMetrics({
     store,
     views,

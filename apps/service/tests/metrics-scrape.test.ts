@@ -65,7 +65,7 @@ function openService() {
   const file = join(mkdtempSync(join(tmpdir(), 'bonrelay-metrics-')), 'log.db');
   const store = openEventStore({ file, clock: () => new Date(now) });
   const config = loadConfig({});
-  const views = startViews(store, config, queueScheduler);
+  const views = startViews(store, config, undefined, queueScheduler);
   const clock = () => new Date(now);
   const metrics = createServiceMetrics({ store, views, clock, printers: ['kitchen', 'bar'] });
   const scrape = async () => parseExposition((await metrics.scrape()).body);

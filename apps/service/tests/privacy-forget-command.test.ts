@@ -9,7 +9,13 @@ import type { CliContext } from '../src/cli/cli-context.ts';
 import { forgetCommand } from '../src/cli/commands/forget.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { databaseFile } from '../src/database-file.ts';
-import { erased, loadOrCreateMasterKey, masterKeyFile, openPrivateEventStore } from '../src/privacy/index.ts';
+import {
+  createViewSealer,
+  erased,
+  loadOrCreateMasterKey,
+  masterKeyFile,
+  openPrivateEventStore,
+} from '../src/privacy/index.ts';
 import { bonrelayProjections, startViews } from '../src/projections/bonrelay-views.ts';
 import { openReadTables, runProjection } from '../src/projections/index.ts';
 import { fileHolds, localOrder, receivedAndApproved } from './privacy-support/private-log.ts';
@@ -45,7 +51,7 @@ function restaurant() {
   };
   const ordersView = () => {
     const opened = openPrivateEventStore({ file: databaseFile(config) }, masterKey);
-    const views = startViews(opened.store, config);
+    const views = startViews(opened.store, config, createViewSealer(masterKey));
     const state = views.orders.state();
     views.stop();
     opened.store.close();

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
-import { type EventStore, openEventStore } from '@bonrelay/event-store';
+import type { EventStore } from '@bonrelay/event-store';
 import type { Config } from '../config/index.ts';
 import { databaseFile } from '../database-file.ts';
+import {
+  createViewSealer,
+  masterKeyFile,
+  openPrivateEventStore,
+  type RowSealer,
+  readMasterKey,
+} from '../privacy/index.ts';
 import type { CliArguments } from './args.ts';
 
 /** What every CLI command gets: its arguments, the config, and where to write. */
@@ -21,5 +28,12 @@ export function openLogForCli(context: CliContext, mode: 'read-only' | 'read-wri
   const file = typeof option === 'string' ? option : databaseFile(context.config);
   if (!existsSync(file))
     throw new Error(`no bonrelay log at ${file} (set BONRELAY_DATA_DIR or pass --db <file>)`);
-  return openEventStore({ file, readonly: mode === 'read-only' });
+  const masterKey = readMasterKey(masterKeyFile(context.config));
+  return openPrivateEventStore({ file, readonly: mode === 'read-only' }, masterKey).store;
+}
+
+/** The sealer for read-table rows, when the log has a master key (views hold guests' names). */
+export function viewSealerForCli(context: CliContext): RowSealer | undefined {
+  const masterKey = readMasterKey(masterKeyFile(context.config));
+  return masterKey ? createViewSealer(masterKey) : undefined;
 }

@@ -4,6 +4,7 @@ import type { CliContext } from './cli-context.ts';
 import { auditOfflineCommand } from './commands/audit-offline.ts';
 import { backupCommand } from './commands/backup.ts';
 import { eventsCommand } from './commands/events.ts';
+import { forgetCommand } from './commands/forget.ts';
 import { rebuildCommand } from './commands/rebuild.ts';
 import { replayCommand } from './commands/replay.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -16,6 +17,7 @@ const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <comma
   projections rebuild                       drop the read tables and replay the log
   verify                                    hash chain + SQLite integrity check
   backup <file>                             consistent online copy of the log
+  forget <email|phone|order id>             erase a guest (destroys their data key; run with the service stopped)
   doctor                                    check config, printers, Wix, disk
 
   --db <file> works on a copy of the log instead of <dataDir>/bonrelay.db`;
@@ -36,6 +38,7 @@ function pick(words: readonly string[]): Command | undefined {
   if (first === 'verify') return verifyCommand;
   if (first === 'backup') return backupCommand;
   if (first === 'doctor') return doctor;
+  if (first === 'forget') return forgetCommand;
   return undefined;
 }
 

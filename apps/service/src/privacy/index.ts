@@ -17,3 +17,4 @@ export {
 } from './privacy-codec.ts';
 export { masterKeyFile, openPrivateEventStore, type PrivateEventStore } from './private-event-store.ts';
 export { redactPersonalData } from './redact-personal-data.ts';
+export { createViewSealer, type RowSealer } from './view-sealer.ts';

@@ -18,6 +18,7 @@ import {
 import type { EventStore } from '@bonrelay/event-store';
 import type { SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
+import type { RowSealer } from '../privacy/view-sealer.ts';
 import type { Projection } from './projection.ts';
 import { type LiveView, runProjection } from './projection-runner.ts';
 import { openReadTables } from './read-tables.ts';
@@ -67,8 +68,13 @@ export interface BonrelayViews {
 }
 
 /** Starts every view over the live log; each is current the moment `append` returns. */
-export function startViews(store: EventStore, config: Config, scheduler?: SchedulerLike): BonrelayViews {
-  const tables = openReadTables(store.connection);
+export function startViews(
+  store: EventStore,
+  config: Config,
+  sealer?: RowSealer,
+  scheduler?: SchedulerLike,
+): BonrelayViews {
+  const tables = openReadTables(store.connection, sealer);
   const projections = bonrelayProjections(config);
   const orders = runProjection(store, tables, projections.orders, scheduler);
   const printQueue = runProjection(store, tables, projections.printQueue, scheduler);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { RowSealer } from '../privacy/view-sealer.ts';
 import type { StateRow } from './state-rows.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface ReadTables {
 }
 
 /** Creates (if missing) and wraps the projection tables on the writer connection. */
-export function openReadTables(db: Database): ReadTables {
+export function openReadTables(db: Database, sealer?: RowSealer): ReadTables {
   db.exec(`
     CREATE TABLE IF NOT EXISTS projection_checkpoints (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, position INTEGER NOT NULL);
@@ -51,13 +52,20 @@ export function openReadTables(db: Database): ReadTables {
       deletes: readonly string[],
     ) => {
       for (const path of deletes) deleteSubtree.run(name, path, path, path);
-      for (const row of upserts) upsertRow.run(name, row.path, row.json);
+      for (const row of upserts) {
+        upsertRow.run(name, row.path, sealer ? sealer.seal(row.json, `${name}/${row.path}`) : row.json);
+      }
       upsertCheckpoint.run(name, version, position);
     },
   );
   return {
     checkpoint: (name) => selectCheckpoint.get(name),
-    rows: (name) => selectRows.all(name),
+    rows: (name) =>
+      sealer
+        ? selectRows
+            .all(name)
+            .map((row) => ({ path: row.path, json: sealer.open(row.json, `${name}/${row.path}`) }))
+        : selectRows.all(name),
     commit: (name, version, position, upserts, deletes) =>
       commit.immediate(name, version, position, upserts, deletes),
     drop: (name) => {

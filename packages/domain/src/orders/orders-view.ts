@@ -4,7 +4,7 @@ import type { Priority, TicketKind } from '../ticket.ts';
 import { type ChunkedList, emptyBuckets, emptyList, type KeyedBuckets } from './keyed-buckets.ts';
 
 /** Bump when the reducer's output changes, so the service rebuilds the materialised view. */
-export const ordersViewVersion = 1;
+export const ordersViewVersion = 2;
 
 /** Where one ticket of an order stands, as far as the log says. */
 export type TicketState = 'queued' | 'printing' | 'waiting' | 'printed' | 'gave-up' | 'cancelled';

@@ -53,6 +53,33 @@ function withOrder(view: OrderView, order: Order, at: string): OrderView {
   };
 }
 
+const erased = '[erased]';
+
+function erase<T extends object>(value: T | undefined): T | undefined {
+  if (!value) return value;
+  return Object.fromEntries(Object.keys(value).map((key) => [key, erased])) as T;
+}
+
+/** A forgotten guest: every personal field shows `[erased]`; the food and money stay for the books. */
+function forget(view: OrderView, at: string): OrderView {
+  const { order } = view;
+  const address = erase(order.fulfilment.address);
+  return {
+    ...view,
+    updatedAt: at,
+    order: {
+      ...order,
+      customer: erase(order.customer) ?? {},
+      fulfilment: {
+        ...order.fulfilment,
+        ...(address ? { address } : {}),
+        ...(order.fulfilment.instructions ? { instructions: erased } : {}),
+      },
+      ...(order.note ? { note: erased } : {}),
+    },
+  };
+}
+
 function change(state: OrdersView, orderId: string, update: (view: OrderView) => OrderView): OrdersView {
   const view = getKeyed(state.orders, orderId);
   return view ? { ...state, orders: setKeyed(state.orders, orderId, update(view)) } : state;
@@ -128,6 +155,11 @@ export function createOrdersReducer(config: BusinessDayConfig): OrdersReducer {
         }));
       case 'PrintJobQueued':
         return queueTicket(state, event);
+      case 'CustomerForgotten':
+        return event.data.orderIds.reduce(
+          (next, orderId) => change(next, orderId, (view) => forget(view, event.recordedAt)),
+          state,
+        );
       default:
         return followJob(state, event);
     }

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { databaseFile } from '../../database-file.ts';
-import { forgetCustomer, masterKeyFile, openPrivateEventStore, readMasterKey } from '../../privacy/index.ts';
+import {
+  createViewSealer,
+  forgetCustomer,
+  masterKeyFile,
+  openPrivateEventStore,
+  readMasterKey,
+} from '../../privacy/index.ts';
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
 import { openReadTables, runProjection } from '../../projections/index.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -32,7 +38,7 @@ export function forgetCommand(context: CliContext): number {
       context.out(`no personal data held for "${query}" (unknown, or already forgotten)\n`);
       return 1;
     }
-    const tables = openReadTables(store.connection);
+    const tables = openReadTables(store.connection, createViewSealer(masterKey));
     tables.drop();
     for (const projection of Object.values(bonrelayProjections(context.config))) {
       runProjection(store, tables, projection as never).stop();
