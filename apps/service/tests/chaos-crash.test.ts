@@ -72,7 +72,10 @@ test(`crash chaos: ${webhooks} webhooks from ${clients} clients, SIGKILL at rand
     Array.from({ length: clients }, async () => {
       while (next < deliveries.length) {
         const { delivery, jwt } = deliveries[next++]!;
-        const report = await deliverLikeWix(url, jwt, { retryDelayMs: 100, deadlineMs: 120_000 });
+        const report = await deliverLikeWix(url, jwt, {
+          retryDelayMs: 100,
+          deadlineMs: Math.max(120_000, webhooks * 100),
+        });
         answers.set(delivery.webhookId, report.status);
         tries += report.tries;
       }
@@ -106,7 +109,7 @@ test(`crash chaos: ${webhooks} webhooks from ${clients} clients, SIGKILL at rand
         const queued = store.read({ types: ['PrintJobQueued'] });
         return queued.length >= webhooks && queued.every((e) => printed.has(jobIdOf(e.data)));
       }),
-    120_000,
+    Math.max(120_000, webhooks * 200),
   );
   const allPrintedAfter = Date.now() - started;
   await stopGracefully(running);

@@ -23,6 +23,7 @@ interface Sample {
   readonly lagMs: number;
   readonly lagP99Ms: number | undefined;
   readonly dbMb: number;
+  readonly walMb: number;
   readonly orders: number;
   readonly printed: number;
   readonly waiting: number;
@@ -36,14 +37,12 @@ function rssOf(pid: number): number {
   return megabytes(Number(line?.[1] ?? 0) * 1024);
 }
 
-function databaseBytes(dataDir: string): number {
-  return ['bonrelay.db', 'bonrelay.db-wal', 'bonrelay.db-shm'].reduce((sum, file) => {
-    try {
-      return sum + statSync(join(dataDir, file)).size;
-    } catch {
-      return sum;
-    }
-  }, 0);
+function fileBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Event-loop lag from prom-client's default metrics when the service has them, else a /health round trip. */
@@ -97,7 +96,7 @@ export async function run(args: string[]): Promise<void> {
     BONRELAY_PRINTER_URL: printer.url,
     BONRELAY_WIX_PUBLIC_KEY: keys.publicKeyPem,
     BONRELAY_INTERNET_PROBES: `127.0.0.1:${(internet.address() as { port: number }).port}`,
-    BONRELAY_LOG_LEVEL: 'warn',
+    BONRELAY_LOG_LEVEL: 'info',
   });
   console.log(
     `soak: ${minutes} min, one order every ${intervalMs} ms, service pid ${service.pid}, ${dataDir}`,
@@ -149,7 +148,10 @@ export async function run(args: string[]): Promise<void> {
       fds: readdirSync(`/proc/${service.pid}/fd`).length,
       lagMs: lag.lagMs,
       lagP99Ms: lag.p99Ms,
-      dbMb: megabytes(databaseBytes(dataDir)),
+      dbMb: megabytes(fileBytes(join(dataDir, 'bonrelay.db'))),
+      walMb: megabytes(
+        fileBytes(join(dataDir, 'bonrelay.db-wal')) + fileBytes(join(dataDir, 'bonrelay.db-shm')),
+      ),
       orders: accepted,
       printed: queue.printed,
       waiting: queue.waiting,
@@ -178,6 +180,7 @@ export async function run(args: string[]): Promise<void> {
         'loop lag ms',
         'lag p99 ms',
         'db MB',
+        'WAL+shm MB',
         'orders',
         'printed',
         'waiting',
@@ -190,6 +193,7 @@ export async function run(args: string[]): Promise<void> {
         s.lagMs.toFixed(1),
         s.lagP99Ms === undefined ? '—' : s.lagP99Ms.toFixed(1),
         s.dbMb.toFixed(2),
+        s.walMb.toFixed(2),
         String(s.orders),
         String(s.printed),
         String(s.waiting),
@@ -204,7 +208,8 @@ export async function run(args: string[]): Promise<void> {
   console.log(`outages: ${outages.join(', ') || 'none'}`);
   console.log(
     `start → end: RSS ${first.rssMb.toFixed(1)} → ${end.rssMb.toFixed(1)} MB (peak ${peakRss.toFixed(1)}), ` +
-      `fds ${first.fds} → ${end.fds}, db ${first.dbMb.toFixed(2)} → ${end.dbMb.toFixed(2)} MB`,
+      `fds ${first.fds} → ${end.fds}, db ${first.dbMb.toFixed(2)} → ${end.dbMb.toFixed(2)} MB, ` +
+      `WAL ${first.walMb.toFixed(2)} → ${end.walMb.toFixed(2)} MB`,
   );
   console.log(
     `orders: sent ${sent}, accepted ${accepted}, failed ${JSON.stringify(Object.fromEntries(failures))}; ` +
