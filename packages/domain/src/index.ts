@@ -44,6 +44,7 @@ export type { OrdersView, OrderTicket, OrderView, TicketState } from './orders/o
 export { initialOrders, ordersViewVersion } from './orders/orders-view.ts';
 export type { OrdersReducer } from './orders/reduce-orders.ts';
 export { createOrdersReducer, reduceOrders } from './orders/reduce-orders.ts';
+export { PersistentMap } from './persistent-map.ts';
 export * from './priority/index.ts';
 export * from './queue/index.ts';
 export * from './saga/index.ts';

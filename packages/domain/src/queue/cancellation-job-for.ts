@@ -13,7 +13,9 @@ export interface CancellationOptions {
 }
 
 function jobsOf(queue: PrintQueue, orderId: string): PrintJobView[] {
-  return [...queue.jobs.values()].filter((job) => job.orderId === orderId);
+  return [...queue.jobs.values()]
+    .filter((job) => job.orderId === orderId)
+    .sort((a, b) => a.sequence - b.sequence);
 }
 
 /**

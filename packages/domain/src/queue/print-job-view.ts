@@ -1,3 +1,4 @@
+import { PersistentMap } from '../persistent-map.ts';
 import type { PrintConfirmation, PrintFailure } from '../status.ts';
 import type { Priority, TicketKind } from '../ticket.ts';
 
@@ -42,8 +43,13 @@ export interface PrintJobView {
 
 /** The print queue view: every job by id. */
 export interface PrintQueue {
-  readonly jobs: ReadonlyMap<string, PrintJobView>;
+  readonly jobs: PersistentMap<PrintJobView>;
 }
 
 /** The queue before the first event. */
-export const initialPrintQueue: PrintQueue = { jobs: new Map() };
+export const initialPrintQueue: PrintQueue = { jobs: PersistentMap.empty() };
+
+/** The queue as restored from stored rows, with its map's methods back. */
+export function revivePrintQueue(stored: PrintQueue): PrintQueue {
+  return { jobs: PersistentMap.revive<PrintJobView>(stored.jobs) };
+}

@@ -2,9 +2,7 @@ import type { AnyDomainEvent } from '../events.ts';
 import type { PrintJobView, PrintQueue } from './print-job-view.ts';
 
 function withJob(queue: PrintQueue, job: PrintJobView): PrintQueue {
-  const jobs = new Map(queue.jobs);
-  jobs.set(job.jobId, job);
-  return { jobs };
+  return { jobs: queue.jobs.set(job.jobId, job) };
 }
 
 function isFinished(job: PrintJobView): boolean {

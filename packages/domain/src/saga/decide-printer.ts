@@ -1,5 +1,5 @@
 import type { AnyDomainEvent, EventToAppend } from '../events.ts';
-import type { PrintJobView, PrintQueue } from '../queue/print-job-view.ts';
+import type { PrintQueue } from '../queue/print-job-view.ts';
 import { printableStatuses } from '../status.ts';
 import { act, type SagaStep } from './act.ts';
 import { nextAttemptDelay } from './backoff.ts';
@@ -13,15 +13,14 @@ import type { PrinterSagaInput, PrintOutcome, SagaConfig } from './saga-types.ts
  * backoff once it is back: they become due now, so the kitchen gets them at once.
  */
 function resumeWaitingJobs(queue: PrintQueue, now: Date): PrintQueue {
-  let jobs: Map<string, PrintJobView> | undefined;
+  let jobs = queue.jobs;
   for (const job of queue.jobs.values()) {
     const printerWasDown =
       job.lastFailureCounted === false || (job.lastFailure !== undefined && isPauseFailure(job.lastFailure));
     if (job.state !== 'retry-wait' || !printerWasDown) continue;
-    jobs ??= new Map(queue.jobs);
-    jobs.set(job.jobId, { ...job, nextAttemptAt: now.toISOString() });
+    jobs = jobs.set(job.jobId, { ...job, nextAttemptAt: now.toISOString() });
   }
-  return jobs === undefined ? queue : { jobs };
+  return jobs === queue.jobs ? queue : { jobs };
 }
 
 function printerBack(state: PrinterSagaState, now: Date): PrinterSagaState {

@@ -99,9 +99,7 @@ function reduceQueue(queue: PrintQueue, event: AnyDomainEvent): PrintQueue {
   if (next === queue || !('jobId' in event.data)) return next;
   const job = next.jobs.get(event.data.jobId);
   if (job === undefined || (job.state !== 'printed' && job.state !== 'cancelled')) return next;
-  const jobs = new Map(next.jobs);
-  jobs.delete(job.jobId);
-  return { jobs };
+  return { jobs: next.jobs.delete(job.jobId) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PrintJobView, printJobId, queueSummary } from '@bonrelay/domain';
+import { PersistentMap, type PrintJobView, printJobId, queueSummary } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import { startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { type Config, loadConfig } from '../../../../apps/service/src/config/index.ts';
@@ -69,7 +69,7 @@ function summaryTiming(waiting: number): { ms: number; waiting: number } {
   let counted = 0;
   const samples = Array.from({ length: 7 }, () => {
     const started = performance.now();
-    counted = queueSummary({ jobs }, new Date()).byState.queued;
+    counted = queueSummary({ jobs: PersistentMap.of(jobs) }, new Date()).byState.queued;
     return performance.now() - started;
   });
   return { ms: median(samples), waiting: counted };
