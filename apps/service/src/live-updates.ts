@@ -23,6 +23,7 @@ export function liveUpdates(
         event: 'connectivity',
         data: {
           mode: connectivityMode(view),
+          warnings: connectivityWarnings(view),
           printers: Object.values(view.printers),
           internet: view.internet,
         },

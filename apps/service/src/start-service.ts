@@ -6,7 +6,6 @@ import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
-import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';

@@ -14,17 +14,19 @@ import {
   reduceConnectivity,
   reduceOfflinePeriods,
   reducePrintQueue,
+  revivePrintQueue,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
-import type { SchedulerLike } from 'rxjs';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { RowSealer } from '../privacy/view-sealer.ts';
 import type { Projection } from './projection.ts';
-import { type LiveView, runProjection } from './projection-runner.ts';
+import { type LiveView, type RunningView, startView } from './projection-runner.ts';
 import { openReadTables } from './read-tables.ts';
+import { createViewFlusher, type ViewFlusher } from './view-flusher.ts';
 
 /** The queue's reducer has no version constant of its own yet; bump here when it changes. */
-const printQueueViewVersion = 1;
+const printQueueViewVersion = 2;
 
 /** Every view bonrelay keeps, by name. The same list serves the service, rebuild and replay. */
 export function bonrelayProjections(config: Config) {
@@ -43,6 +45,7 @@ export function bonrelayProjections(config: Config) {
       version: printQueueViewVersion,
       initial: initialPrintQueue,
       reduce: reducePrintQueue,
+      revive: revivePrintQueue,
     } satisfies Projection<PrintQueue>,
     connectivity: {
       name: 'connectivity',
@@ -64,29 +67,47 @@ export interface BonrelayViews {
   readonly printQueue: LiveView<PrintQueue>;
   readonly connectivity: LiveView<ConnectivityView>;
   readonly offline: LiveView<OfflineAuditState>;
+  /** Writes pending rows now (tests, shutdown). */
+  flush(): void;
   stop(): void;
 }
 
-/** Starts every view over the live log; each is current the moment `append` returns. */
+/**
+ * Starts every view over the live log; each is current the moment `append` returns. Their rows are
+ * written together by one flusher, at most every `flushIntervalMs`.
+ */
 export function startViews(
   store: EventStore,
   config: Config,
   sealer?: RowSealer,
-  scheduler?: SchedulerLike,
+  scheduler: SchedulerLike = asyncScheduler,
 ): BonrelayViews {
   const tables = openReadTables(store.connection, sealer);
   const projections = bonrelayProjections(config);
-  const orders = runProjection(store, tables, projections.orders, scheduler);
-  const printQueue = runProjection(store, tables, projections.printQueue, scheduler);
-  const connectivity = runProjection(store, tables, projections.connectivity, scheduler);
-  const offline = runProjection(store, tables, projections.offline, scheduler);
+  let flusher: ViewFlusher | undefined;
+  const dirty = () => flusher?.request();
+  const orders = startView(store, tables, projections.orders, dirty);
+  const printQueue = startView(store, tables, projections.printQueue, dirty);
+  const connectivity = startView(store, tables, projections.connectivity, dirty);
+  const offline = startView(store, tables, projections.offline, dirty);
+  const views = [orders, printQueue, connectivity, offline];
+  flusher = createViewFlusher(
+    tables,
+    views as RunningView<unknown>[],
+    scheduler,
+    config.database.viewFlushIntervalMs,
+  );
+  flusher.request();
+  const active = flusher;
   return {
     orders,
     printQueue,
     connectivity,
     offline,
+    flush: () => active.flush(),
     stop: () => {
-      for (const view of [orders, printQueue, connectivity, offline]) view.stop();
+      active.stop();
+      for (const view of views) view.stop();
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { AnyDomainEvent } from '@bonrelay/domain';
 import type { EventStore, StoredEvent } from '@bonrelay/event-store';
-import { asapScheduler, BehaviorSubject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { asapScheduler, BehaviorSubject, type Observable, type SchedulerLike } from 'rxjs';
 import type { Projection } from './projection.ts';
-import type { ReadTables } from './read-tables.ts';
+import type { ReadTables, ViewCommit } from './read-tables.ts';
 import { changedRows, stateFromRows } from './state-rows.ts';
+import { createViewFlusher } from './view-flusher.ts';
 
 /** A view kept current from the live log; `state()` is always up to date with every appended event. */
 export interface LiveView<State> {
@@ -12,6 +13,13 @@ export interface LiveView<State> {
   /** Emits after each committed batch: what dashboards and SSE listen to. */
   readonly changes$: Observable<State>;
   position(): number;
+}
+
+/** A live view whose rows a flusher writes: what changed since the last commit, and its confirmation. */
+export interface RunningView<State> extends LiveView<State> {
+  pendingCommit(): ViewCommit | undefined;
+  committed(commit: ViewCommit, state: unknown): void;
+  stop(): void;
 }
 
 /** What the store emits, seen as the domain event it records. */
@@ -25,22 +33,22 @@ export function toDomainEvent(event: StoredEvent): AnyDomainEvent {
 }
 
 /**
- * Runs one projection over `store.live()`: restores its rows if they were built by the same reducer
- * version (else replays from the start), folds each event into memory at once, and commits changed
- * rows plus the checkpoint in one transaction per batch (batches form within one scheduler turn, so a
- * replay of a million events is a handful of commits, and a single webhook is one).
+ * Starts one projection over `store.live()`: restores its rows if they were built by the same reducer
+ * version (else replays from the start) and folds each event into memory at once, so `state()` is
+ * current the moment `append` returns. Writing rows is left to a flusher (`onDirty` asks for one).
  */
-export function runProjection<State>(
+export function startView<State>(
   store: EventStore,
   tables: ReadTables,
   projection: Projection<State>,
-  scheduler: SchedulerLike = asapScheduler,
-): LiveView<State> & { stop(): void; flush(): void } {
+  onDirty: () => void,
+): RunningView<State> {
   const saved = tables.checkpoint(projection.name);
   let state = projection.initial;
   let position = 0;
   if (saved && saved.version === projection.version) {
-    state = stateFromRows(projection.initial, tables.rows(projection.name));
+    const restored = stateFromRows(projection.initial, tables.rows(projection.name));
+    state = projection.revive ? projection.revive(restored) : restored;
     position = saved.position;
   } else if (saved) {
     tables.drop(projection.name);
@@ -49,47 +57,57 @@ export function runProjection<State>(
   let committed: State | undefined = saved?.version === projection.version ? state : undefined;
   let committedPosition = position;
   const changes = new BehaviorSubject<State>(state);
-  let scheduled: Subscription | undefined;
-
-  const flush = () => {
-    scheduled = undefined;
-    if (committedPosition === position) return;
-    const { upserts, deletes } = changedRows(committed, state);
-    try {
-      tables.commit(projection.name, projection.version, position, upserts, deletes);
-    } catch {
-      // The log is the truth and the view stays current in memory; rows catch up on the next batch
-      // (e.g. once a full disk has room again).
-      return;
-    }
-    committed = state;
-    committedPosition = position;
-    changes.next(state);
-  };
-
   const subscription = store.live(position).subscribe((event) => {
     state = projection.reduce(state, toDomainEvent(event));
     position = event.position;
-    if (scheduled) return;
-    const action = scheduler.schedule(flush);
-    // A synchronous scheduler has already flushed (and cleared `scheduled`) by now.
-    if (committedPosition !== position) scheduled = action;
+    onDirty();
   });
-
   return {
     name: projection.name,
     state: () => state,
     changes$: changes.asObservable(),
     position: () => position,
-    flush: () => {
-      scheduled?.unsubscribe();
-      flush();
+    pendingCommit: () => {
+      if (committedPosition === position) return undefined;
+      const { upserts, deletes } = changedRows(committed, state);
+      return { name: projection.name, version: projection.version, position, upserts, deletes, state };
+    },
+    committed: (commit, at) => {
+      committed = at as State;
+      committedPosition = commit.position;
+      changes.next(state);
     },
     stop: () => {
       subscription.unsubscribe();
-      scheduled?.unsubscribe();
-      flush();
       changes.complete();
+    },
+  };
+}
+
+/**
+ * One projection with its own flusher, batching within one scheduler turn: for the CLI (rebuild,
+ * forget) and for tests. The service runs all its views with one shared flusher instead.
+ */
+export function runProjection<State>(
+  store: EventStore,
+  tables: ReadTables,
+  projection: Projection<State>,
+  scheduler: SchedulerLike = asapScheduler,
+): LiveView<State> & { stop(): void; flush(): void } {
+  let flusher: ReturnType<typeof createViewFlusher> | undefined;
+  const view = startView(store, tables, projection, () => flusher?.request());
+  flusher = createViewFlusher(tables, [view], scheduler, 0);
+  flusher.request();
+  const active = flusher;
+  return {
+    name: view.name,
+    state: view.state,
+    changes$: view.changes$,
+    position: view.position,
+    flush: () => active.flush(),
+    stop: () => {
+      active.stop();
+      view.stop();
     },
   };
 }

@@ -9,4 +9,6 @@ export interface Projection<State> {
   readonly version: number;
   readonly initial: State;
   readonly reduce: (state: State, event: AnyDomainEvent) => State;
+  /** Gives restored plain data back its shape (e.g. a map's methods) after it was read from rows. */
+  readonly revive?: (restored: State) => State;
 }

@@ -6,6 +6,17 @@ import type { StateRow } from './state-rows.ts';
  * The read tables live in the log's own SQLite file, so a view and its checkpoint commit in one
  * transaction (exactly once per event) and a backup of the file carries both.
  */
+/** One view's batch: its changed rows and the log position they bring it to. */
+export interface ViewCommit {
+  readonly name: string;
+  readonly version: number;
+  readonly position: number;
+  readonly upserts: readonly StateRow[];
+  readonly deletes: readonly string[];
+  /** The state these rows describe (what becomes the view's committed state). */
+  readonly state: unknown;
+}
+
 export interface ReadTables {
   checkpoint(name: string): { version: number; position: number } | undefined;
   rows(name: string): StateRow[];
@@ -17,6 +28,12 @@ export interface ReadTables {
     upserts: readonly StateRow[],
     deletes: readonly string[],
   ): void;
+  /**
+   * Writes several views' batches in one transaction, without forcing it to disk: rows are derived,
+   * so a crash costs at most a replay from the last durable checkpoint, never a wrong view (the
+   * next synchronous=FULL append flushes these WAL frames along with its own).
+   */
+  commitMany(commits: readonly ViewCommit[]): void;
   drop(name?: string): void;
 }
 
@@ -58,7 +75,18 @@ export function openReadTables(db: Database, sealer?: RowSealer): ReadTables {
       upsertCheckpoint.run(name, version, position);
     },
   );
+  const commitAll = db.transaction((commits: readonly ViewCommit[]) => {
+    for (const c of commits) commit(c.name, c.version, c.position, c.upserts, c.deletes);
+  });
   return {
+    commitMany: (commits) => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        commitAll.immediate(commits);
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    },
     checkpoint: (name) => selectCheckpoint.get(name),
     rows: (name) =>
       sealer
