@@ -13,6 +13,7 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
+import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
 import { liveUpdates } from './live-updates.ts';
@@ -230,7 +231,7 @@ export async function startService(
     },
     receiveWixWebhook: metrics.observeWebhooks(
       createWixIngress({
-        store,
+        append: createAppendGroup(store),
         publicKey,
         clock,
         rejections,

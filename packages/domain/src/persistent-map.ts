@@ -1,37 +1,44 @@
 /**
  * An immutable string-keyed map with structural sharing. Views live for years and reducers must not
- * mutate: copying a `Map` on every event makes a replay quadratic. Here an update copies one of a
- * fixed number of hash buckets and the bucket list, so a queue of 100,000 jobs stays cheap to
- * change, and unchanged buckets keep their identity (the read tables rewrite only changed ones).
+ * mutate: copying a `Map` on every event makes a replay quadratic. Here keys hash into 32 groups of
+ * 32 buckets; an update copies one small bucket and two 32-slot arrays, so a queue of 100,000 jobs
+ * stays cheap to change, and untouched buckets keep their identity (the read tables rewrite only
+ * what changed).
  */
-const bucketCount = 1024;
+const fanOut = 32;
 
-function bucketOf(key: string): number {
+function hashOf(key: string): number {
   let hash = 2166136261;
   for (let index = 0; index < key.length; index++) {
     hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 16777619);
   }
-  return (hash >>> 0) % bucketCount;
+  return hash >>> 0;
 }
 
 type Bucket<V> = Readonly<Record<string, V>>;
+type Group<V> = readonly Bucket<V>[];
 const emptyBucket: Bucket<never> = Object.freeze({});
+const emptyGroup: Group<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyBucket));
+const slots = (key: string) => {
+  const hash = hashOf(key);
+  return [hash % fanOut, (hash >>> 5) % fanOut] as const;
+};
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
   /** Kept as plain data (no private fields) so the read tables can store and restore it. */
-  readonly buckets: readonly Bucket<V>[];
+  readonly groups: readonly Group<V>[];
   readonly size: number;
 
-  private constructor(buckets: readonly Bucket<V>[], size: number) {
-    this.buckets = buckets;
+  private constructor(groups: readonly Group<V>[], size: number) {
+    this.groups = groups;
     this.size = size;
   }
 
   /** An empty map. */
   static empty<V>(): PersistentMap<V> {
     return new PersistentMap<V>(
-      Array.from({ length: bucketCount }, () => emptyBucket),
+      Array.from({ length: fanOut }, () => emptyGroup),
       0,
     );
   }
@@ -43,49 +50,64 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     return map;
   }
 
-  /** Gives a map back its methods after it was stored as plain data (`{ buckets, size }`). */
+  /** Gives a map back its methods after it was stored as plain data (`{ groups, size }`). */
   static revive<V>(plain: unknown): PersistentMap<V> {
     if (plain instanceof PersistentMap) return plain as PersistentMap<V>;
-    const { buckets, size } = plain as { buckets?: Bucket<V>[]; size?: number };
-    if (!Array.isArray(buckets) || buckets.length !== bucketCount || typeof size !== 'number') {
-      return PersistentMap.empty<V>();
-    }
-    return new PersistentMap<V>(buckets, size);
+    const { groups, size } = plain as { groups?: Group<V>[]; size?: number };
+    const wellFormed =
+      Array.isArray(groups) &&
+      groups.length === fanOut &&
+      groups.every((group) => Array.isArray(group) && group.length === fanOut);
+    return wellFormed && typeof size === 'number'
+      ? new PersistentMap<V>(groups, size)
+      : PersistentMap.empty<V>();
+  }
+
+  private bucketOf(key: string): Bucket<V> {
+    const [group, bucket] = slots(key);
+    return (this.groups[group] as Group<V>)[bucket] as Bucket<V>;
+  }
+
+  private with(key: string, bucket: Bucket<V>, size: number): PersistentMap<V> {
+    const [groupSlot, bucketSlot] = slots(key);
+    const group = (this.groups[groupSlot] as Group<V>).slice();
+    group[bucketSlot] = bucket;
+    const groups = this.groups.slice();
+    groups[groupSlot] = group;
+    return new PersistentMap(groups, size);
   }
 
   get(key: string): V | undefined {
-    const bucket = this.buckets[bucketOf(key)] as Bucket<V>;
+    const bucket = this.bucketOf(key);
     return Object.hasOwn(bucket, key) ? bucket[key] : undefined;
   }
 
   has(key: string): boolean {
-    return Object.hasOwn(this.buckets[bucketOf(key)] as Bucket<V>, key);
+    return Object.hasOwn(this.bucketOf(key), key);
   }
 
   /** A new map with `key` set; this one is unchanged. */
   set(key: string, value: V): PersistentMap<V> {
-    const index = bucketOf(key);
-    const bucket = this.buckets[index] as Bucket<V>;
-    if (bucket[key] === value && Object.hasOwn(bucket, key)) return this;
-    const buckets = this.buckets.slice();
-    buckets[index] = { ...bucket, [key]: value };
-    return new PersistentMap(buckets, this.size + (Object.hasOwn(bucket, key) ? 0 : 1));
+    const bucket = this.bucketOf(key);
+    const present = Object.hasOwn(bucket, key);
+    if (present && bucket[key] === value) return this;
+    return this.with(key, { ...bucket, [key]: value }, this.size + (present ? 0 : 1));
   }
 
   /** A new map without `key` (this one if it was absent). */
   delete(key: string): PersistentMap<V> {
-    const index = bucketOf(key);
-    const bucket = this.buckets[index] as Bucket<V>;
+    const bucket = this.bucketOf(key);
     if (!Object.hasOwn(bucket, key)) return this;
     const { [key]: _gone, ...rest } = bucket;
-    const buckets = this.buckets.slice();
-    buckets[index] = rest;
-    return new PersistentMap(buckets, this.size - 1);
+    return this.with(key, rest, this.size - 1);
   }
 
   *entries(): MapIterator<[string, V]> {
-    for (const bucket of this.buckets) {
-      for (const key in bucket) yield [key, bucket[key] as V];
+    if (this.size === 0) return;
+    for (const group of this.groups) {
+      for (const bucket of group) {
+        for (const key in bucket) yield [key, bucket[key] as V];
+      }
     }
   }
 

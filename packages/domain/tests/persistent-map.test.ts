@@ -39,8 +39,11 @@ test('an update shares every bucket it did not touch, and a no-op returns the sa
     ['b', 2],
   ]);
   const after = before.set('a', 5);
-  const changed = after.buckets.filter((bucket, index) => bucket !== before.buckets[index]);
+  const changed = after.groups.filter((group, index) => group !== before.groups[index]);
   assert.equal(changed.length, 1);
+  const changedGroup = changed[0]!;
+  const original = before.groups[after.groups.indexOf(changedGroup)]!;
+  assert.equal(changedGroup.filter((bucket, index) => bucket !== original[index]).length, 1);
   assert.equal(after.set('a', 5), after);
   assert.equal(after.delete('zz'), after);
 });

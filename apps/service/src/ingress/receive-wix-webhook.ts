@@ -1,12 +1,14 @@
 import type { Answer } from '@bonrelay/api';
 import type { EventToAppend } from '@bonrelay/domain';
-import type { EventStore } from '@bonrelay/event-store';
+import type { NewEvent } from '@bonrelay/event-store';
 import { eventsForWebhook, normaliseOrder, verifyWebhook } from '@bonrelay/wix';
+import type { GroupAppendResult } from './append-group.ts';
 import type { RejectionLedger } from './rejection-ledger.ts';
 import { storeFailureAnswer } from './store-answers.ts';
 
 export interface WixIngressOptions {
-  readonly store: EventStore;
+  /** Appends one request's events durably (grouped with concurrent requests into one commit). */
+  readonly append: (events: readonly NewEvent[]) => Promise<GroupAppendResult>;
   /** PEM; undefined means Wix is not configured yet and every delivery gets a 503. */
   readonly publicKey: string | undefined;
   readonly clock: () => Date;
@@ -53,7 +55,7 @@ export function createWixIngress(options: WixIngressOptions): (rawBody: string) 
     const events = eventsForWebhook(webhook, order?.ok ? order.order : undefined);
     const all = [...events, ...options.consequences(events)];
     try {
-      const result = options.store.append(
+      const result = await options.append(
         all.map((event) => ({
           ...event,
           metadata: { source: 'wix-webhook', correlationId: webhook.webhookId },
@@ -65,8 +67,8 @@ export function createWixIngress(options: WixIngressOptions): (rawBody: string) 
           ok: true,
           webhookId: webhook.webhookId,
           ignored: webhook.kind === 'unsupported',
-          duplicate: result.appended.length === 0,
-          appended: result.appended.length,
+          duplicate: result.appended === 0,
+          appended: result.appended,
         },
       };
     } catch (error) {

@@ -3,7 +3,7 @@ import type { EventStore, StoredEvent } from '@bonrelay/event-store';
 import { asapScheduler, BehaviorSubject, type Observable, type SchedulerLike } from 'rxjs';
 import type { Projection } from './projection.ts';
 import type { ReadTables, ViewCommit } from './read-tables.ts';
-import { changedRows, stateFromRows } from './state-rows.ts';
+import { changedRows, rowLayoutVersion, stateFromRows } from './state-rows.ts';
 import { createViewFlusher } from './view-flusher.ts';
 
 /** A view kept current from the live log; `state()` is always up to date with every appended event. */
@@ -44,9 +44,11 @@ export function startView<State>(
   onDirty: () => void,
 ): RunningView<State> {
   const saved = tables.checkpoint(projection.name);
+  // Rows are only reusable if both the reducer and the row layout are the ones that wrote them.
+  const version = projection.version * 1000 + rowLayoutVersion;
   let state = projection.initial;
   let position = 0;
-  if (saved && saved.version === projection.version) {
+  if (saved && saved.version === version) {
     const restored = stateFromRows(projection.initial, tables.rows(projection.name));
     state = projection.revive ? projection.revive(restored) : restored;
     position = saved.position;
@@ -54,7 +56,7 @@ export function startView<State>(
     tables.drop(projection.name);
   }
   // Nothing is written yet on a fresh start: the first batch writes every row, shapes included.
-  let committed: State | undefined = saved?.version === projection.version ? state : undefined;
+  let committed: State | undefined = saved?.version === version ? state : undefined;
   let committedPosition = position;
   const changes = new BehaviorSubject<State>(state);
   const subscription = store.live(position).subscribe((event) => {
@@ -70,7 +72,7 @@ export function startView<State>(
     pendingCommit: () => {
       if (committedPosition === position) return undefined;
       const { upserts, deletes } = changedRows(committed, state);
-      return { name: projection.name, version: projection.version, position, upserts, deletes, state };
+      return { name: projection.name, version, position, upserts, deletes, state };
     },
     committed: (commit, at) => {
       committed = at as State;

@@ -15,8 +15,11 @@ export interface RowChanges {
   readonly deletes: string[];
 }
 
+/** Bump when the way states become rows changes: stored views are then rebuilt from the log. */
+export const rowLayoutVersion = 2;
+
 const splitAbove = 16;
-const maxDepth = 3;
+const maxDepth = 4;
 const mapTag = '$map';
 type Kind = 'map' | 'array' | 'object';
 
@@ -33,10 +36,21 @@ function sizeOf(value: unknown, kind: Kind): number {
   return Object.keys(value as object).length;
 }
 
+function isLarge(value: unknown): boolean {
+  const kind = kindOf(value);
+  return kind !== undefined && sizeOf(value, kind) > splitAbove;
+}
+
+/**
+ * Whether a container gets a row per child: the root always, and below it any container that is
+ * large or holds a large child (a map's `{ groups, size }` wrapper), down to `maxDepth`.
+ */
 function isSplit(value: unknown, depth: number): Kind | undefined {
   const kind = kindOf(value);
-  if (!kind) return undefined;
-  return depth === 0 || (depth < maxDepth && sizeOf(value, kind) > splitAbove) ? kind : undefined;
+  if (!kind || depth >= maxDepth) return undefined;
+  if (depth === 0 || sizeOf(value, kind) > splitAbove) return kind;
+  for (const child of childrenOf(value, kind).values()) if (isLarge(child)) return kind;
+  return undefined;
 }
 
 function childrenOf(value: unknown, kind: Kind): Map<string, unknown> {
