@@ -53,10 +53,14 @@ export function openReadTables(db: Database, sealer?: RowSealer): ReadTables {
   const upsertRow = db.prepare(
     'INSERT INTO projection_rows (view, path, json) VALUES (?, ?, ?) ON CONFLICT (view, path) DO UPDATE SET json = excluded.json',
   );
-  // A subtree is the path itself and everything below it ('0' sorts right after '/').
-  const deleteSubtree = db.prepare(
-    "DELETE FROM projection_rows WHERE view = ? AND (path = ? OR (path >= ? || '/' AND path < ? || '0'))",
-  );
+  // A subtree is the path itself and everything below it ('0' sorts right after '/'); two
+  // statements so both use the primary key instead of scanning every row of the view.
+  const deleteRow = db.prepare('DELETE FROM projection_rows WHERE view = ? AND path = ?');
+  const deleteBelow = db.prepare('DELETE FROM projection_rows WHERE view = ? AND path > ? AND path < ?');
+  const deleteSubtree = (name: string, path: string) => {
+    deleteRow.run(name, path);
+    deleteBelow.run(name, `${path}/`, `${path}0`);
+  };
   const upsertCheckpoint = db.prepare(
     'INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position',
   );
@@ -68,7 +72,7 @@ export function openReadTables(db: Database, sealer?: RowSealer): ReadTables {
       upserts: readonly StateRow[],
       deletes: readonly string[],
     ) => {
-      for (const path of deletes) deleteSubtree.run(name, path, path, path);
+      for (const path of deletes) deleteSubtree(name, path);
       for (const row of upserts) {
         upsertRow.run(name, row.path, sealer ? sealer.seal(row.json, `${name}/${row.path}`) : row.json);
       }
