@@ -30,6 +30,15 @@ function modeDuring(history: readonly ModeChange[], mode: FaultMode, from: numbe
   });
 }
 
+/** The modes the printer went through between `from` and `to`, for a failure message. */
+function modesDuring(history: readonly ModeChange[], from: number, to: number): FaultMode[] {
+  return history
+    .filter(
+      (change, index) => change.at <= to && (history[index + 1]?.at ?? Number.POSITIVE_INFINITY) >= from,
+    )
+    .map((change) => change.mode);
+}
+
 const printedEvents = (app: TestService): StoredEvent[] =>
   app.service.store.read({ types: ['PrintJobPrinted'] });
 
@@ -123,7 +132,9 @@ test(`printer chaos: ${orderCount} orders while the printer walks every fault mo
     const from = started.get(`${jobId}#${attempt}`) ?? 0;
     assert.ok(
       modeDuring(history, 'mute', from, Date.parse(event.recordedAt)),
-      `job ${jobId} counted as written while the printer was never mute (attempt ${attempt})`,
+      `job ${jobId} counted as written while the printer was never mute (attempt ${attempt}, ` +
+        `modes then: ${modesDuring(history, from, Date.parse(event.recordedAt)).join(' → ')}, ` +
+        `${Date.parse(event.recordedAt) - from} ms)`,
     );
   }
   const failures = app.service.store.read({ types: ['PrintAttemptFailed'] });
