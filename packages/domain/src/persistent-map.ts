@@ -17,12 +17,15 @@ function hashOf(key: string): number {
 }
 
 type Bucket<V> = Readonly<Record<string, V>>;
-type Group<V> = readonly Bucket<V>[];
+/** 32 shelves of 32 buckets; a map is 32 groups of those (32,768 buckets, a few keys each). */
+type Shelf<V> = readonly Bucket<V>[];
+type Group<V> = readonly Shelf<V>[];
 const emptyBucket: Bucket<never> = Object.freeze({});
-const emptyGroup: Group<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyBucket));
+const emptyShelf: Shelf<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyBucket));
+const emptyGroup: Group<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyShelf));
 const slots = (key: string) => {
   const hash = hashOf(key);
-  return [hash % fanOut, (hash >>> 5) % fanOut] as const;
+  return [hash % fanOut, (hash >>> 5) % fanOut, (hash >>> 10) % fanOut] as const;
 };
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
@@ -57,21 +60,28 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     const wellFormed =
       Array.isArray(groups) &&
       groups.length === fanOut &&
-      groups.every((group) => Array.isArray(group) && group.length === fanOut);
+      groups.every(
+        (group) =>
+          Array.isArray(group) &&
+          group.length === fanOut &&
+          group.every((shelf) => Array.isArray(shelf) && shelf.length === fanOut),
+      );
     return wellFormed && typeof size === 'number'
       ? new PersistentMap<V>(groups, size)
       : PersistentMap.empty<V>();
   }
 
   private bucketOf(key: string): Bucket<V> {
-    const [group, bucket] = slots(key);
-    return (this.groups[group] as Group<V>)[bucket] as Bucket<V>;
+    const [group, shelf, bucket] = slots(key);
+    return ((this.groups[group] as Group<V>)[shelf] as Shelf<V>)[bucket] as Bucket<V>;
   }
 
   private with(key: string, bucket: Bucket<V>, size: number): PersistentMap<V> {
-    const [groupSlot, bucketSlot] = slots(key);
+    const [groupSlot, shelfSlot, bucketSlot] = slots(key);
     const group = (this.groups[groupSlot] as Group<V>).slice();
-    group[bucketSlot] = bucket;
+    const shelf = (group[shelfSlot] as Shelf<V>).slice();
+    shelf[bucketSlot] = bucket;
+    group[shelfSlot] = shelf;
     const groups = this.groups.slice();
     groups[groupSlot] = group;
     return new PersistentMap(groups, size);
@@ -105,8 +115,10 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   *entries(): MapIterator<[string, V]> {
     if (this.size === 0) return;
     for (const group of this.groups) {
-      for (const bucket of group) {
-        for (const key in bucket) yield [key, bucket[key] as V];
+      for (const shelf of group) {
+        for (const bucket of shelf) {
+          for (const key in bucket) yield [key, bucket[key] as V];
+        }
       }
     }
   }

@@ -43,7 +43,7 @@ test('an update shares every bucket it did not touch, and a no-op returns the sa
   assert.equal(changed.length, 1);
   const changedGroup = changed[0]!;
   const original = before.groups[after.groups.indexOf(changedGroup)]!;
-  assert.equal(changedGroup.filter((bucket, index) => bucket !== original[index]).length, 1);
+  assert.equal(changedGroup.filter((shelf, index) => shelf !== original[index]).length, 1);
   assert.equal(after.set('a', 5), after);
   assert.equal(after.delete('zz'), after);
 });
