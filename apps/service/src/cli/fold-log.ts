@@ -13,16 +13,18 @@ export function foldLog<States extends Record<string, unknown>>(
   projections: { [K in keyof States]: Projection<States[K]> },
   until: { position?: number; time?: string },
   progress?: (position: number, last: number) => void,
+  start?: { position: number; states: States },
 ): { states: States; position: number } {
-  const states = Object.fromEntries(
+  const initial = Object.fromEntries(
     Object.entries(projections).map(([key, projection]) => [
       key,
       (projection as Projection<unknown>).initial,
     ]),
-  ) as Record<string, unknown>;
+  );
+  const states: Record<string, unknown> = start ? { ...start.states } : initial;
   const last = Math.min(until.position ?? Number.POSITIVE_INFINITY, store.lastPosition());
-  let after = 0;
-  let position = 0;
+  let after = start?.position ?? 0;
+  let position = after;
   outer: for (;;) {
     const page = store.read({ after, limit: pageSize });
     for (const stored of page) {

@@ -9,6 +9,7 @@ import { textOption, timeOption } from '../args.ts';
 import { type CliContext, openLogForCli } from '../cli-context.ts';
 import { foldLog } from '../fold-log.ts';
 import { formatDuration, formatTable } from '../format.ts';
+import { savedOfflineAudit } from '../saved-view.ts';
 
 /**
  * `audit offline --from --to [--component]`: the offline periods of a time range, replayed from the
@@ -21,9 +22,17 @@ export function auditOfflineCommand(context: CliContext): number {
   const store = openLogForCli(context, 'read-only');
   try {
     const audit = { name: 'offline', version: 1, initial: initialOfflineAudit, reduce: reduceOfflinePeriods };
-    // The whole log is folded: a period overlapping the window is reported whole, as the API does,
-    // so an outage reads the same whichever window finds it.
-    const { states } = foldLog(store, { audit }, {});
+    // The whole log counts: a period overlapping the window is reported whole, as the API does, so
+    // an outage reads the same whichever window finds it. The service's materialised view (when
+    // its rows are current) saves re-reading months of log: only the tail after it is folded.
+    const saved = savedOfflineAudit(store, context);
+    const { states } = foldLog(
+      store,
+      { audit },
+      {},
+      undefined,
+      saved && { position: saved.position, states: { audit: saved.state } },
+    );
     const periods = selectOfflinePeriods(states.audit, {
       from,
       to,
