@@ -1,8 +1,9 @@
 import type { OfflineAuditState } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import { bonrelayProjections } from '../projections/bonrelay-views.ts';
+import { storedVersion } from '../projections/projection-runner.ts';
 import { openReadTables } from '../projections/read-tables.ts';
-import { rowLayoutVersion, stateFromRows } from '../projections/state-rows.ts';
+import { stateFromRows } from '../projections/state-rows.ts';
 import { type CliContext, viewSealerForCli } from './cli-context.ts';
 
 /**
@@ -17,7 +18,7 @@ export function savedOfflineAudit(
   try {
     const tables = openReadTables(store.connection, viewSealerForCli(context));
     const saved = tables.checkpoint(projection.name);
-    if (!saved || saved.version !== projection.version * 1000 + rowLayoutVersion) return undefined;
+    if (!saved || saved.version !== storedVersion(projection)) return undefined;
     return {
       state: stateFromRows(projection.initial, tables.rows(projection.name)),
       position: saved.position,

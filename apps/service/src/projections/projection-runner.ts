@@ -32,6 +32,38 @@ export function toDomainEvent(event: StoredEvent): AnyDomainEvent {
   } as AnyDomainEvent;
 }
 
+/** Rows are only reusable if both the reducer and the row layout are the ones that wrote them. */
+export function storedVersion(projection: Pick<Projection<unknown>, 'version'>): number {
+  return projection.version * 1000 + rowLayoutVersion;
+}
+
+const rebuildPageSize = 5_000;
+
+/**
+ * Drops a view's rows and folds the whole log into fresh ones, synchronously (the live tail yields
+ * between pages, so a command that must finish before it exits folds the log itself).
+ */
+export function rebuildView<State>(
+  store: EventStore,
+  tables: ReadTables,
+  projection: Projection<State>,
+): State {
+  tables.drop(projection.name);
+  let state = projection.initial;
+  let position = 0;
+  for (;;) {
+    const page = store.read({ after: position, limit: rebuildPageSize });
+    for (const event of page) {
+      state = projection.reduce(state, toDomainEvent(event));
+      position = event.position;
+    }
+    if (page.length < rebuildPageSize) break;
+  }
+  const { upserts } = changedRows(undefined, state);
+  tables.commit(projection.name, storedVersion(projection), position, upserts, []);
+  return state;
+}
+
 /**
  * Starts one projection over `store.live()`: restores its rows if they were built by the same reducer
  * version (else replays from the start) and folds each event into memory at once, so `state()` is
@@ -44,8 +76,7 @@ export function startView<State>(
   onDirty: () => void,
 ): RunningView<State> {
   const saved = tables.checkpoint(projection.name);
-  // Rows are only reusable if both the reducer and the row layout are the ones that wrote them.
-  const version = projection.version * 1000 + rowLayoutVersion;
+  const version = storedVersion(projection);
   let state = projection.initial;
   let position = 0;
   if (saved && saved.version === version) {

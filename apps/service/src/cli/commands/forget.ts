@@ -8,7 +8,7 @@ import {
   readMasterKey,
 } from '../../privacy/index.ts';
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
-import { openReadTables, runProjection } from '../../projections/index.ts';
+import { openReadTables, rebuildView } from '../../projections/index.ts';
 import type { CliContext } from '../cli-context.ts';
 
 /**
@@ -41,7 +41,7 @@ export function forgetCommand(context: CliContext): number {
     const tables = openReadTables(store.connection, createViewSealer(masterKey));
     tables.drop();
     for (const projection of Object.values(bonrelayProjections(context.config))) {
-      runProjection(store, tables, projection as never).stop();
+      rebuildView(store, tables, projection as never);
     }
     const purged = keyring!.purge();
     context.out(

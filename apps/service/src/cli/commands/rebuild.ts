@@ -1,5 +1,5 @@
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
-import { openReadTables, runProjection } from '../../projections/index.ts';
+import { openReadTables, rebuildView } from '../../projections/index.ts';
 import { type CliContext, openLogForCli, viewSealerForCli } from '../cli-context.ts';
 
 /** `projections rebuild`: drops every read table and replays the whole log into fresh ones. */
@@ -9,9 +9,10 @@ export function rebuildCommand(context: CliContext): number {
     const tables = openReadTables(store.connection, viewSealerForCli(context));
     tables.drop();
     for (const projection of Object.values(bonrelayProjections(context.config))) {
-      const view = runProjection(store, tables, projection as never);
-      view.stop();
-      context.out(`${view.name}: rebuilt to position ${view.position()}\n`);
+      rebuildView(store, tables, projection as never);
+      context.out(
+        `${projection.name}: rebuilt to position ${tables.checkpoint(projection.name)?.position ?? 0}\n`,
+      );
     }
     return 0;
   } finally {
