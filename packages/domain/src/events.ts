@@ -43,7 +43,8 @@ export interface EventDataByType {
   CustomerForgotten: { customerId: string; at: string; orderIds: string[] };
   OrderCanceled: { orderId: string; reason?: string };
   OrderPaymentStatusChanged: { orderId: string; paymentStatus: string };
-  ReconciliationCompleted: { from: string; to: string; found: number; appended: number };
+  /** `unreadable`: orders Wix returned that could not be normalised (counted, not silently dropped). */
+  ReconciliationCompleted: { from: string; to: string; found: number; appended: number; unreadable?: number };
   ReconciliationFailed: { from: string; error: string };
 
   PrintJobQueued: {

@@ -23,16 +23,29 @@ export interface ReconciliationOptions {
 }
 
 export type ReconciliationReport =
-  | { ok: true; from: string; to: string; found: number; appended: number }
+  | { ok: true; from: string; to: string; found: number; appended: number; unreadable: number }
   | { ok: false; from: string; error: string };
 
+/**
+ * Where the search starts: shortly before the earlier of the newest order we know and the end of
+ * the last successful reconciliation. The newest order alone is not enough: after an outage, Wix's
+ * retry of a late order may arrive first and hide the older ones missed meanwhile. Never further
+ * back than the lookback (Wix itself stops retrying after about two days).
+ */
 function windowStart(options: ReconciliationOptions): string {
+  const now = options.clock().getTime();
   let newest = Number.NEGATIVE_INFINITY;
   for (const view of listOrders(options.orders(), { limit: 50 }).orders) {
     if (view.order.source !== 'local') newest = Math.max(newest, Date.parse(view.order.createdAt));
   }
-  const base = Number.isFinite(newest) ? newest : options.clock().getTime() - options.lookbackMs;
-  return new Date(base - options.safetyMarginMs).toISOString();
+  let lastCompleted = Number.NEGATIVE_INFINITY;
+  for (const event of options.store.readStream(streams.reconciliation)) {
+    if (event.type === 'ReconciliationCompleted')
+      lastCompleted = Date.parse((event.data as { to: string }).to);
+  }
+  const known = [newest, lastCompleted].filter(Number.isFinite);
+  const base = known.length > 0 ? Math.min(...known) : now - options.lookbackMs;
+  return new Date(Math.max(base - options.safetyMarginMs, now - options.lookbackMs)).toISOString();
 }
 
 /**
@@ -45,12 +58,16 @@ export async function reconcileOrders(options: ReconciliationOptions): Promise<R
   const from = windowStart(options);
   let found = 0;
   let appended = 0;
+  let unreadable = 0;
   try {
     for await (const page of options.client.searchOrdersCreatedSince(from)) {
       const events: EventToAppend[] = [];
       for (const raw of page) {
         const normalised = normaliseOrder(raw, 'reconciliation');
-        if (!normalised.ok) continue;
+        if (!normalised.ok) {
+          unreadable++;
+          continue;
+        }
         found++;
         if (orderById(options.orders(), normalised.order.id)) continue;
         events.push(
@@ -90,7 +107,8 @@ export async function reconcileOrders(options: ReconciliationOptions): Promise<R
       to,
       found,
       appended,
+      unreadable,
     }),
   ]);
-  return { ok: true, from, to, found, appended };
+  return { ok: true, from, to, found, appended, unreadable };
 }

@@ -84,7 +84,15 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     BONRELAY_LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const service = await startService(config, { logger: pino({ level: 'silent' }), ...options.overrides });
+  let service: RunningService;
+  try {
+    service = await startService(config, { logger: pino({ level: 'silent' }), ...options.overrides });
+  } catch (error) {
+    // A start that fails must fail the test, not leave servers holding the process open.
+    internet.close();
+    if (!options.printer) await printer.close();
+    throw error;
+  }
   const request = (
     method: string,
     path: string,
