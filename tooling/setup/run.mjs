@@ -3,7 +3,7 @@
 // It must work on a machine that has only Node 20 and npm, so it uses nothing but Node itself:
 // it brings pnpm, installs the workspace (with the native better-sqlite3 build) and then hands over.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +42,10 @@ function findPnpm() {
   return local;
 }
 
+const installedMarker = join(root, 'node_modules', '.bonrelay-installed');
+
 function installIsCurrent() {
-  const marker = join(root, 'node_modules', '.modules.yaml');
+  const marker = installedMarker;
   if (!existsSync(marker)) return false;
   const installedAt = statSync(marker).mtimeMs;
   const lock = join(root, 'pnpm-lock.yaml');
@@ -64,6 +66,7 @@ function ensureInstalled() {
     say('installing dependencies (the first time builds better-sqlite3, about a minute)');
     const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
     if (run(pnpm, ['install', ...frozen]) !== 0) throw new Error('pnpm install failed');
+    writeFileSync(installedMarker, `${new Date().toISOString()}\n`);
   }
   if (!nativeStoreLoads()) {
     say('rebuilding better-sqlite3 for this Node');

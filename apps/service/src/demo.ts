@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   generateWixKeyPair,
@@ -29,6 +30,9 @@ async function demo(): Promise<void> {
     process.stderr.write(`${(error as ConfigError).message}\n`);
     process.exit(2);
   }
+  mkdirSync(config.dataDir, { recursive: true });
+  const keyFile = join(config.dataDir, 'demo-wix-public-key.pem');
+  writeFileSync(keyFile, keys.publicKeyPem);
   const service = await startService(config);
   for (const [name, fixture] of Object.entries(wixOrderFixtures)) {
     const order = { ...fixture, id: randomUUID(), createdDate: new Date().toISOString() };
@@ -38,6 +42,9 @@ async function demo(): Promise<void> {
   }
   const tickets = service.virtualPrinter ? join(config.dataDir, 'virtual-printer') : 'your printer';
   process.stdout.write(`\ndemo: dashboard ${service.url}/  ·  tickets in ${tickets}  ·  Ctrl-C to stop\n`);
+  process.stdout.write(
+    `demo: the demo's Wix public key is in ${keyFile} (BONRELAY_WIX_PUBLIC_KEY_FILE for doctor)\n`,
+  );
   const stop = () => void service.stop('demo stopped').then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
