@@ -1,4 +1,5 @@
 import type { AnyDomainEvent, EventType } from '../events.ts';
+import { isJobEvent } from '../orders/order-tickets.ts';
 import { initialPrintQueue, type PrintQueue } from '../queue/print-job-view.ts';
 import { reducePrintQueue } from '../queue/reduce-print-queue.ts';
 import { type BreakerState, type PrinterStatus, type PrintFailure, printableStatuses } from '../status.ts';
@@ -76,16 +77,11 @@ function concernsThisPrinter(state: PrinterSagaState, event: AnyDomainEvent): bo
     case 'PrinterBreakerChanged':
     case 'PrinterStatusChanged':
       return event.data.printer === state.printer;
-    case 'PrintAttemptStarted':
-    case 'PrintAttemptFailed':
-    case 'PrintJobPrinted':
-    case 'PrintJobGaveUp':
-    case 'PrintJobRevived':
-    case 'PrintJobRequeued':
-    case 'PrintJobCancelled':
-      return state.queue.jobs.has(event.data.jobId) || state.inFlight?.jobId === event.data.jobId;
     default:
-      return false;
+      return (
+        isJobEvent(event) &&
+        (state.queue.jobs.has(event.data.jobId) || state.inFlight?.jobId === event.data.jobId)
+      );
   }
 }
 
