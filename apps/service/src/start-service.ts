@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
-import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
-import { createWixClient } from '@bonrelay/wix';
+import type { PrinterEmulator } from '@bonrelay/printer-emulator';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
@@ -33,9 +31,10 @@ import {
   openPrivateEventStore,
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
-import { reconcileOrders } from './reconciliation/reconcile-orders.ts';
+import { createReconciler } from './reconciliation/reconciler.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
+import { printersOrVirtual } from './stations/printers-or-virtual.ts';
 import { serviceVersion } from './version.ts';
 
 export interface ServiceOverrides {
@@ -83,23 +82,7 @@ export async function startService(
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
-  let virtualPrinter: PrinterEmulator | undefined;
-  let printers = config.printers;
-  if (printers.length === 0) {
-    virtualPrinter = await startPrinterEmulator({
-      host: config.virtualPrinter.host,
-      port: config.virtualPrinter.port,
-      controlPort: false,
-      jobsDir: join(config.dataDir, 'virtual-printer'),
-    });
-    printers = [
-      { name: 'virtual', url: virtualPrinter.url, family: 'epson', cpl: 48, encoding: 'multilingual' },
-    ];
-    logger.info(
-      { url: virtualPrinter.url, tickets: join(config.dataDir, 'virtual-printer') },
-      'no printer configured: printing to the built-in virtual printer',
-    );
-  }
+  const { printers, virtualPrinter } = await printersOrVirtual(config, logger);
   const printerNames = printers.map((printer) => printer.name);
   const jobs = {
     routing: ticketRouting(config, printerNames),
@@ -149,39 +132,13 @@ export async function startService(
     }),
   );
 
-  const wixClient =
-    config.wix.apiKey && config.wix.siteId
-      ? createWixClient({
-          baseUrl: config.wix.apiBase,
-          apiKey: config.wix.apiKey,
-          siteId: config.wix.siteId,
-          timeoutMs: config.wix.timeoutMs,
-          retries: config.wix.retries,
-          retryDelayMs: config.wix.retryDelayMs,
-        })
-      : undefined;
-  let reconciling: Promise<unknown> | undefined;
-  const reconcile = () => {
-    if (!wixClient)
-      return Promise.resolve({
-        ok: false as const,
-        error: 'Wix API not configured (BONRELAY_WIX_API_KEY, BONRELAY_WIX_SITE_ID)',
-      });
-    reconciling ??= reconcileOrders({
-      store,
-      client: wixClient,
-      clock,
-      orders: () => views.orders.state(),
-      consequences,
-      safetyMarginMs: config.wix.reconcileSafetyMarginMs,
-      lookbackMs: config.wix.reconcileLookbackMs,
-    })
-      .catch((error: unknown) => ({ ok: false as const, error: String(error) }))
-      .finally(() => {
-        reconciling = undefined;
-      });
-    return reconciling;
-  };
+  const reconcile = createReconciler({
+    store,
+    config,
+    clock,
+    orders: () => views.orders.state(),
+    consequences,
+  });
 
   const printerMonitors = stations.map((station) =>
     monitorPrinter({
@@ -258,7 +215,7 @@ export async function startService(
       return { status: 200, body: { internet, printers: printerChecks } };
     },
     reconcile: async () => {
-      const report = (await reconcile()) as { ok: boolean };
+      const report = await reconcile();
       return { status: report.ok ? 200 : 503, body: report };
     },
     metrics: () => metrics.scrape(),
@@ -299,7 +256,7 @@ export async function startService(
       'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE to the PEM from your Wix app; webhooks answer 503 until then',
     );
   }
-  if (wixClient) void reconcile();
+  if (config.wix.apiKey && config.wix.siteId) void reconcile();
 
   let stopped: Promise<void> | undefined;
   return {
