@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const main = new URL('../src/main.ts', import.meta.url).pathname;
+
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, BONRELAY_PORT: '0', BONRELAY_INTERNET_PROBES: '127.0.0.1:9', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+test('a bad config value stops the start with exit 2 and a message naming the key and its variable', () => {
+  const result = start({
+    BONRELAY_DATA_DIR: mkdtempSync(join(tmpdir(), 'bonrelay-refuse-')),
+    BONRELAY_PORT: 'eighty',
+  });
+  assert.is(result.status, 2);
+  assert.match(result.stderr, /server\.port \(from BONRELAY_PORT\)/);
+});
+
+test('a data file that is not SQLite stops the start with a clear error, and the file is untouched', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
+  const file = join(dataDir, 'bonrelay.db');
+  writeFileSync(file, 'these are the accounts, not a database\n'.repeat(100));
+  const before = readFileSync(file);
+  const result = start({ BONRELAY_DATA_DIR: dataDir });
+  assert.is(result.status, 3);
+  assert.match(result.stderr, /bonrelay cannot start: .*bonrelay\.db/);
+  assert.equal(readFileSync(file), before);
+});
+
+test.run();
