@@ -16,11 +16,12 @@ function hashOf(key: string): number {
   return hash >>> 0;
 }
 
-type Bucket<V> = Readonly<Record<string, V>>;
+/** A few `[key, value]` pairs: arrays copy and iterate faster than small dictionaries. */
+type Bucket<V> = readonly (readonly [string, V])[];
 /** 32 shelves of 32 buckets; a map is 32 groups of those (32,768 buckets, a few keys each). */
 type Shelf<V> = readonly Bucket<V>[];
 type Group<V> = readonly Shelf<V>[];
-const emptyBucket: Bucket<never> = Object.freeze({});
+const emptyBucket: Bucket<never> = Object.freeze([]);
 const emptyShelf: Shelf<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyBucket));
 const emptyGroup: Group<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyShelf));
 const slots = (key: string) => {
@@ -89,46 +90,62 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 
   get(key: string): V | undefined {
     const bucket = this.bucketOf(key);
-    return Object.hasOwn(bucket, key) ? bucket[key] : undefined;
+    for (const entry of bucket) if (entry[0] === key) return entry[1];
+    return undefined;
   }
 
   has(key: string): boolean {
-    return Object.hasOwn(this.bucketOf(key), key);
+    return this.bucketOf(key).some((entry) => entry[0] === key);
   }
 
   /** A new map with `key` set; this one is unchanged. */
   set(key: string, value: V): PersistentMap<V> {
     const bucket = this.bucketOf(key);
-    const present = Object.hasOwn(bucket, key);
-    if (present && bucket[key] === value) return this;
-    return this.with(key, { ...bucket, [key]: value }, this.size + (present ? 0 : 1));
+    const index = bucket.findIndex((entry) => entry[0] === key);
+    if (index >= 0 && bucket[index]?.[1] === value) return this;
+    const next = bucket.slice();
+    if (index >= 0) next[index] = [key, value];
+    else next.push([key, value]);
+    return this.with(key, next, this.size + (index >= 0 ? 0 : 1));
   }
 
   /** A new map without `key` (this one if it was absent). */
   delete(key: string): PersistentMap<V> {
     const bucket = this.bucketOf(key);
-    if (!Object.hasOwn(bucket, key)) return this;
-    const { [key]: _gone, ...rest } = bucket;
+    if (!bucket.some((entry) => entry[0] === key)) return this;
+    const rest = bucket.filter((entry) => entry[0] !== key);
     return this.with(key, rest, this.size - 1);
   }
 
-  *entries(): MapIterator<[string, V]> {
-    if (this.size === 0) return;
+  /** Walks every entry with plain loops (no generator per entry): the saga scans its queue often. */
+  private collect<T>(pick: (key: string, value: V) => T): T[] {
+    const found: T[] = [];
+    if (this.size === 0) return found;
     for (const group of this.groups) {
+      if (group === emptyGroup) continue;
       for (const shelf of group) {
+        if (shelf === emptyShelf) continue;
         for (const bucket of shelf) {
-          for (const key in bucket) yield [key, bucket[key] as V];
+          if (bucket === emptyBucket) continue;
+          for (const entry of bucket) found.push(pick(entry[0], entry[1]));
         }
       }
     }
+    return found;
   }
 
-  *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
+  entries(): MapIterator<[string, V]> {
+    return this.collect((key, value): [string, V] => [key, value])[Symbol.iterator]() as MapIterator<
+      [string, V]
+    >;
   }
 
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+  keys(): MapIterator<string> {
+    return this.collect((key) => key)[Symbol.iterator]() as MapIterator<string>;
+  }
+
+  values(): MapIterator<V> {
+    return this.collect((_key, value) => value)[Symbol.iterator]() as MapIterator<V>;
   }
 
   [Symbol.iterator](): MapIterator<[string, V]> {
@@ -136,6 +153,6 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
+    this.collect((key, value) => callback(value, key, this));
   }
 }

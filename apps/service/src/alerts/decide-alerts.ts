@@ -1,4 +1,4 @@
-import { type PrinterConnectivity, printableStatuses } from '@bonrelay/domain';
+import { type PrinterConnectivity, printableStatuses, unfinishedJobs } from '@bonrelay/domain';
 import {
   type AlertKind,
   type AlertRules,
@@ -44,7 +44,7 @@ function paperNearEnd(printer: PrinterConnectivity, rules: AlertRules): Verdict 
 
 function staleQueues(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map<string, Verdict> {
   const oldest = new Map<string, { queuedAt: number; waiting: number }>();
-  for (const job of snapshot.queue.jobs.values()) {
+  for (const job of unfinishedJobs(snapshot.queue)) {
     if (job.state !== 'queued' && job.state !== 'printing' && job.state !== 'retry-wait') continue;
     const queuedAt = Date.parse(job.queuedAt);
     const seen = oldest.get(job.printer);

@@ -4,6 +4,7 @@ import {
   printJobStates,
   queueSummary,
   selectOfflinePeriods,
+  unfinishedJobs,
 } from '@bonrelay/domain';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
@@ -27,7 +28,7 @@ export function viewGauges(
 ) {
   const printersNow = () => {
     const names = new Set(printers);
-    for (const job of views.printQueue.state().jobs.values()) names.add(job.printer);
+    for (const name of Object.keys(views.printQueue.state().counts)) names.add(name);
     for (const name of Object.keys(views.connectivity.state().printers)) names.add(name);
     return [...names];
   };
@@ -69,7 +70,7 @@ export function viewGauges(
       this.reset();
       const now = clock().getTime();
       const oldest = new Map<string, number>();
-      for (const job of views.printQueue.state().jobs.values()) {
+      for (const job of unfinishedJobs(views.printQueue.state())) {
         if (!waitingStates.has(job.state)) continue;
         const queuedAt = Date.parse(job.queuedAt);
         oldest.set(job.printer, Math.min(queuedAt, oldest.get(job.printer) ?? queuedAt));

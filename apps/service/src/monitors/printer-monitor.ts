@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type PrinterProbeResult, printerStatusChangedEvent, watchPrinter } from '@bonrelay/connectivity';
-import type { ConnectivityView, EventToAppend, PrintQueue } from '@bonrelay/domain';
+import { type ConnectivityView, type EventToAppend, type PrintQueue, unfinishedJobs } from '@bonrelay/domain';
 import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import {
   distinctUntilChanged,
@@ -46,7 +46,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
   const checkNow$ = new Subject<void>();
   const urgent$ = options.queue$.pipe(
     map((queue) => {
-      for (const job of queue.jobs.values()) {
+      for (const job of unfinishedJobs(queue)) {
         if (job.printer === printer && (job.state === 'queued' || job.state === 'retry-wait')) return true;
       }
       return false;

@@ -26,7 +26,7 @@ import { openReadTables } from './read-tables.ts';
 import { createViewFlusher, type ViewFlusher } from './view-flusher.ts';
 
 /** The queue's reducer has no version constant of its own yet; bump here when it changes. */
-const printQueueViewVersion = 4;
+const printQueueViewVersion = 5;
 
 /** Every view bonrelay keeps, by name. The same list serves the service, rebuild and replay. */
 export function bonrelayProjections(config: Config) {

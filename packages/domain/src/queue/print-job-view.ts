@@ -41,15 +41,37 @@ export interface PrintJobView {
   readonly sequence: number;
 }
 
-/** The print queue view: every job by id. */
+/** The print queue view: every job by id, plus what the dashboard asks for on every change. */
 export interface PrintQueue {
   readonly jobs: PersistentMap<PrintJobView>;
+  /** Ids of jobs not yet on paper or cancelled: what a status query walks, not years of history. */
+  readonly unfinished: PersistentMap<true>;
+  /** Jobs per printer per state, kept as events arrive. */
+  readonly counts: Readonly<Record<string, Readonly<Record<PrintJobState, number>>>>;
 }
 
 /** The queue before the first event. */
-export const initialPrintQueue: PrintQueue = { jobs: PersistentMap.empty() };
+export const initialPrintQueue: PrintQueue = {
+  jobs: PersistentMap.empty(),
+  unfinished: PersistentMap.empty(),
+  counts: {},
+};
 
 /** The queue as restored from stored rows, with its map's methods back. */
 export function revivePrintQueue(stored: PrintQueue): PrintQueue {
-  return { jobs: PersistentMap.revive<PrintJobView>(stored.jobs) };
+  return {
+    jobs: PersistentMap.revive<PrintJobView>(stored.jobs),
+    unfinished: PersistentMap.revive<true>(stored.unfinished),
+    counts: stored.counts ?? {},
+  };
+}
+
+/** The jobs not yet on paper or cancelled (waiting, printing, retrying, given up), newest state each. */
+export function unfinishedJobs(queue: PrintQueue): PrintJobView[] {
+  const jobs: PrintJobView[] = [];
+  queue.unfinished.forEach((_, jobId) => {
+    const job = queue.jobs.get(jobId);
+    if (job) jobs.push(job);
+  });
+  return jobs;
 }

@@ -20,28 +20,31 @@ function emptyCounts(): Record<PrintJobState, number> {
 export function queueSummary(queue: PrintQueue, now: Date): QueueSummary {
   const byState = emptyCounts();
   const byPrinter: Record<string, Record<PrintJobState, number>> = {};
-  let oldest: { jobId: string; queuedAt: number } | undefined;
+  // Times are the log's ISO 8601 UTC strings: they sort as text, so only the winner is parsed.
+  let oldest: { jobId: string; queuedAt: string } | undefined;
   let nextAttemptAt: string | null = null;
-  for (const job of queue.jobs.values()) {
-    byState[job.state] += 1;
-    byPrinter[job.printer] ??= emptyCounts();
-    byPrinter[job.printer]![job.state] += 1;
+  for (const [printer, counts] of Object.entries(queue.counts)) {
+    byPrinter[printer] = { ...counts };
+    for (const state of printJobStates) byState[state] += counts[state];
+  }
+  queue.unfinished.forEach((_, jobId) => {
+    const job = queue.jobs.get(jobId);
+    if (!job) return;
     if (job.state === 'queued' || job.state === 'printing' || job.state === 'retry-wait') {
-      const queuedAt = Date.parse(job.queuedAt);
-      if (oldest === undefined || queuedAt < oldest.queuedAt) oldest = { jobId: job.jobId, queuedAt };
+      if (oldest === undefined || job.queuedAt < oldest.queuedAt)
+        oldest = { jobId: job.jobId, queuedAt: job.queuedAt };
     }
     if (job.state === 'retry-wait' && job.nextAttemptAt !== undefined) {
-      if (nextAttemptAt === null || Date.parse(job.nextAttemptAt) < Date.parse(nextAttemptAt)) {
-        nextAttemptAt = job.nextAttemptAt;
-      }
+      if (nextAttemptAt === null || job.nextAttemptAt < nextAttemptAt) nextAttemptAt = job.nextAttemptAt;
     }
-  }
+  });
+  const found = oldest as { jobId: string; queuedAt: string } | undefined;
   return {
     total: queue.jobs.size,
     byState,
     byPrinter,
-    oldestWaitingMs: oldest === undefined ? null : Math.max(0, now.getTime() - oldest.queuedAt),
-    oldestWaitingJobId: oldest?.jobId ?? null,
+    oldestWaitingMs: found === undefined ? null : Math.max(0, now.getTime() - Date.parse(found.queuedAt)),
+    oldestWaitingJobId: found?.jobId ?? null,
     nextAttemptAt,
   };
 }

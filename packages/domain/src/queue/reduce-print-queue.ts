@@ -1,12 +1,30 @@
 import type { AnyDomainEvent } from '../events.ts';
-import type { PrintJobView, PrintQueue } from './print-job-view.ts';
-
-function withJob(queue: PrintQueue, job: PrintJobView): PrintQueue {
-  return { jobs: queue.jobs.set(job.jobId, job) };
-}
+import { type PrintJobState, type PrintJobView, type PrintQueue, printJobStates } from './print-job-view.ts';
 
 function isFinished(job: PrintJobView): boolean {
   return job.state === 'printed' || job.state === 'cancelled';
+}
+
+const noCounts = Object.fromEntries(printJobStates.map((state) => [state, 0])) as Record<
+  PrintJobState,
+  number
+>;
+
+function recount(queue: PrintQueue, printer: string, from: PrintJobState | undefined, to: PrintJobState) {
+  if (from === to) return queue.counts;
+  const counts = { ...(queue.counts[printer] ?? noCounts) };
+  if (from) counts[from] -= 1;
+  counts[to] += 1;
+  return { ...queue.counts, [printer]: counts };
+}
+
+function withJob(queue: PrintQueue, job: PrintJobView): PrintQueue {
+  const before = queue.jobs.get(job.jobId);
+  return {
+    jobs: queue.jobs.set(job.jobId, job),
+    unfinished: isFinished(job) ? queue.unfinished.delete(job.jobId) : queue.unfinished.set(job.jobId, true),
+    counts: recount(queue, job.printer, before?.state, job.state),
+  };
 }
 
 /** Applies a change to a known job; unknown jobs (other printers' pruned ones, typos) change nothing. */

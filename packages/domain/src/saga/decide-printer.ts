@@ -20,7 +20,7 @@ function resumeWaitingJobs(queue: PrintQueue, now: Date): PrintQueue {
     if (job.state !== 'retry-wait' || !printerWasDown) continue;
     jobs = jobs.set(job.jobId, { ...job, nextAttemptAt: now.toISOString() });
   }
-  return jobs === queue.jobs ? queue : { jobs };
+  return jobs === queue.jobs ? queue : { ...queue, jobs };
 }
 
 function printerBack(state: PrinterSagaState, now: Date): PrinterSagaState {

@@ -95,7 +95,7 @@ function reduceQueue(queue: PrintQueue, event: AnyDomainEvent): PrintQueue {
   if (next === queue || !('jobId' in event.data)) return next;
   const job = next.jobs.get(event.data.jobId);
   if (job === undefined || (job.state !== 'printed' && job.state !== 'cancelled')) return next;
-  return { jobs: next.jobs.delete(job.jobId) };
+  return { ...next, jobs: next.jobs.delete(job.jobId), unfinished: next.unfinished.delete(job.jobId) };
 }
 
 /**
