@@ -7,7 +7,7 @@ import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-stor
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
@@ -31,6 +31,7 @@ import {
   openPrivateEventStore,
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
+import { toDomainEvent } from './projections/index.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
@@ -147,6 +148,7 @@ export async function startService(
       config,
       scheduler,
       queue$: views.printQueue.changes$,
+      log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
       connectivity: () => views.connectivity.state(),
       append,
     }),

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type PrinterProbeResult, printerStatusChangedEvent, watchPrinter } from '@bonrelay/connectivity';
-import { type ConnectivityView, type EventToAppend, type PrintQueue, unfinishedJobs } from '@bonrelay/domain';
+import {
+  type AnyDomainEvent,
+  type ConnectivityView,
+  type EventToAppend,
+  type PrinterStatus,
+  type PrintFailure,
+  type PrintQueue,
+  unfinishedJobs,
+} from '@bonrelay/domain';
 import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import {
   distinctUntilChanged,
+  filter,
   map,
+  mergeMap,
   type Observable,
   type SchedulerLike,
   Subject,
@@ -18,6 +28,8 @@ export interface PrinterMonitorOptions {
   readonly config: Config;
   readonly scheduler: SchedulerLike;
   readonly queue$: Observable<PrintQueue>;
+  /** The live log: a failed print attempt on this printer counts as one probe's worth of evidence. */
+  readonly log$: Observable<AnyDomainEvent>;
   readonly connectivity: () => ConnectivityView;
   readonly append: (events: EventToAppend[]) => void;
 }
@@ -34,6 +46,41 @@ export async function probePrinter(address: PrinterAddress, config: Config): Pro
     latencyMs: probe.latencyMs,
     reason: probe.answered ? 'status reply' : 'connected, printer does not answer status',
   };
+}
+
+/**
+ * What a failed print says about the printer. A refused or timed-out connection says "off"; paper
+ * and cover say themselves; a reset mid-job says nothing about the printer's state.
+ */
+export function statusFromFailure(failure: PrintFailure): PrinterStatus | undefined {
+  switch (failure) {
+    case 'refused':
+    case 'unreachable':
+    case 'timeout':
+    case 'offline':
+      return 'offline';
+    case 'paper-end':
+    case 'cover-open':
+    case 'error':
+      return failure;
+    default:
+      return undefined;
+  }
+}
+
+/** Failed attempts on one printer, as observations for the monitor's hysteresis. */
+export function failureEvidence(
+  printer: string,
+  log$: Observable<AnyDomainEvent>,
+): Observable<PrinterProbeResult> {
+  return log$.pipe(
+    filter((event) => event.type === 'PrintAttemptFailed' && event.data.printer === printer),
+    mergeMap((event) => {
+      const { failure } = (event as Extract<AnyDomainEvent, { type: 'PrintAttemptFailed' }>).data;
+      const status = statusFromFailure(failure);
+      return status ? [{ status, latencyMs: 0, reason: `print failed: ${failure}` }] : [];
+    }),
+  );
 }
 
 /**
@@ -63,6 +110,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     agreeingProbes: config.monitor.printerAgreeingProbes,
     probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
     urgent$,
+    evidence$: failureEvidence(printer, options.log$),
     checkNow$,
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>
