@@ -19,11 +19,12 @@ import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
 import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
+import { superviseMonitor } from './monitors/supervise-monitor.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
 import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
-import { runPrinterSaga } from './printer-saga/index.ts';
+import { runPrinterSaga, superviseSaga } from './printer-saga/index.ts';
 import {
   createViewSealer,
   loadOrCreateMasterKey,
@@ -114,23 +115,32 @@ export async function startService(
 
   const stations = printers.map((printer) => printStation(printer, config, views, clock));
   const sagas = stations.map((station) =>
-    runPrinterSaga({
-      printer: station.name,
-      events$: station.events$(store),
-      append,
-      print: station.print,
-      probe: station.probe,
-      scheduler,
-      random,
-      config: {
-        backoff: config.printing.backoff,
-        maxAttempts: config.printing.maxAttempts,
-        breaker: { failureThreshold: config.printing.breakerFailureThreshold },
+    superviseSaga(
+      (supervised) =>
+        runPrinterSaga({
+          printer: station.name,
+          events$: station.events$(store),
+          append,
+          print: station.print,
+          probe: station.probe,
+          scheduler,
+          random,
+          config: {
+            backoff: config.printing.backoff,
+            maxAttempts: config.printing.maxAttempts,
+            breaker: { failureThreshold: config.printing.breakerFailureThreshold },
+          },
+          stopTimeoutMs: config.printing.stopTimeoutMs,
+          ...supervised,
+        }),
+      {
+        scheduler,
+        restartAfterMs: config.printing.backoff.capMs,
+        lastPosition: () => store.lastPosition(),
+        onError: (error) =>
+          logger.error({ err: error, printer: station.name }, 'printer saga stopped; restarting'),
       },
-      replayUntil: store.lastPosition(),
-      stopTimeoutMs: config.printing.stopTimeoutMs,
-      onError: (error) => logger.error({ err: error, printer: station.name }, 'printer saga stopped'),
-    }),
+    ),
   );
 
   const reconcile = createReconciler({
@@ -141,25 +151,40 @@ export async function startService(
     consequences,
   });
 
-  const printerMonitors = stations.map((station) =>
-    monitorPrinter({
-      printer: station.name,
-      address: station.address,
-      config,
-      scheduler,
-      queue$: views.printQueue.changes$,
-      log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
-      connectivity: () => views.connectivity.state(),
-      append,
-    }),
-  );
-  const internetMonitor = monitorInternet({
-    config,
+  const supervision = {
     scheduler,
-    connectivity: () => views.connectivity.state(),
+    restartAfterMs: config.printing.backoff.capMs,
     append,
-    onBackOnline: () => void reconcile(),
-  });
+    onError: (error: unknown) =>
+      logger.warn({ err: error }, 'could not record a status change; monitor restarts'),
+  };
+  const printerMonitors = stations.map((station) =>
+    superviseMonitor(
+      (appendChange) =>
+        monitorPrinter({
+          printer: station.name,
+          address: station.address,
+          config,
+          scheduler,
+          queue$: views.printQueue.changes$,
+          log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
+          connectivity: () => views.connectivity.state(),
+          append: appendChange,
+        }),
+      supervision,
+    ),
+  );
+  const internetMonitor = superviseMonitor(
+    (appendChange) =>
+      monitorInternet({
+        config,
+        scheduler,
+        connectivity: () => views.connectivity.state(),
+        append: appendChange,
+        onBackOnline: () => void reconcile(),
+      }),
+    supervision,
+  );
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
   const rejectionTimer = scheduler.schedule(function flushRejections() {

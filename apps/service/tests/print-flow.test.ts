@@ -160,4 +160,47 @@ flow(
   },
 );
 
+flow(
+  'the disk fills while the printer is off: no ticket goes out unrecorded, and the backlog prints by itself once there is room',
+  async ({ app }) => {
+    await app.printer.setMode('offline');
+    await eventually('the printer seen offline', async () => {
+      const status = await app.json<{ printers: { status: string }[] }>('/connectivity/status');
+      return status.printers[0]?.status === 'offline';
+    });
+    await postOrder(app);
+    await postOrder(app);
+    const db = app.service.store.connection;
+    // Cap the file where it is, then use up its free pages too: the log soon meets a full disk.
+    db.exec('CREATE TABLE filler (junk BLOB)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    try {
+      for (;;) db.prepare('INSERT INTO filler VALUES (randomblob(4000))').run();
+    } catch {
+      // SQLITE_FULL: the disk is full now.
+    }
+    const printedBefore = app.printer.jobs.length;
+    try {
+      await app.printer.setMode('online');
+      await eventually('the saga failing to record (it stops, and restarts later)', () =>
+        app.logLines.some((line) => line.includes('printer saga stopped; restarting')),
+      );
+      assert.is((await app.request('GET', '/health')).status, 200);
+      const attempts = app.service.store.read({ types: ['PrintAttemptStarted'] }).length;
+      assert.ok(
+        app.printer.jobs.length - printedBefore <= attempts,
+        'every ticket that reached the printer has its attempt in the log',
+      );
+    } finally {
+      db.pragma('max_page_count = 1073741823');
+      db.exec('DROP TABLE filler');
+    }
+    await eventually(
+      'the backlog printed after space returned',
+      () => new Set(printed(app).map((event) => (event.data as { jobId: string }).jobId)).size === 4,
+      20_000,
+    );
+  },
+);
+
 flow.run();

@@ -15,6 +15,8 @@ export interface TestService {
   readonly printer: PrinterEmulator;
   readonly keys: WixKeyPair;
   readonly internet: Server;
+  /** What the service logged (JSON lines), for specs that wait on a logged fact. */
+  readonly logLines: readonly string[];
   request(
     method: string,
     path: string,
@@ -84,9 +86,11 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     BONRELAY_LOG_LEVEL: 'silent',
     ...options.env,
   });
+  const logLines: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
   let service: RunningService;
   try {
-    service = await startService(config, { logger: pino({ level: 'silent' }), ...options.overrides });
+    service = await startService(config, { logger, ...options.overrides });
   } catch (error) {
     // A start that fails must fail the test, not leave servers holding the process open.
     internet.close();
@@ -111,6 +115,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     printer,
     keys,
     internet,
+    logLines,
     request,
     json: async (path) => (await (await request('GET', path)).json()) as never,
     stop: async () => {
