@@ -77,13 +77,40 @@ function ensureInstalled() {
   return pnpm;
 }
 
+/**
+ * The dashboard's browser test drives Debian's chromium (no browser download is possible here).
+ * Installs it when missing and this is a Debian box we may administer; otherwise says what to do.
+ */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    say("chromium is missing: install Debian's chromium (apt-get install chromium) for the browser test");
+    return;
+  }
+  say('installing Debian chromium for the browser test');
+  const quiet = {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+  };
+  if (
+    run('apt-get', ['update', '-qq'], quiet) !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], quiet) !== 0
+  ) {
+    say('could not install chromium; the browser test will fail');
+  }
+}
+
 const tsx = ['--import', 'tsx'];
 const commands = {
   start: () => run(process.execPath, [...tsx, 'apps/service/src/main.ts', ...rest]),
   bonrelay: () => run(process.execPath, [...tsx, 'apps/service/src/cli/run.ts', ...rest]),
   demo: () => run(process.execPath, [...tsx, 'apps/service/src/demo.ts', ...rest]),
   bench: () => run(process.execPath, [...tsx, 'tooling/bench/src/main.ts', ...rest]),
-  test: () => run(process.execPath, ['tooling/setup/check.mjs', ...rest]),
+  test: () => {
+    ensureChromium();
+    return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
+  },
 };
 
 const action = commands[command];
