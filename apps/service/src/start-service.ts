@@ -220,11 +220,19 @@ export async function startService(
         clock,
         rejections,
         consequences,
-        retryAfterSeconds: 30,
+        retryAfterSeconds: config.server.retryAfterSeconds,
       }),
     ),
     ...queryPorts(store, views, clock),
-    ...commandPorts({ store, views, clock, jobs, printers: printerNames, consequences }),
+    ...commandPorts({
+      store,
+      views,
+      clock,
+      jobs,
+      printers: printerNames,
+      consequences,
+      retryAfterSeconds: config.server.retryAfterSeconds,
+    }),
     ticketPreview: (jobId) => {
       const job = views.printQueue.state().jobs.get(jobId);
       return job ? stations.find((station) => station.name === job.printer)?.preview(job) : undefined;
@@ -246,7 +254,7 @@ export async function startService(
       return { status: report.ok ? 200 : 503, body: report };
     },
     metrics: () => metrics.scrape(),
-    liveUpdates: () => liveUpdates(views, clock, 250, scheduler),
+    liveUpdates: () => liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
     dashboardHtml: () => dashboardPage,
   };
 

@@ -36,6 +36,8 @@ export const configSchema = z.strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       port: port.default(8080),
       bodyLimitBytes: z.number().int().min(1024).default(1_048_576),
+      retryAfterSeconds: z.number().int().min(1).max(86_400).default(30),
+      liveUpdateIntervalMs: z.number().int().min(0).max(60_000).default(250),
     })
     .prefault({}),
   dataDir: z.string().min(1).default('./data'),

@@ -18,15 +18,6 @@ export interface WixIngressOptions {
   readonly retryAfterSeconds: number;
 }
 
-const notConfigured: Answer = {
-  status: 503,
-  body: {
-    error: 'not-configured',
-    message: 'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE (PEM from the Wix app dashboard)',
-  },
-  headers: { 'retry-after': '3600' },
-};
-
 /**
  * The webhook path: verify, normalise, decide the print jobs, append everything in one synchronous
  * transaction (durable with synchronous=FULL), and only then answer 200. No printing, rendering or
@@ -34,7 +25,16 @@ const notConfigured: Answer = {
  */
 export function createWixIngress(options: WixIngressOptions): (rawBody: string) => Promise<Answer> {
   return async (rawBody) => {
-    if (!options.publicKey) return notConfigured;
+    if (!options.publicKey) {
+      return {
+        status: 503,
+        body: {
+          error: 'not-configured',
+          message: 'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE (PEM from the Wix app dashboard)',
+        },
+        headers: { 'retry-after': String(options.retryAfterSeconds) },
+      };
+    }
     const verification = await verifyWebhook(rawBody, options.publicKey, { now: options.clock() });
     if (!verification.ok) {
       options.rejections.record(verification.reason, options.clock());

@@ -27,6 +27,7 @@ export interface CommandContext {
   readonly jobs: PrintJobOptions;
   readonly printers: readonly string[];
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
+  readonly retryAfterSeconds: number;
 }
 
 const reprintSchema = z.strictObject({
@@ -42,12 +43,13 @@ function appendAnswer(
   events: readonly EventToAppend[],
   source: string,
   ok: Answer,
+  retryAfterSeconds: number,
 ): Answer {
   try {
     store.append(events.map((event) => ({ ...event, metadata: { source } })));
     return ok;
   } catch (error) {
-    const answer = storeFailureAnswer(error, 30);
+    const answer = storeFailureAnswer(error, retryAfterSeconds);
     if (answer) return answer;
     throw error;
   }
@@ -66,10 +68,16 @@ export function commandPorts(context: CommandContext): CommandPorts {
         `order-received:${result.order.id}`,
         { order: result.order },
       );
-      return appendAnswer(store, [received, ...context.consequences([received])], 'local', {
-        status: 201,
-        body: { orderId: result.order.id },
-      });
+      return appendAnswer(
+        store,
+        [received, ...context.consequences([received])],
+        'local',
+        {
+          status: 201,
+          body: { orderId: result.order.id },
+        },
+        context.retryAfterSeconds,
+      );
     },
     reprintOrder: (orderId, input) => {
       const order = orderById(views.orders.state(), orderId);
@@ -89,10 +97,16 @@ export function commandPorts(context: CommandContext): CommandPorts {
           rules: context.jobs.rules,
         });
       });
-      return appendAnswer(store, events, 'manager', {
-        status: 202,
-        body: { orderId, jobIds: events.map((event) => event.data.jobId) },
-      });
+      return appendAnswer(
+        store,
+        events,
+        'manager',
+        {
+          status: 202,
+          body: { orderId, jobIds: events.map((event) => event.data.jobId) },
+        },
+        context.retryAfterSeconds,
+      );
     },
     retryPrintJob: (jobId) => {
       const job = views.printQueue.state().jobs.get(jobId);
@@ -112,7 +126,13 @@ export function commandPorts(context: CommandContext): CommandPorts {
         `print-job-revived:${randomUUID()}`,
         { jobId },
       );
-      return appendAnswer(store, [revived], 'manager', { status: 202, body: { jobId } });
+      return appendAnswer(
+        store,
+        [revived],
+        'manager',
+        { status: 202, body: { jobId } },
+        context.retryAfterSeconds,
+      );
     },
     printTestTicket: (printer) => {
       const target = printer ?? context.jobs.routing.test;
@@ -128,7 +148,13 @@ export function commandPorts(context: CommandContext): CommandPorts {
         priority: 'normal',
         reprint: false,
       });
-      return appendAnswer(store, [queued], 'manager', { status: 202, body: { jobId } });
+      return appendAnswer(
+        store,
+        [queued],
+        'manager',
+        { status: 202, body: { jobId } },
+        context.retryAfterSeconds,
+      );
     },
   };
 }
