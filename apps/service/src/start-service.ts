@@ -34,6 +34,7 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
+import { markServiceRunning } from './service-lock.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
@@ -278,6 +279,7 @@ export async function startService(
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
+  const unmark = markServiceRunning(config, url);
 
   store.append([
     eventToAppend('ServiceStarted', streams.service, `service-started:${crypto.randomUUID()}`, {
@@ -321,6 +323,7 @@ export async function startService(
         metrics.stop();
         views.stop();
         store.close();
+        unmark();
         await virtualPrinter?.close();
         logger.info('stopped');
       })();

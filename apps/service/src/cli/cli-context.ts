@@ -9,6 +9,7 @@ import {
   type RowSealer,
   readMasterKey,
 } from '../privacy/index.ts';
+import { runningService } from '../service-lock.ts';
 import type { CliArguments } from './args.ts';
 
 /** What every CLI command gets: its arguments, the config, and where to write. */
@@ -36,4 +37,15 @@ export function openLogForCli(context: CliContext, mode: 'read-only' | 'read-wri
 export function viewSealerForCli(context: CliContext): RowSealer | undefined {
   const masterKey = readMasterKey(masterKeyFile(context.config));
   return masterKey ? createViewSealer(masterKey) : undefined;
+}
+
+/** Refuses a writing command while the service runs on the same data (it would not see the change). */
+export function assertServiceStopped(context: CliContext, command: string): void {
+  if (context.args.options.db !== undefined) return;
+  const running = runningService(context.config);
+  if (running) {
+    throw new Error(
+      `the service is running (pid ${running.pid}, ${running.url}): stop it first — it would not see what \`${command}\` writes`,
+    );
+  }
 }

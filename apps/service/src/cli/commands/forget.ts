@@ -9,7 +9,7 @@ import {
 } from '../../privacy/index.ts';
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
 import { openReadTables, rebuildView } from '../../projections/index.ts';
-import type { CliContext } from '../cli-context.ts';
+import { assertServiceStopped, type CliContext } from '../cli-context.ts';
 
 /**
  * `forget <email|phone|order id>`: the guest's right to erasure. Destroys their data keys, records
@@ -18,6 +18,7 @@ import type { CliContext } from '../cli-context.ts';
  * events another process appends.
  */
 export function forgetCommand(context: CliContext): number {
+  assertServiceStopped(context, 'forget');
   const query = context.args.words.slice(1).join(' ').trim();
   if (!query) throw new Error('usage: bonrelay forget <email | phone | order id>');
   const option = context.args.options.db;

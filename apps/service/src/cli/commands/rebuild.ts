@@ -1,9 +1,10 @@
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
 import { openReadTables, rebuildView } from '../../projections/index.ts';
-import { type CliContext, openLogForCli, viewSealerForCli } from '../cli-context.ts';
+import { assertServiceStopped, type CliContext, openLogForCli, viewSealerForCli } from '../cli-context.ts';
 
 /** `projections rebuild`: drops every read table and replays the whole log into fresh ones. */
 export function rebuildCommand(context: CliContext): number {
+  assertServiceStopped(context, 'projections rebuild');
   const store = openLogForCli(context, 'read-write');
   try {
     const tables = openReadTables(store.connection, viewSealerForCli(context));
