@@ -1,3 +1,5 @@
+import { hashKey } from './hash-key.ts';
+
 /**
  * An immutable string-keyed map with structural sharing. Views live for years and reducers must not
  * mutate: copying a `Map` on every event makes a replay quadratic. Here keys hash into 32 groups of
@@ -6,15 +8,6 @@
  * what changed).
  */
 const fanOut = 32;
-
-function hashOf(key: string): number {
-  let hash = 2166136261;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
 
 /** A few `[key, value]` pairs: arrays copy and iterate faster than small dictionaries. */
 type Bucket<V> = readonly (readonly [string, V])[];
@@ -25,7 +18,7 @@ const emptyBucket: Bucket<never> = Object.freeze([]);
 const emptyShelf: Shelf<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyBucket));
 const emptyGroup: Group<never> = Object.freeze(Array.from({ length: fanOut }, () => emptyShelf));
 const slots = (key: string) => {
-  const hash = hashOf(key);
+  const hash = hashKey(key);
   return [hash % fanOut, (hash >>> 5) % fanOut, (hash >>> 10) % fanOut] as const;
 };
 

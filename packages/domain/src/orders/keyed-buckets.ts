@@ -1,3 +1,5 @@
+import { hashKey } from '../hash-key.ts';
+
 /**
  * Small persistent collections for views that live for years. A plain `{ ...all, [id]: x }` copies
  * every order on every event, which makes a replay quadratic; hashing keys into a shallow trie means
@@ -22,19 +24,10 @@ export const emptyBuckets: KeyedBuckets<never> = Object.freeze(Array.from({ leng
 
 export const emptyList: ChunkedList<never> = Object.freeze({ size: 0, chunks: Object.freeze([]) });
 
-function hashOf(key: string): number {
-  let hash = 2166136261;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
-
 const slotAt = (hash: number, level: number) => (hash >>> (level * 5)) % fanOut;
 
 function leafOf<V>(buckets: KeyedBuckets<V>, key: string): Leaf<V> | undefined {
-  const hash = hashOf(key);
+  const hash = hashKey(key);
   let node: KeyedBuckets<V> | Leaf<V> | null | undefined = buckets;
   for (let level = 0; level < depth && node; level++) node = (node as KeyedBuckets<V>)[slotAt(hash, level)];
   return (node ?? undefined) as Leaf<V> | undefined;
@@ -62,14 +55,14 @@ export function getKeyed<V>(buckets: KeyedBuckets<V>, key: string): V | undefine
 }
 
 export function setKeyed<V>(buckets: KeyedBuckets<V>, key: string, value: V): KeyedBuckets<V> {
-  return updateLeaf(buckets, hashOf(key), 0, (leaf) => ({ ...leaf, [key]: value }));
+  return updateLeaf(buckets, hashKey(key), 0, (leaf) => ({ ...leaf, [key]: value }));
 }
 
 export function deleteKeyed<V>(buckets: KeyedBuckets<V>, key: string): KeyedBuckets<V> {
   const leaf = leafOf(buckets, key);
   if (!leaf || !Object.hasOwn(leaf, key)) return buckets;
   const { [key]: _dropped, ...rest } = leaf;
-  return updateLeaf(buckets, hashOf(key), 0, () => rest);
+  return updateLeaf(buckets, hashKey(key), 0, () => rest);
 }
 
 export function appendToList<V>(list: ChunkedList<V>, value: V): ChunkedList<V> {
