@@ -56,100 +56,107 @@ test(`printer chaos: ${orderCount} orders while the printer walks every fault mo
       },
     },
   });
-  const history: ModeChange[] = [{ mode: 'online', at: Date.now() }];
-  const setMode = async (mode: FaultMode) => {
-    history.push({ mode, at: Date.now() });
-    await app.printer.setMode(mode);
-  };
+  try {
+    const history: ModeChange[] = [{ mode: 'online', at: Date.now() }];
+    const setMode = async (mode: FaultMode) => {
+      history.push({ mode, at: Date.now() });
+      await app.printer.setMode(mode);
+    };
 
-  // Given: the printer cycles through every fault mode at random intervals…
-  const schedule = Array.from({ length: rounds }, () => shuffled(faultModes, random)).flat();
-  let chaosOver = false;
-  const chaos = (async () => {
-    for (const mode of schedule) {
-      await setMode(mode);
-      await new Promise((resolve) => setTimeout(resolve, between(random, 150, 900)));
-    }
-    chaosOver = true;
-  })();
-
-  // …when orders keep arriving all the while,
-  const orderIds: string[] = [];
-  for (let n = 0; n < orderCount; n++) {
-    const order = makeWixOrder({});
-    const jwt = await signWixWebhook(orderCreatedDelivery(order), app.keys.privateKey);
-    const response = await app.request('POST', '/webhooks/wix', jwt, { 'content-type': 'text/plain' });
-    assert.is(response.status, 200, 'a printer fault never stops an order coming in');
-    orderIds.push(order.id);
-    if (!chaosOver) await new Promise((resolve) => setTimeout(resolve, between(random, 20, 200)));
-  }
-  await chaos;
-  await setMode('online');
-
-  // then: once the printer is back, every ticket prints — reviving any job that gave up.
-  const queued = app.service.store
-    .read({ types: ['PrintJobQueued'] })
-    .map((e) => e.data as { jobId: string });
-  const revived = new Set<string>();
-  await eventually(
-    'every ticket printed after the printer came back',
-    async () => {
-      for (const event of app.service.store.read({ types: ['PrintJobGaveUp'] })) {
-        const { jobId } = event.data as { jobId: string };
-        if (revived.has(jobId)) continue;
-        revived.add(jobId);
-        assert.is((await app.request('POST', `/print-jobs/${jobId}/retry`)).status < 300, true);
+    // Given: the printer cycles through every fault mode at random intervals…
+    const schedule = Array.from({ length: rounds }, () => shuffled(faultModes, random)).flat();
+    let chaosOver = false;
+    const chaos = (async () => {
+      for (const mode of schedule) {
+        await setMode(mode);
+        await new Promise((resolve) => setTimeout(resolve, between(random, 150, 900)));
       }
-      const printed = new Set(printedEvents(app).map((e) => (e.data as Printed).jobId));
-      return queued.every((job) => printed.has(job.jobId));
-    },
-    60_000,
-  );
+      chaosOver = true;
+    })();
 
-  assert.is(queued.length >= orderCount * 2, true, 'kitchen and customer ticket for every order');
-  const ordered = new Set(
-    app.service.store
-      .read({ types: ['OrderReceived'] })
-      .map((e) => (e.data as { order: { id: string } }).order.id),
-  );
-  for (const id of orderIds) assert.ok(ordered.has(id), `order ${id} is in the log`);
+    // …when orders keep arriving all the while,
+    const orderIds: string[] = [];
+    for (let n = 0; n < orderCount; n++) {
+      const order = makeWixOrder({});
+      const jwt = await signWixWebhook(orderCreatedDelivery(order), app.keys.privateKey);
+      const response = await app.request('POST', '/webhooks/wix', jwt, { 'content-type': 'text/plain' });
+      assert.is(response.status, 200, 'a printer fault never stops an order coming in');
+      orderIds.push(order.id);
+      if (!chaosOver) await new Promise((resolve) => setTimeout(resolve, between(random, 20, 200)));
+    }
+    await chaos;
+    await setMode('online');
 
-  const printed = printedEvents(app);
-  const confirmed = printed.filter((e) => (e.data as Printed).confirmation === 'confirmed');
-  const complete = app.printer.jobs.filter((job) => job.complete).length;
-  assert.ok(
-    complete >= confirmed.length,
-    `the emulator finished ${complete} jobs, yet ${confirmed.length} were confirmed printed`,
-  );
-  const started = new Map(
-    app.service.store
-      .read({ types: ['PrintAttemptStarted'] })
-      .map((e) => [`${(e.data as Printed).jobId}#${(e.data as Printed).attempt}`, Date.parse(e.recordedAt)]),
-  );
-  const written = printed.filter((e) => (e.data as Printed).confirmation === 'written');
-  for (const event of written) {
-    const { jobId, attempt } = event.data as Printed;
-    const from = started.get(`${jobId}#${attempt}`) ?? 0;
-    assert.ok(
-      modeDuring(history, 'mute', from, Date.parse(event.recordedAt)),
-      `job ${jobId} counted as written while the printer was never mute (attempt ${attempt}, ` +
-        `modes then: ${modesDuring(history, from, Date.parse(event.recordedAt)).join(' → ')}, ` +
-        `${Date.parse(event.recordedAt) - from} ms)`,
+    // then: once the printer is back, every ticket prints — reviving any job that gave up.
+    const queued = app.service.store
+      .read({ types: ['PrintJobQueued'] })
+      .map((e) => e.data as { jobId: string });
+    const revived = new Set<string>();
+    await eventually(
+      'every ticket printed after the printer came back',
+      async () => {
+        for (const event of app.service.store.read({ types: ['PrintJobGaveUp'] })) {
+          const { jobId } = event.data as { jobId: string };
+          if (revived.has(jobId)) continue;
+          revived.add(jobId);
+          assert.is((await app.request('POST', `/print-jobs/${jobId}/retry`)).status < 300, true);
+        }
+        const printed = new Set(printedEvents(app).map((e) => (e.data as Printed).jobId));
+        return queued.every((job) => printed.has(job.jobId));
+      },
+      60_000,
     );
+
+    assert.is(queued.length >= orderCount * 2, true, 'kitchen and customer ticket for every order');
+    const ordered = new Set(
+      app.service.store
+        .read({ types: ['OrderReceived'] })
+        .map((e) => (e.data as { order: { id: string } }).order.id),
+    );
+    for (const id of orderIds) assert.ok(ordered.has(id), `order ${id} is in the log`);
+
+    const printed = printedEvents(app);
+    const confirmed = printed.filter((e) => (e.data as Printed).confirmation === 'confirmed');
+    const complete = app.printer.jobs.filter((job) => job.complete).length;
+    assert.ok(
+      complete >= confirmed.length,
+      `the emulator finished ${complete} jobs, yet ${confirmed.length} were confirmed printed`,
+    );
+    const started = new Map(
+      app.service.store
+        .read({ types: ['PrintAttemptStarted'] })
+        .map((e) => [
+          `${(e.data as Printed).jobId}#${(e.data as Printed).attempt}`,
+          Date.parse(e.recordedAt),
+        ]),
+    );
+    const written = printed.filter((e) => (e.data as Printed).confirmation === 'written');
+    for (const event of written) {
+      const { jobId, attempt } = event.data as Printed;
+      const from = started.get(`${jobId}#${attempt}`) ?? 0;
+      assert.ok(
+        modeDuring(history, 'mute', from, Date.parse(event.recordedAt)),
+        `job ${jobId} counted as written while the printer was never mute (attempt ${attempt}, ` +
+          `modes then: ${modesDuring(history, from, Date.parse(event.recordedAt)).join(' → ')}, ` +
+          `${Date.parse(event.recordedAt) - from} ms)`,
+      );
+    }
+    const failures = app.service.store.read({ types: ['PrintAttemptFailed'] });
+    const byFailure = new Map<string, number>();
+    for (const e of failures) {
+      const failure = (e.data as { failure: string }).failure;
+      byFailure.set(failure, (byFailure.get(failure) ?? 0) + 1);
+    }
+    console.log(
+      `printer chaos (seed ${seed}): orders ${orderIds.length}, jobs ${queued.length}, mode changes ${history.length}, ` +
+        `printed ${printed.length} (confirmed ${confirmed.length}, written ${written.length}), ` +
+        `emulator complete ${complete} / received ${app.printer.jobs.length}, failed attempts ${failures.length} ` +
+        `${JSON.stringify(Object.fromEntries(byFailure))}, gave up and revived ${revived.size}`,
+    );
+  } finally {
+    // A failed expectation must fail the file, not leave the service holding the process open.
+    await app.stop();
   }
-  const failures = app.service.store.read({ types: ['PrintAttemptFailed'] });
-  const byFailure = new Map<string, number>();
-  for (const e of failures) {
-    const failure = (e.data as { failure: string }).failure;
-    byFailure.set(failure, (byFailure.get(failure) ?? 0) + 1);
-  }
-  console.log(
-    `printer chaos (seed ${seed}): orders ${orderIds.length}, jobs ${queued.length}, mode changes ${history.length}, ` +
-      `printed ${printed.length} (confirmed ${confirmed.length}, written ${written.length}), ` +
-      `emulator complete ${complete} / received ${app.printer.jobs.length}, failed attempts ${failures.length} ` +
-      `${JSON.stringify(Object.fromEntries(byFailure))}, gave up and revived ${revived.size}`,
-  );
-  await app.stop();
 });
 
 test.run();

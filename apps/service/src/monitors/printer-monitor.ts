@@ -34,6 +34,9 @@ export interface PrinterMonitorOptions {
   readonly append: (events: EventToAppend[]) => void;
 }
 
+/** The probe reason that means the printer itself answered DLE EOT. */
+export const statusReplyReason = 'status reply';
+
 /** One real status probe of a printer, in the monitor's terms (unreachable = offline). */
 export async function probePrinter(address: PrinterAddress, config: Config): Promise<PrinterProbeResult> {
   const probe = await queryPrinterStatus(address, {
@@ -44,7 +47,7 @@ export async function probePrinter(address: PrinterAddress, config: Config): Pro
   return {
     status: probe.status,
     latencyMs: probe.latencyMs,
-    reason: probe.answered ? 'status reply' : 'connected, printer does not answer status',
+    reason: probe.answered ? statusReplyReason : 'connected, printer does not answer status',
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@bonrelay/printing';
 import { map, type Observable } from 'rxjs';
 import type { Config, PrinterConfig } from '../config/index.ts';
-import { probePrinter } from '../monitors/printer-monitor.ts';
+import { probePrinter, statusReplyReason } from '../monitors/printer-monitor.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import { toDomainEvent } from '../projections/index.ts';
 import { ticketDocument } from './ticket-document.ts';
@@ -43,6 +43,10 @@ export function printStation(
   const address = parsePrinterUrl(printer.url);
   const layout = ticketLayoutFor(config, printer);
   const paper = { cpl: printer.cpl, encoding: printer.encoding as ReceiptEncoding };
+  // Once this printer has answered status, a silent status query is a hiccup, not a mute printer;
+  // only silence several attempts in a row makes it a mute printer again (printed blind, `written`).
+  let answersStatus = false;
+  let silences = 0;
   return {
     name: printer.name,
     address,
@@ -58,14 +62,24 @@ export function printStation(
           reachedPrinter: false,
         };
       }
-      return sendPrintJob(address, toEscPos(document, paper), {
+      const outcome = await sendPrintJob(address, toEscPos(document, paper), {
         connectTimeoutMs: config.printing.connectTimeoutMs,
         statusTimeoutMs: config.printing.statusTimeoutMs,
         completionTimeoutMs: config.printing.completionTimeoutMs,
+        answersStatus,
       });
+      if (outcome.ok && outcome.confirmation === 'confirmed') {
+        answersStatus = true;
+        silences = 0;
+      } else if (!outcome.ok && outcome.failure === 'timeout' && !outcome.reachedPrinter) {
+        silences += 1;
+        if (silences >= config.printing.breakerFailureThreshold) answersStatus = false;
+      }
+      return outcome;
     },
     probe: async () => {
       const result = await probePrinter(address, config);
+      if (result.reason === statusReplyReason) answersStatus = true;
       return printableStatuses.includes(result.status);
     },
     preview: (job) => {

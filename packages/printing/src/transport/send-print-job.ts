@@ -20,6 +20,11 @@ export interface PrintJobTimeouts {
   readonly connectTimeoutMs: number;
   readonly statusTimeoutMs: number;
   readonly completionTimeoutMs: number;
+  /**
+   * The printer has answered status before. Then silence means "busy or stuck", not "a printer
+   * that never answers": the job is not sent blind (it would only be recorded as `written`).
+   */
+  readonly answersStatus?: boolean;
 }
 
 /** A status that stops printing, as the failure the saga records. */
@@ -76,6 +81,9 @@ async function attempt(
   }
   if (before.answered && !printableStatuses.includes(before.status)) {
     return fail(stoppedBy(before.status), `printer reports ${before.status}; job not sent`, false);
+  }
+  if (!before.answered && timeouts.answersStatus) {
+    return fail('timeout', `no status reply within ${timeouts.statusTimeoutMs} ms; job not sent`, false);
   }
   const from = connection.inbox.length;
   connection.write(job);
