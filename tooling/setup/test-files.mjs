@@ -25,11 +25,19 @@ function findTests(dir) {
 
 function runFile(file) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd, env: process.env });
+    // Its own process group: whatever a spec leaves running (a service it spawned) goes with it.
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd, env: process.env, detached: true });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
     let output = '';
     const timer = setTimeout(() => {
       output += `\n!!! killed after ${fileTimeoutMs} ms: the file did not finish\n`;
-      child.kill('SIGKILL');
+      killGroup();
     }, fileTimeoutMs);
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -39,6 +47,7 @@ function runFile(file) {
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      killGroup();
       const number = (label) => Number(output.match(new RegExp(`${label}:\\s+(\\d+)`))?.[1] ?? 0);
       let passed = number('Passed');
       let failed = number('Total') - passed - number('Skipped');
