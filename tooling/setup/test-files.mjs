@@ -26,7 +26,11 @@ function findTests(dir) {
 function runFile(file) {
   return new Promise((resolve) => {
     // Its own process group: whatever a spec leaves running (a service it spawned) goes with it.
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd, env: process.env, detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+      cwd,
+      env: process.env,
+      detached: true,
+    });
     const killGroup = () => {
       try {
         process.kill(-child.pid, 'SIGKILL');
