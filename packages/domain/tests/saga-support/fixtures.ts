@@ -1,4 +1,5 @@
 import type { AnyDomainEvent, EventDataByType, EventType, Order, SagaConfig } from '../../src/index.ts';
+import { sampleOrder } from '../support/domain-events.ts';
 
 /** Friday evening service, the clock every specification starts from. */
 export const t0 = Date.parse('2025-01-10T18:00:00.000Z');
@@ -12,21 +13,16 @@ export const config: SagaConfig = {
 /** Half of each backoff ceiling: delays are easy to read (500, 1000, 2000 …). */
 export const half = () => 0.5;
 
-/** A small pickup order; tests override what they speak about. */
+/** A small pickup order (the shared sample, with this suite's dish and time); tests override what they speak about. */
 export function anOrder(overrides: Partial<Order> = {}): Order {
-  return {
+  return sampleOrder({
     id: 'order-1',
     number: '10001',
-    source: 'wix',
-    status: 'APPROVED',
     createdAt: '2025-01-10T17:59:00.000Z',
-    currency: 'EUR',
-    fulfilment: { kind: 'pickup', wanted: { kind: 'asap' } },
-    customer: { firstName: 'Ada' },
     lineItems: [{ name: 'Pad Thai', quantity: 1, unitPrice: 1250, linePrice: 1250, options: [] }],
     totals: { subtotal: 1250, shipping: 0, tax: 0, discount: 0, total: 1250 },
     ...overrides,
-  };
+  });
 }
 
 /** A log event as the store would hand it back. */
