@@ -125,6 +125,8 @@ export interface DomainEvent<T extends EventType = EventType> {
   readonly position: number;
   /** ISO 8601 time the log recorded it. */
   readonly recordedAt: string;
+  /** Its place in its own stream (1-based), for decisions that must not race a newer event. */
+  readonly streamVersion?: number;
 }
 
 /** Any of the events, discriminated by `type` so a `switch` narrows `data`. */

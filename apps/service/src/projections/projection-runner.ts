@@ -29,6 +29,7 @@ export function toDomainEvent(event: StoredEvent): AnyDomainEvent {
     data: event.data,
     position: event.position,
     recordedAt: event.recordedAt,
+    streamVersion: event.streamVersion,
   } as AnyDomainEvent;
 }
 

@@ -33,12 +33,18 @@ export interface PrintJobView {
   readonly lastFailure?: PrintFailure;
   /** Whether the last failed attempt reached the printer; `false` means the printer was simply off. */
   readonly lastFailureCounted?: boolean;
+  /** When the last attempt failed: a printer seen back after this may take the job at once. */
+  readonly lastFailedAt?: string;
   readonly lastDetail?: string;
   readonly confirmation?: PrintConfirmation;
   readonly queuedAt: string;
   readonly printedAt?: string;
+  /** Time of the latest event that changed the job. */
+  readonly updatedAt: string;
   /** Log position of the queue event: first in, first out among equals. */
   readonly sequence: number;
+  /** How many events the job's stream holds: a decision made on this job appends only if none came since. */
+  readonly version: number;
 }
 
 /** The print queue view: every job by id, plus what the dashboard asks for on every change. */

@@ -1,0 +1,10 @@
+export type { PrintJobFilter, PrintJobQueries } from './print-jobs/print-jobs-queries.ts';
+export { printJobQueries } from './print-jobs/print-jobs-queries.ts';
+export { printJobsView } from './print-jobs/print-jobs-view.ts';
+export type { TableView } from './table-view.ts';
+export { toDomainEvent } from './to-domain-event.ts';
+export type { ViewCheckpoint } from './view-checkpoints.ts';
+export type { PreparedStatement, ViewConnection } from './view-connection.ts';
+export { sqliteViewConnection } from './view-connection.ts';
+export type { ViewProgress, ViewProjector, ViewProjectorOptions } from './view-projector.ts';
+export { startViewProjector } from './view-projector.ts';

@@ -1,0 +1,181 @@
+import { type PrintJobState, type PrintJobView, printJobStates, type QueueSummary } from '@bonrelay/domain';
+import { sql as sqlTag } from 'kysely';
+import { sql, statementOf } from '../sql-builder.ts';
+import type { ViewConnection } from '../view-connection.ts';
+import type { PrintJobsTable } from '../view-schema.ts';
+import { printJobFromRow } from './print-job-rows.ts';
+
+/** What the API may filter a job list by; `before` is the keyset cursor (a job's sequence). */
+export interface PrintJobFilter {
+  readonly state?: string;
+  readonly printer?: string;
+  readonly order?: string;
+  readonly before?: number;
+  readonly limit: number;
+}
+
+/** The questions the saga, the API, metrics and alerts ask of the jobs table. */
+export interface PrintJobQueries {
+  job(jobId: string): PrintJobView | undefined;
+  jobsOfOrder(orderId: string): PrintJobView[];
+  /**
+   * The ticket a printer should print next: waiting, past its backoff (or failed only because the
+   * printer was down before `printerBackSince`), best priority first; `excluding` jobs the caller
+   * has already decided on whose events the table has not read yet.
+   */
+  nextDue(
+    printer: string,
+    now: string,
+    printerBackSince: string | undefined,
+    excluding: readonly string[],
+  ): PrintJobView | undefined;
+  /** When the printer's next retry falls due (undefined: none waits on a backoff). */
+  earliestRetry(printer: string): string | undefined;
+  /** Jobs the log says are being printed: after a crash, the ones that may be half on paper. */
+  printing(printer: string): PrintJobView[];
+  /** Newest first, filtered, one page. */
+  list(filter: PrintJobFilter): PrintJobView[];
+  summary(now: Date): QueueSummary;
+  /** The oldest job not yet on paper, per printer: for alerts and metrics. */
+  oldestWaiting(printer: string): PrintJobView | undefined;
+}
+
+const waitingStates = ['queued', 'printing', 'retry-wait'] as const;
+
+const statements = {
+  job: statementOf(sql.selectFrom('print_jobs').selectAll().where('job_id', '=', '')),
+  jobsOfOrder: statementOf(
+    sql.selectFrom('print_jobs').selectAll().where('order_id', '=', '').orderBy('sequence'),
+  ),
+  nextDue: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where(sqlTag.ref('waiting'), '=', sqlTag.lit(1))
+      .where('printer', '=', '')
+      .where((where) =>
+        where.or([
+          where('next_attempt_at', 'is', null),
+          where('next_attempt_at', '<=', ''),
+          where.and([
+            where(sqlTag.ref('waits_for_printer'), '=', sqlTag.lit(1)),
+            where('last_failed_at', '<=', ''),
+          ]),
+        ]),
+      )
+      .orderBy('priority_rank')
+      .orderBy('ticket_rank')
+      .orderBy('sequence')
+      .limit(64),
+  ),
+  earliestRetry: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .select('next_attempt_at')
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('retry-wait'))
+      .where('printer', '=', '')
+      .orderBy('next_attempt_at')
+      .limit(1),
+  ),
+  inState: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where('state', '=', '')
+      .where('printer', '=', '')
+      .orderBy('sequence')
+      .limit(1),
+  ),
+  printing: statementOf(
+    sql.selectFrom('print_jobs').selectAll().where('state', '=', 'printing').where('printer', '=', ''),
+  ),
+  counts: statementOf(sql.selectFrom('print_job_counts').select(['printer', 'state', 'jobs'])),
+  nextRetry: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .select((select) => select.fn.min('next_attempt_at').as('at'))
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('retry-wait')),
+  ),
+};
+
+function listStatement(filter: PrintJobFilter): { text: string; parameters: unknown[] } {
+  let query = sql.selectFrom('print_jobs').selectAll();
+  if (filter.state !== undefined) query = query.where('state', '=', filter.state);
+  if (filter.printer !== undefined) query = query.where('printer', '=', filter.printer);
+  if (filter.order !== undefined) query = query.where('order_id', '=', filter.order);
+  if (filter.before !== undefined) query = query.where('sequence', '<', filter.before);
+  const compiled = query.orderBy('sequence', 'desc').limit(filter.limit).compile();
+  return { text: compiled.sql, parameters: [...compiled.parameters] };
+}
+
+function emptyCounts(): Record<PrintJobState, number> {
+  return Object.fromEntries(printJobStates.map((state) => [state, 0])) as Record<PrintJobState, number>;
+}
+
+/** Reads the jobs table through indexed statements; no question walks jobs that are long printed. */
+export function printJobQueries(connection: ViewConnection): PrintJobQueries {
+  const one = (text: string, ...parameters: unknown[]) => {
+    const row = connection.prepare<PrintJobsTable>(text).get(...parameters);
+    return row === undefined ? undefined : printJobFromRow(row);
+  };
+  const many = (text: string, ...parameters: unknown[]) =>
+    connection
+      .prepare<PrintJobsTable>(text)
+      .all(...parameters)
+      .map(printJobFromRow);
+  const counts = () =>
+    connection.prepare<{ printer: string; state: PrintJobState; jobs: number }>(statements.counts).all();
+  const oldestWaiting = (printer: string) => {
+    let oldest: PrintJobView | undefined;
+    for (const state of waitingStates) {
+      const job = one(statements.inState, state, printer);
+      if (job && (oldest === undefined || job.sequence < oldest.sequence)) oldest = job;
+    }
+    return oldest;
+  };
+  return {
+    job: (jobId) => one(statements.job, jobId),
+    jobsOfOrder: (orderId) => many(statements.jobsOfOrder, orderId),
+    nextDue: (printer, now, printerBackSince, excluding) => {
+      const skip = new Set(excluding);
+      // The index hands jobs over in print order; a handful more than `excluding` always suffices.
+      const candidates = many(statements.nextDue, printer, now, printerBackSince ?? '');
+      return candidates.find((job) => !skip.has(job.jobId));
+    },
+    earliestRetry: (printer) =>
+      connection.prepare<{ next_attempt_at: string | null }>(statements.earliestRetry).get(printer)
+        ?.next_attempt_at ?? undefined,
+    printing: (printer) => many(statements.printing, 'printing', printer),
+    list: (filter) => {
+      const { text, parameters } = listStatement(filter);
+      return many(text, ...parameters);
+    },
+    oldestWaiting,
+    summary: (now) => {
+      const byState = emptyCounts();
+      const byPrinter: Record<string, Record<PrintJobState, number>> = {};
+      let total = 0;
+      for (const { printer, state, jobs } of counts()) {
+        byPrinter[printer] ??= emptyCounts();
+        byPrinter[printer][state] = jobs;
+        byState[state] += jobs;
+        total += jobs;
+      }
+      let oldest: PrintJobView | undefined;
+      for (const printer of Object.keys(byPrinter)) {
+        const candidate = oldestWaiting(printer);
+        if (candidate && (oldest === undefined || candidate.sequence < oldest.sequence)) oldest = candidate;
+      }
+      const nextAttemptAt = connection.prepare<{ at: string | null }>(statements.nextRetry).get()?.at ?? null;
+      return {
+        total,
+        byState,
+        byPrinter,
+        oldestWaitingMs:
+          oldest === undefined ? null : Math.max(0, now.getTime() - Date.parse(oldest.queuedAt)),
+        oldestWaitingJobId: oldest?.jobId ?? null,
+        nextAttemptAt,
+      };
+    },
+  };
+}

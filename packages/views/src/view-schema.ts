@@ -1,0 +1,54 @@
+/**
+ * The read tables as kysely sees them. They are real rows a person could query with `sqlite3`:
+ * one per print job, one per printer and state count, and each view's checkpoint. Booleans are
+ * integers (0/1) and times ISO 8601 text, so the same SQL runs on SQLite and PostgreSQL.
+ */
+export interface PrintJobsTable {
+  job_id: string;
+  order_id: string;
+  ticket: string;
+  printer: string;
+  priority: string;
+  priority_rank: number;
+  ticket_rank: number;
+  reprint: number;
+  possible_duplicate: number;
+  state: string;
+  /** 1 while the job waits for its printer (queued or retry-wait): the saga's index covers only these. */
+  waiting: number;
+  /** 1 when the last failure was the printer being off, out of paper or open: due once it is back. */
+  waits_for_printer: number;
+  attempts: number;
+  total_attempts: number;
+  next_attempt_at: string | null;
+  last_failure: string | null;
+  last_failure_counted: number | null;
+  last_failed_at: string | null;
+  last_detail: string | null;
+  confirmation: string | null;
+  queued_at: string;
+  printed_at: string | null;
+  updated_at: string;
+  sequence: number;
+  version: number;
+}
+
+/** Jobs per printer per state, kept by the projection so a status query never counts rows. */
+export interface PrintJobCountsTable {
+  printer: string;
+  state: string;
+  jobs: number;
+}
+
+/** How far each view has read the log, written in the same transaction as its rows. */
+export interface ViewCheckpointsTable {
+  view: string;
+  version: number;
+  position: number;
+}
+
+export interface ViewTables {
+  print_jobs: PrintJobsTable;
+  print_job_counts: PrintJobCountsTable;
+  view_checkpoints: ViewCheckpointsTable;
+}
