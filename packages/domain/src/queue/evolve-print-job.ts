@@ -102,7 +102,10 @@ function next(job: PrintJobView, event: AnyDomainEvent): PrintJobView | undefine
  * job this function makes, so `attempts` and `state` mean the same everywhere. Pure: the same job
  * object comes back when the event changes nothing, except that its stream version follows the log.
  */
-export function evolvePrintJob(job: PrintJobView | undefined, event: AnyDomainEvent): PrintJobView | undefined {
+export function evolvePrintJob(
+  job: PrintJobView | undefined,
+  event: AnyDomainEvent,
+): PrintJobView | undefined {
   if (event.type === 'PrintJobQueued') return job ?? queued(event);
   if (job === undefined || jobIdOf(event) !== job.jobId) return job;
   const changed = next(job, event);
