@@ -44,7 +44,7 @@ export const configSchema = z.strictObject({
   database: z
     .strictObject({
       busyTimeoutMs: milliseconds.default(5_000),
-      viewFlushIntervalMs: z.number().int().min(0).max(60_000).default(200),
+      viewFlushIntervalMs: z.number().int().min(0).max(60_000).default(20),
       lowDiskWarningBytes: z
         .number()
         .int()

@@ -17,6 +17,14 @@ import {
   revivePrintQueue,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
+import {
+  type PrintJobQueries,
+  printJobQueries,
+  printJobsView,
+  sqliteViewConnection,
+  startViewProjector,
+  type ViewProjector,
+} from '@bonrelay/views';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { RowSealer } from '../privacy/view-sealer.ts';
@@ -67,6 +75,10 @@ export interface BonrelayViews {
   readonly printQueue: LiveView<PrintQueue>;
   readonly connectivity: LiveView<ConnectivityView>;
   readonly offline: LiveView<OfflineAuditState>;
+  /** The views kept as their own tables, and where they stand. */
+  readonly tables: ViewProjector;
+  /** The print jobs table: one row per job, read through its indexes. */
+  readonly jobs: PrintJobQueries;
   /** Writes pending rows now (tests, shutdown). */
   flush(): void;
   stop(): void;
@@ -91,6 +103,14 @@ export function startViews(
   const connectivity = startView(store, tables, projections.connectivity, dirty);
   const offline = startView(store, tables, projections.offline, dirty);
   const views = [orders, printQueue, connectivity, offline];
+  const connection = sqliteViewConnection(store.connection);
+  const viewTables = startViewProjector({
+    store,
+    connection,
+    views: [printJobsView],
+    scheduler,
+    flushIntervalMs: config.database.viewFlushIntervalMs,
+  });
   flusher = createViewFlusher(
     tables,
     views as RunningView<unknown>[],
@@ -104,9 +124,15 @@ export function startViews(
     printQueue,
     connectivity,
     offline,
-    flush: () => active.flush(),
+    tables: viewTables,
+    jobs: printJobQueries(connection),
+    flush: () => {
+      active.flush();
+      viewTables.flush();
+    },
     stop: () => {
       active.stop();
+      viewTables.stop();
       for (const view of views) view.stop();
     },
   };
