@@ -1,5 +1,5 @@
 import type { LiveUpdate } from '@bonrelay/api';
-import { connectivityMode, connectivityWarnings, listOrders, queueSummary } from '@bonrelay/domain';
+import { connectivityMode, connectivityWarnings, listOrders } from '@bonrelay/domain';
 import { auditTime, map, merge, type Observable, type SchedulerLike } from 'rxjs';
 import type { BonrelayViews } from './projections/bonrelay-views.ts';
 
@@ -15,8 +15,8 @@ export function liveUpdates(
 ): Observable<LiveUpdate> {
   const throttled = <T>(source: Observable<T>) => source.pipe(auditTime(throttleMs, scheduler));
   return merge(
-    throttled(views.printQueue.changes$).pipe(
-      map((queue) => ({ event: 'queue', data: queueSummary(queue, clock()) })),
+    throttled(views.tables.committed$).pipe(
+      map(() => ({ event: 'queue', data: views.jobs.summary(clock()) })),
     ),
     throttled(views.connectivity.changes$).pipe(
       map((view) => ({

@@ -52,6 +52,8 @@ export interface RunningService {
   readonly port: number;
   readonly store: EventStore;
   readonly virtualPrinter: PrinterEmulator | undefined;
+  /** The last log position every table view has written (reads see the log up to here). */
+  viewsPosition(): number;
   stop(reason: string): Promise<void>;
 }
 
@@ -112,7 +114,7 @@ export async function startService(
     store.append(events);
   };
   const consequences = (events: readonly EventToAppend[]) =>
-    orderConsequences(events, { jobs, queue: views.printQueue.state(), orders: views.orders.state() });
+    orderConsequences(events, { jobs, jobsOfOrder: views.jobs.jobsOfOrder, orders: views.orders.state() });
 
   const stations = printers.map((printer) => printStation(printer, config, views, clock));
   const sagas = stations.map((station) =>
@@ -167,7 +169,9 @@ export async function startService(
           address: station.address,
           config,
           scheduler,
-          queue$: views.printQueue.changes$,
+          ticketsWaiting$: views.tables.committed$.pipe(
+            map(() => views.jobs.backlog().some((entry) => entry.printer === station.name && entry.due > 0)),
+          ),
           log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
           connectivity: () => views.connectivity.state(),
           append: appendChange,
@@ -235,7 +239,7 @@ export async function startService(
       retryAfterSeconds: config.server.retryAfterSeconds,
     }),
     ticketPreview: (jobId) => {
-      const job = views.printQueue.state().jobs.get(jobId);
+      const job = views.jobs.job(jobId);
       return job ? stations.find((station) => station.name === job.printer)?.preview(job) : undefined;
     },
     checkConnectivity: async () => {
@@ -301,6 +305,7 @@ export async function startService(
     port,
     store,
     virtualPrinter,
+    viewsPosition: () => views.tables.position(),
     stop: (reason) => {
       stopped ??= (async () => {
         logger.info({ reason }, 'stopping');

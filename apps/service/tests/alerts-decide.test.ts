@@ -2,10 +2,12 @@ import {
   type AnyDomainEvent,
   type EventDataByType,
   type EventType,
+  evolvePrintJob,
   initialConnectivity,
-  initialPrintQueue,
+  jobIdOf,
+  type PrinterBacklog,
+  type PrintJobView,
   reduceConnectivity,
-  reducePrintQueue,
 } from '@bonrelay/domain';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -31,13 +33,32 @@ type Fact = { [T in EventType]: [T, EventDataByType[T], number] }[EventType];
 /** Folds `[type, data, seconds after 19:00]` facts into the two views the rules read. */
 function given(...facts: Fact[]): AlertsSnapshot {
   let connectivity = initialConnectivity;
-  let queue = initialPrintQueue;
+  const jobs = new Map<string, PrintJobView>();
   facts.forEach(([type, data, seconds], index) => {
     const event = { type, data, position: index + 1, recordedAt: iso(seconds) } as AnyDomainEvent;
     connectivity = reduceConnectivity(connectivity, event);
-    queue = reducePrintQueue(queue, event);
+    const jobId = jobIdOf(event);
+    const job = jobId === undefined ? undefined : evolvePrintJob(jobs.get(jobId), event);
+    if (job) jobs.set(job.jobId, job);
   });
-  return { connectivity, queue };
+  return { connectivity, backlog: backlogOf([...jobs.values()]) };
+}
+
+/** What the jobs table's backlog query answers, worked out from the jobs themselves. */
+function backlogOf(jobs: readonly PrintJobView[]): PrinterBacklog[] {
+  const printers = new Map<string, PrinterBacklog>();
+  for (const job of [...jobs].sort((a, b) => a.sequence - b.sequence)) {
+    const seen = printers.get(job.printer) ?? { printer: job.printer, waiting: 0, due: 0 };
+    const waiting = job.state === 'queued' || job.state === 'printing' || job.state === 'retry-wait';
+    const due = job.state === 'queued' || job.state === 'retry-wait';
+    printers.set(job.printer, {
+      ...seen,
+      waiting: seen.waiting + (waiting ? 1 : 0),
+      due: seen.due + (due ? 1 : 0),
+      ...(waiting && seen.oldestQueuedAt === undefined ? { oldestQueuedAt: job.queuedAt } : {}),
+    });
+  }
+  return [...printers.values()];
 }
 const printer = (name: string, to: EventDataByType['PrinterStatusChanged']['to'], seconds: number): Fact => [
   'PrinterStatusChanged',

@@ -68,7 +68,11 @@ function openService() {
   const views = startViews(store, config, undefined, queueScheduler);
   const clock = () => new Date(now);
   const metrics = createServiceMetrics({ store, views, clock, printers: ['kitchen', 'bar'] });
-  const scrape = async () => parseExposition((await metrics.scrape()).body);
+  // A scrape reads the tables, which follow the log within one flush interval: flush, as time would.
+  const scrape = async () => {
+    views.flush();
+    return parseExposition((await metrics.scrape()).body);
+  };
   return { store, views, config, metrics, scrape, clock };
 }
 

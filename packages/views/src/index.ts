@@ -1,6 +1,8 @@
 export type { PrintJobFilter, PrintJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobsView } from './print-jobs/print-jobs-view.ts';
+export type { RebuildOptions } from './rebuild-views.ts';
+export { rebuildViews } from './rebuild-views.ts';
 export type { TableView } from './table-view.ts';
 export { toDomainEvent } from './to-domain-event.ts';
 export type { ViewCheckpoint } from './view-checkpoints.ts';

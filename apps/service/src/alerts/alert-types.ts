@@ -1,4 +1,4 @@
-import type { ConnectivityView, EventDataByType, PrintQueue } from '@bonrelay/domain';
+import type { ConnectivityView, EventDataByType, PrinterBacklog } from '@bonrelay/domain';
 import type { Config } from '../config/index.ts';
 
 /** What an alert is about; spelled through the event so there is one list of kinds. */
@@ -19,7 +19,8 @@ export type AlertRules = Pick<
 /** The views the rules read, taken at one instant. */
 export interface AlertsSnapshot {
   readonly connectivity: ConnectivityView;
-  readonly queue: PrintQueue;
+  /** What waits for each printer (from the jobs table). */
+  readonly backlog: readonly PrinterBacklog[];
 }
 
 /** Open alerts by `kind|subject`: at most one per kind and printer. */

@@ -1,4 +1,4 @@
-import { type PrinterConnectivity, printableStatuses, unfinishedJobs } from '@bonrelay/domain';
+import { type PrinterConnectivity, printableStatuses } from '@bonrelay/domain';
 import {
   type AlertKind,
   type AlertRules,
@@ -43,19 +43,10 @@ function paperNearEnd(printer: PrinterConnectivity, rules: AlertRules): Verdict 
 }
 
 function staleQueues(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map<string, Verdict> {
-  const oldest = new Map<string, { queuedAt: number; waiting: number }>();
-  for (const job of unfinishedJobs(snapshot.queue)) {
-    if (job.state !== 'queued' && job.state !== 'printing' && job.state !== 'retry-wait') continue;
-    const queuedAt = Date.parse(job.queuedAt);
-    const seen = oldest.get(job.printer);
-    oldest.set(job.printer, {
-      queuedAt: Math.min(queuedAt, seen?.queuedAt ?? queuedAt),
-      waiting: (seen?.waiting ?? 0) + 1,
-    });
-  }
   const verdicts = new Map<string, Verdict>();
-  for (const [printer, { queuedAt, waiting }] of oldest) {
-    const ageMs = now - queuedAt;
+  for (const { printer, waiting, oldestQueuedAt } of snapshot.backlog) {
+    if (oldestQueuedAt === undefined) continue;
+    const ageMs = now - Date.parse(oldestQueuedAt);
     if (ageMs < rules.queueAgeThresholdMs) continue;
     const minutes = Math.floor(ageMs / 60_000);
     verdicts.set(printer, {

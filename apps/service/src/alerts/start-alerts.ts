@@ -11,7 +11,7 @@ import { postAlert } from './post-alert.ts';
 
 export interface AlertsOptions {
   readonly config: Config['alerts'];
-  readonly views: Pick<BonrelayViews, 'connectivity' | 'printQueue'>;
+  readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables'>;
   readonly store: EventStore;
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
@@ -119,7 +119,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       do {
         checkAgain = false;
         if (stopped) return;
-        const snapshot = { connectivity: views.connectivity.state(), queue: views.printQueue.state() };
+        const snapshot = { connectivity: views.connectivity.state(), backlog: views.jobs.backlog() };
         const decision = decideAlerts(log.state, snapshot, clock(), config);
         if (decision.raise.length + decision.clear.length === 0) continue;
         const events = [
@@ -149,7 +149,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   deliverPending();
   const subscription = merge(
     views.connectivity.changes$,
-    views.printQueue.changes$,
+    views.tables.committed$,
     interval(config.checkIntervalMs, scheduler),
   ).subscribe(check);
 

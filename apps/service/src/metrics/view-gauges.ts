@@ -1,19 +1,10 @@
-import {
-  type BreakerState,
-  type PrintJobState,
-  printJobStates,
-  queueSummary,
-  selectOfflinePeriods,
-  unfinishedJobs,
-} from '@bonrelay/domain';
+import { type BreakerState, printJobStates, selectOfflinePeriods } from '@bonrelay/domain';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
-export type MetricViews = Pick<BonrelayViews, 'printQueue' | 'connectivity' | 'offline'>;
+export type MetricViews = Pick<BonrelayViews, 'jobs' | 'connectivity' | 'offline'>;
 
 const breakerValue: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
-
-const waitingStates: ReadonlySet<PrintJobState> = new Set(['queued', 'printing', 'retry-wait']);
 
 /**
  * The numbers that describe "now" (queue, breakers, outages). They are read from the views at
@@ -28,7 +19,7 @@ export function viewGauges(
 ) {
   const printersNow = () => {
     const names = new Set(printers);
-    for (const name of Object.keys(views.printQueue.state().counts)) names.add(name);
+    for (const { printer } of views.jobs.backlog()) names.add(printer);
     for (const name of Object.keys(views.connectivity.state().printers)) names.add(name);
     return [...names];
   };
@@ -40,7 +31,7 @@ export function viewGauges(
     registers: [register],
     collect() {
       this.reset();
-      const summary = queueSummary(views.printQueue.state(), clock());
+      const summary = views.jobs.summary(clock());
       for (const printer of printersNow())
         for (const state of printJobStates)
           this.set({ state, printer }, summary.byPrinter[printer]?.[state] ?? 0);
@@ -53,12 +44,8 @@ export function viewGauges(
     registers: [register],
     collect() {
       this.reset();
-      const summary = queueSummary(views.printQueue.state(), clock());
-      for (const printer of printersNow()) {
-        const counts = summary.byPrinter[printer];
-        const depth = counts ? [...waitingStates].reduce((sum, state) => sum + counts[state], 0) : 0;
-        this.set({ printer }, depth);
-      }
+      const backlog = new Map(views.jobs.backlog().map((entry) => [entry.printer, entry.waiting]));
+      for (const printer of printersNow()) this.set({ printer }, backlog.get(printer) ?? 0);
     },
   });
   new Gauge({
@@ -69,15 +56,10 @@ export function viewGauges(
     collect() {
       this.reset();
       const now = clock().getTime();
-      const oldest = new Map<string, number>();
-      for (const job of unfinishedJobs(views.printQueue.state())) {
-        if (!waitingStates.has(job.state)) continue;
-        const queuedAt = Date.parse(job.queuedAt);
-        oldest.set(job.printer, Math.min(queuedAt, oldest.get(job.printer) ?? queuedAt));
-      }
+      const oldest = new Map(views.jobs.backlog().map((entry) => [entry.printer, entry.oldestQueuedAt]));
       for (const printer of printersNow()) {
         const queuedAt = oldest.get(printer);
-        this.set({ printer }, queuedAt === undefined ? 0 : Math.max(0, now - queuedAt) / 1000);
+        this.set({ printer }, queuedAt === undefined ? 0 : Math.max(0, now - Date.parse(queuedAt)) / 1000);
       }
     },
   });

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type PrinterProbeResult, printerStatusChangedEvent, watchPrinter } from '@bonrelay/connectivity';
-import {
-  type AnyDomainEvent,
-  type ConnectivityView,
-  type EventToAppend,
-  type PrinterStatus,
-  type PrintFailure,
-  type PrintQueue,
-  unfinishedJobs,
+import type {
+  AnyDomainEvent,
+  ConnectivityView,
+  EventToAppend,
+  PrinterStatus,
+  PrintFailure,
 } from '@bonrelay/domain';
 import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import {
   distinctUntilChanged,
   filter,
-  map,
   mergeMap,
   type Observable,
   type SchedulerLike,
@@ -27,7 +24,8 @@ export interface PrinterMonitorOptions {
   readonly address: PrinterAddress;
   readonly config: Config;
   readonly scheduler: SchedulerLike;
-  readonly queue$: Observable<PrintQueue>;
+  /** Whether tickets wait for this printer, re-told whenever the jobs table moves. */
+  readonly ticketsWaiting$: Observable<boolean>;
   /** The live log: a failed print attempt on this printer counts as one probe's worth of evidence. */
   readonly log$: Observable<AnyDomainEvent>;
   readonly connectivity: () => ConnectivityView;
@@ -94,15 +92,7 @@ export function failureEvidence(
 export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): void; stop(): void } {
   const { printer, config } = options;
   const checkNow$ = new Subject<void>();
-  const urgent$ = options.queue$.pipe(
-    map((queue) => {
-      for (const job of unfinishedJobs(queue)) {
-        if (job.printer === printer && (job.state === 'queued' || job.state === 'retry-wait')) return true;
-      }
-      return false;
-    }),
-    distinctUntilChanged(),
-  );
+  const urgent$ = options.ticketsWaiting$.pipe(distinctUntilChanged());
   const initial = options.connectivity().printers[printer]?.status;
   const subscription: Subscription = watchPrinter({
     printer,

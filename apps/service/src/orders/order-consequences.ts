@@ -6,13 +6,14 @@ import {
   type OrdersView,
   orderById,
   type PrintJobOptions,
-  type PrintQueue,
+  type PrintJobView,
   printJobsForOrder,
 } from '@bonrelay/domain';
 
 export interface OrderConsequenceContext {
   readonly jobs: PrintJobOptions;
-  readonly queue: PrintQueue;
+  /** Every print job of an order, from the jobs table. */
+  readonly jobsOfOrder: (orderId: string) => PrintJobView[];
   readonly orders: OrdersView;
 }
 
@@ -42,10 +43,11 @@ export function orderConsequences(
       const { orderId, reason } = event.data as EventToAppend<'OrderCanceled'>['data'];
       const known = orderById(context.orders, orderId);
       if (!known) continue;
+      const jobs = context.jobsOfOrder(orderId);
       follow.push(
-        ...cancellationJobFor(known.order, kitchenTicketReached(context.queue, orderId), {
+        ...cancellationJobFor(known.order, kitchenTicketReached(jobs), {
           routing: context.jobs.routing,
-          queue: context.queue,
+          jobs,
           reason: reason ?? 'canceled in Wix',
         }),
       );

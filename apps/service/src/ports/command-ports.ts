@@ -109,7 +109,7 @@ export function commandPorts(context: CommandContext): CommandPorts {
       );
     },
     retryPrintJob: (jobId) => {
-      const job = views.printQueue.state().jobs.get(jobId);
+      const job = views.jobs.job(jobId);
       if (!job) return { status: 404, body: { error: 'not-found', message: 'no such print job' } };
       if (job.state !== 'gave-up') {
         return {

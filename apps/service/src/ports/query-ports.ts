@@ -7,8 +7,6 @@ import {
   type OrdersView,
   type OrderView,
   orderById,
-  type PrintJobView,
-  queueSummary,
   selectOfflinePeriods,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
@@ -92,17 +90,18 @@ export function queryPorts(store: EventStore, views: BonrelayViews, clock: () =>
       return { ...order, history: [...history, ...jobs].sort((a, b) => a.position - b.position) };
     },
     listPrintJobs: (query) => {
-      const jobs: PrintJobView[] = [];
-      for (const job of views.printQueue.state().jobs.values()) {
-        if (query.state && job.state !== query.state) continue;
-        if (query.printer && job.printer !== query.printer) continue;
-        if (query.order && job.orderId !== query.order) continue;
-        jobs.push(job);
-      }
-      jobs.sort((a, b) => b.sequence - a.sequence);
-      return pageOf(jobs, query);
+      const before = query.cursor === undefined ? undefined : Number.parseInt(query.cursor, 10);
+      const jobs = views.jobs.list({
+        limit: query.limit,
+        ...(query.state ? { state: String(query.state) } : {}),
+        ...(query.printer ? { printer: String(query.printer) } : {}),
+        ...(query.order ? { order: String(query.order) } : {}),
+        ...(before !== undefined && Number.isFinite(before) ? { before } : {}),
+      });
+      const last = jobs[jobs.length - 1];
+      return { items: jobs, next: jobs.length === query.limit && last ? String(last.sequence) : null };
     },
-    queueStatus: () => queueSummary(views.printQueue.state(), clock()),
+    queueStatus: () => views.jobs.summary(clock()),
     connectivityStatus: () => {
       const view = views.connectivity.state();
       return {

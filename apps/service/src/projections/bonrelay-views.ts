@@ -5,16 +5,12 @@ import {
   initialConnectivity,
   initialOfflineAudit,
   initialOrders,
-  initialPrintQueue,
   type OfflineAuditState,
   type OrdersView,
   offlineViewVersion,
   ordersViewVersion,
-  type PrintQueue,
   reduceConnectivity,
   reduceOfflinePeriods,
-  reducePrintQueue,
-  revivePrintQueue,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import {
@@ -23,6 +19,7 @@ import {
   printJobsView,
   sqliteViewConnection,
   startViewProjector,
+  type TableView,
   type ViewProjector,
 } from '@bonrelay/views';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
@@ -32,9 +29,6 @@ import type { Projection } from './projection.ts';
 import { type LiveView, type RunningView, startView } from './projection-runner.ts';
 import { openReadTables } from './read-tables.ts';
 import { createViewFlusher, type ViewFlusher } from './view-flusher.ts';
-
-/** The queue's reducer has no version constant of its own yet; bump here when it changes. */
-const printQueueViewVersion = 5;
 
 /** Every view bonrelay keeps, by name. The same list serves the service, rebuild and replay. */
 export function bonrelayProjections(config: Config) {
@@ -48,13 +42,6 @@ export function bonrelayProjections(config: Config) {
         timeZone: config.businessDay.timeZone,
       }),
     } satisfies Projection<OrdersView>,
-    printQueue: {
-      name: 'print-queue',
-      version: printQueueViewVersion,
-      initial: initialPrintQueue,
-      reduce: reducePrintQueue,
-      revive: revivePrintQueue,
-    } satisfies Projection<PrintQueue>,
     connectivity: {
       name: 'connectivity',
       version: connectivityViewVersion,
@@ -70,9 +57,11 @@ export function bonrelayProjections(config: Config) {
   };
 }
 
+/** The views kept as tables of their own (the rest are still folded in memory and snapshotted). */
+export const bonrelayTableViews: readonly TableView[] = [printJobsView];
+
 export interface BonrelayViews {
   readonly orders: LiveView<OrdersView>;
-  readonly printQueue: LiveView<PrintQueue>;
   readonly connectivity: LiveView<ConnectivityView>;
   readonly offline: LiveView<OfflineAuditState>;
   /** The views kept as their own tables, and where they stand. */
@@ -99,15 +88,14 @@ export function startViews(
   let flusher: ViewFlusher | undefined;
   const dirty = () => flusher?.request();
   const orders = startView(store, tables, projections.orders, dirty);
-  const printQueue = startView(store, tables, projections.printQueue, dirty);
   const connectivity = startView(store, tables, projections.connectivity, dirty);
   const offline = startView(store, tables, projections.offline, dirty);
-  const views = [orders, printQueue, connectivity, offline];
+  const views = [orders, connectivity, offline];
   const connection = sqliteViewConnection(store.connection);
   const viewTables = startViewProjector({
     store,
     connection,
-    views: [printJobsView],
+    views: bonrelayTableViews,
     scheduler,
     flushIntervalMs: config.database.viewFlushIntervalMs,
   });
@@ -121,7 +109,6 @@ export function startViews(
   const active = flusher;
   return {
     orders,
-    printQueue,
     connectivity,
     offline,
     tables: viewTables,

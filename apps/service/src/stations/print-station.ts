@@ -52,7 +52,12 @@ export function printStation(
     address,
     events$: (store) => store.live(0).pipe(map(toDomainEvent)),
     print: async (jobId) => {
-      const job = views.printQueue.state().jobs.get(jobId);
+      // The saga may act on an event the jobs table has not written yet: write the batch, then read.
+      let job = views.jobs.job(jobId);
+      if (job === undefined) {
+        views.tables.flush();
+        job = views.jobs.job(jobId);
+      }
       const document = job ? ticketDocument(job, views.orders.state(), layout, clock()) : undefined;
       if (!document) {
         return {

@@ -97,17 +97,25 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     if (!options.printer) await printer.close();
     throw error;
   }
-  const request = (
+  // The API answers from tables that read the log within one flush interval: a spec asks once they
+  // have read everything committed so far, as a person at the dashboard would a moment later.
+  const viewsCurrent = () => {
+    const logEnd = service.store.lastPosition();
+    return eventually('the views to read the log', () => service.viewsPosition() >= logEnd);
+  };
+  const request = async (
     method: string,
     path: string,
     body?: string | object,
     headers: Record<string, string> = {},
-  ) =>
-    fetch(`${service.url}${path}`, {
+  ) => {
+    await viewsCurrent();
+    return fetch(`${service.url}${path}`, {
       method,
       headers: { ...(typeof body === 'object' ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
+  };
   return {
     service,
     url: service.url,

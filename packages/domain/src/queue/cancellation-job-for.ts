@@ -2,28 +2,23 @@ import { type EventToAppend, eventToAppend, streams } from '../events.ts';
 import type { Order } from '../order.ts';
 import type { TicketKind } from '../ticket.ts';
 import { printJobId } from './job-ids.ts';
-import type { PrintJobView, PrintQueue } from './print-job-view.ts';
+import type { PrintJobView } from './print-job-view.ts';
 import { queueEvent } from './print-jobs-for-order.ts';
 
-/** What cancelling needs: where the cancellation slip goes, the queue as it stands, and why. */
+/** What cancelling needs: where the cancellation slip goes, the order's jobs as they stand, and why. */
 export interface CancellationOptions {
   readonly routing: Readonly<Record<TicketKind, string>>;
-  readonly queue: PrintQueue;
+  /** Every print job of the order, in the order they were queued. */
+  readonly jobs: readonly PrintJobView[];
   readonly reason: string;
-}
-
-function jobsOf(queue: PrintQueue, orderId: string): PrintJobView[] {
-  return [...queue.jobs.values()]
-    .filter((job) => job.orderId === orderId)
-    .sort((a, b) => a.sequence - b.sequence);
 }
 
 /**
  * Whether the kitchen may already be cooking: a kitchen ticket was printed, is printing, or an
  * attempt reached the printer (a jammed ticket may be half on the rail).
  */
-export function kitchenTicketReached(queue: PrintQueue, orderId: string): boolean {
-  return jobsOf(queue, orderId).some(
+export function kitchenTicketReached(jobs: readonly PrintJobView[]): boolean {
+  return jobs.some(
     (job) =>
       job.ticket === 'kitchen' &&
       (job.state === 'printed' || job.state === 'printing' || job.attempts > 0 || job.possibleDuplicate),
@@ -40,7 +35,7 @@ export function cancellationJobFor(
   printedKitchen: boolean,
   options: CancellationOptions,
 ): EventToAppend<'PrintJobQueued' | 'PrintJobCancelled'>[] {
-  const withdrawn = jobsOf(options.queue, order.id)
+  const withdrawn = options.jobs
     .filter((job) => job.state === 'queued' || job.state === 'retry-wait' || job.state === 'gave-up')
     .map((job) =>
       eventToAppend('PrintJobCancelled', streams.printJob(job.jobId), `print-job-cancelled:${job.jobId}`, {

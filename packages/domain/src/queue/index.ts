@@ -3,7 +3,7 @@ export { cancellationJobFor, kitchenTicketReached } from './cancellation-job-for
 export { evolvePrintJob, isFinished, jobIdOf } from './evolve-print-job.ts';
 export { printJobId, reprintJobId } from './job-ids.ts';
 export { comparePrintJobs, isDue, nextDueJob } from './next-due-job.ts';
-export type { PrintJobState, PrintJobView, PrintQueue } from './print-job-view.ts';
+export type { PrinterBacklog, PrintJobState, PrintJobView, PrintQueue } from './print-job-view.ts';
 export { initialPrintQueue, printJobStates, revivePrintQueue, unfinishedJobs } from './print-job-view.ts';
 export type { PrintJobOptions } from './print-jobs-for-order.ts';
 export { printJobsForOrder } from './print-jobs-for-order.ts';

@@ -81,3 +81,13 @@ export function unfinishedJobs(queue: PrintQueue): PrintJobView[] {
   });
   return jobs;
 }
+
+/** One printer's tickets not yet on paper: how many, and since when the oldest waits. */
+export interface PrinterBacklog {
+  readonly printer: string;
+  /** Queued, printing or waiting to retry (given-up tickets wait for a person, not the printer). */
+  readonly waiting: number;
+  /** Of those, the ones the printer could take now or after a backoff (queued or retry-wait). */
+  readonly due: number;
+  readonly oldestQueuedAt?: string;
+}

@@ -1,4 +1,10 @@
-import { type PrintJobState, type PrintJobView, printJobStates, type QueueSummary } from '@bonrelay/domain';
+import {
+  type PrinterBacklog,
+  type PrintJobState,
+  type PrintJobView,
+  printJobStates,
+  type QueueSummary,
+} from '@bonrelay/domain';
 import { sql as sqlTag } from 'kysely';
 import { sql, statementOf } from '../sql-builder.ts';
 import type { ViewConnection } from '../view-connection.ts';
@@ -38,6 +44,8 @@ export interface PrintJobQueries {
   summary(now: Date): QueueSummary;
   /** The oldest job not yet on paper, per printer: for alerts and metrics. */
   oldestWaiting(printer: string): PrintJobView | undefined;
+  /** Every printer that has or had jobs, with what waits for it now. */
+  backlog(): PrinterBacklog[];
 }
 
 const waitingStates = ['queued', 'printing', 'retry-wait'] as const;
@@ -66,7 +74,7 @@ const statements = {
       .orderBy('priority_rank')
       .orderBy('ticket_rank')
       .orderBy('sequence')
-      .limit(64),
+      .limit(sqlTag.lit(64)),
   ),
   earliestRetry: statementOf(
     sql
@@ -75,7 +83,7 @@ const statements = {
       .where(sqlTag.ref('state'), '=', sqlTag.lit('retry-wait'))
       .where('printer', '=', '')
       .orderBy('next_attempt_at')
-      .limit(1),
+      .limit(sqlTag.lit(1)),
   ),
   inState: statementOf(
     sql
@@ -84,7 +92,7 @@ const statements = {
       .where('state', '=', '')
       .where('printer', '=', '')
       .orderBy('sequence')
-      .limit(1),
+      .limit(sqlTag.lit(1)),
   ),
   printing: statementOf(
     sql.selectFrom('print_jobs').selectAll().where('state', '=', 'printing').where('printer', '=', ''),
@@ -133,6 +141,14 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
     }
     return oldest;
   };
+  const countsByPrinter = () => {
+    const found: Record<string, Record<PrintJobState, number>> = {};
+    for (const { printer, state, jobs } of counts()) {
+      found[printer] ??= emptyCounts();
+      found[printer][state] = jobs;
+    }
+    return found;
+  };
   return {
     job: (jobId) => one(statements.job, jobId),
     jobsOfOrder: (orderId) => many(statements.jobsOfOrder, orderId),
@@ -151,15 +167,23 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
       return many(text, ...parameters);
     },
     oldestWaiting,
+    backlog: () =>
+      Object.entries(countsByPrinter()).map(([printer, jobs]) => {
+        const oldest = oldestWaiting(printer);
+        return {
+          printer,
+          waiting: jobs.queued + jobs.printing + jobs['retry-wait'],
+          due: jobs.queued + jobs['retry-wait'],
+          ...(oldest ? { oldestQueuedAt: oldest.queuedAt } : {}),
+        };
+      }),
     summary: (now) => {
       const byState = emptyCounts();
-      const byPrinter: Record<string, Record<PrintJobState, number>> = {};
+      const byPrinter = countsByPrinter();
       let total = 0;
-      for (const { printer, state, jobs } of counts()) {
-        byPrinter[printer] ??= emptyCounts();
-        byPrinter[printer][state] = jobs;
-        byState[state] += jobs;
-        total += jobs;
+      for (const jobs of Object.values(byPrinter)) {
+        for (const state of printJobStates) byState[state] += jobs[state];
+        total += printJobStates.reduce((sum, state) => sum + jobs[state], 0);
       }
       let oldest: PrintJobView | undefined;
       for (const printer of Object.keys(byPrinter)) {

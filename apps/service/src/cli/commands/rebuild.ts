@@ -1,4 +1,5 @@
-import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
+import { rebuildViews, sqliteViewConnection } from '@bonrelay/views';
+import { bonrelayProjections, bonrelayTableViews } from '../../projections/bonrelay-views.ts';
 import { openReadTables, rebuildView } from '../../projections/index.ts';
 import { assertServiceStopped, type CliContext, openLogForCli, viewSealerForCli } from '../cli-context.ts';
 
@@ -15,6 +16,8 @@ export function rebuildCommand(context: CliContext): number {
         `${projection.name}: rebuilt to position ${tables.checkpoint(projection.name)?.position ?? 0}\n`,
       );
     }
+    const position = rebuildViews(store, sqliteViewConnection(store.connection), bonrelayTableViews);
+    for (const view of bonrelayTableViews) context.out(`${view.name}: rebuilt to position ${position}\n`);
     return 0;
   } finally {
     store.close();

@@ -1,8 +1,23 @@
-import { connectivityMode, queueSummary } from '@bonrelay/domain';
+import {
+  connectivityMode,
+  initialPrintQueue,
+  type PrintQueue,
+  queueSummary,
+  reducePrintQueue,
+} from '@bonrelay/domain';
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
+import type { Projection } from '../../projections/projection.ts';
 import { textOption } from '../args.ts';
 import { type CliContext, openLogForCli } from '../cli-context.ts';
 import { foldLog } from '../fold-log.ts';
+
+/** The queue as it stood at a moment of the past: folded in memory, for this one audit. */
+const pastQueue: Projection<PrintQueue> = {
+  name: 'print-queue',
+  version: 1,
+  initial: initialPrintQueue,
+  reduce: reducePrintQueue,
+};
 
 function parseUntil(text: string | undefined): { position?: number; time?: string } {
   if (text === undefined) return {};
@@ -20,7 +35,8 @@ export function replayCommand(context: CliContext): number {
   const until = parseUntil(textOption(context.args, 'until'));
   const store = openLogForCli(context, 'read-only');
   try {
-    const { orders, printQueue, connectivity } = bonrelayProjections(context.config);
+    const { orders, connectivity } = bonrelayProjections(context.config);
+    const printQueue = pastQueue;
     const progress = context.isTty
       ? (position: number, last: number) => process.stderr.write(`\rreplaying… ${position} / ${last}`)
       : undefined;
