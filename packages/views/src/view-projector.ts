@@ -119,8 +119,15 @@ export function startViewProjector(options: ViewProjectorOptions): ViewProjector
   const subscription = options.store.live(start).subscribe((stored) => {
     pending.push(toDomainEvent(stored));
     if (pending.length >= maxBatch) flush();
-    else if (scheduled === undefined && !stopped)
-      scheduled = scheduler.schedule(flush, options.flushIntervalMs);
+    else if (scheduled === undefined && !stopped) {
+      let ran = false;
+      const action = scheduler.schedule(() => {
+        ran = true;
+        flush();
+      }, options.flushIntervalMs);
+      // A synchronous scheduler has flushed already; keep no handle to a finished action.
+      if (!ran) scheduled = action;
+    }
   });
 
   return {
