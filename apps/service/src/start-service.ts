@@ -33,6 +33,7 @@ import {
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
+import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { startupChecks } from './startup-checks.ts';
@@ -96,6 +97,7 @@ export async function startService(
   };
 
   const views = startViews(store, config, createViewSealer(masterKey));
+  const viewsProgress = logViewsProgress(views.tables, logger, scheduler, config.database.viewProgressLogMs);
   const metrics = createServiceMetrics({
     store,
     views,
@@ -213,6 +215,7 @@ export async function startService(
           version: serviceVersion,
           mode: connectivityMode(view),
           log: { position: store.lastPosition() },
+          views: viewsHealth(views.tables),
           wix: publicKey ? 'configured' : 'not-configured',
           printers: printerNames,
         },
@@ -325,6 +328,7 @@ export async function startService(
           }),
         ]);
         alerts.stop();
+        viewsProgress.unsubscribe();
         metrics.stop();
         views.stop();
         store.close();

@@ -45,6 +45,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       busyTimeoutMs: milliseconds.default(5_000),
       viewFlushIntervalMs: z.number().int().min(0).max(60_000).default(20),
+      viewProgressLogMs: milliseconds.default(1_000),
       lowDiskWarningBytes: z
         .number()
         .int()
