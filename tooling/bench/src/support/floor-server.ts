@@ -1,6 +1,8 @@
-// Child entry: the ingress floor. A bare hono route on @hono/node-server that stores each raw body
-// as one row of the event log's own schema (WAL, synchronous=FULL) and answers 200: no verifying,
-// no parsing, no projections. Run through `startChild` with BENCH_DB set.
+// Child entry: the ingress floor. A bare server that stores each raw body as one row of the event
+// log's own schema (WAL, synchronous=FULL) and answers 200: no verifying, no parsing, no projections.
+// BENCH_FLOOR=node (default): node:http alone; BENCH_FLOOR=hono: a bare hono route on
+// @hono/node-server. Run through `startChild` with BENCH_DB set.
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { type Database, openEventStore } from '@bonrelay/event-store';
 import { serve } from '@hono/node-server';
@@ -21,9 +23,7 @@ const insert = db.prepare(
 const hash = '0'.repeat(64);
 let received = 0;
 
-const app = new Hono();
-app.post('/webhooks/wix', async (c) => {
-  const body = await c.req.text();
+function store(body: string): void {
   received += 1;
   insert.run(
     `floor-${received}`,
@@ -32,9 +32,31 @@ app.post('/webhooks/wix', async (c) => {
     new Date().toISOString(),
     hash,
   );
-  return c.json({ ok: true });
-});
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+}
+
+function honoServer() {
+  const app = new Hono();
+  app.post('/webhooks/wix', async (c) => {
+    store(await c.req.text());
+    return c.json({ ok: true });
+  });
+  return serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+}
+
+function nodeServer() {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      store(Buffer.concat(chunks).toString('utf8'));
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  return server;
+}
+
+const server = process.env.BENCH_FLOOR === 'hono' ? honoServer() : nodeServer();
 await new Promise<void>((resolve) => server.once('listening', resolve));
 const { port } = server.address() as { port: number };
 
