@@ -26,7 +26,7 @@ export interface PrintJobQueries {
   jobsOfOrder(orderId: string): PrintJobView[];
   /**
    * The ticket a printer should print next: waiting, past its backoff (or failed only because the
-   * printer was down before `printerBackSince`), best priority first; `excluding` jobs the caller
+   * printer was down, before `printerBackSince`), best priority first; `excluding` jobs the caller
    * has already decided on whose events the table has not read yet.
    */
   nextDue(
@@ -65,16 +65,19 @@ const statements = {
         where.or([
           where('next_attempt_at', 'is', null),
           where('next_attempt_at', '<=', ''),
+          // Strictly before: a job refused in the very instant the printer was seen back failed
+          // after it, and keeps its backoff (else a printer that refuses at once is retried in a loop).
           where.and([
             where(sqlTag.ref('waits_for_printer'), '=', sqlTag.lit(1)),
-            where('last_failed_at', '<=', ''),
+            where('last_failed_at', '<', ''),
           ]),
         ]),
       )
       .orderBy('priority_rank')
       .orderBy('ticket_rank')
       .orderBy('sequence')
-      .limit(sqlTag.lit(64)),
+      // A bound parameter: one more row than the caller leaves out.
+      .limit(1),
   ),
   earliestRetry: statementOf(
     sql
@@ -154,8 +157,8 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
     jobsOfOrder: (orderId) => many(statements.jobsOfOrder, orderId),
     nextDue: (printer, now, printerBackSince, excluding) => {
       const skip = new Set(excluding);
-      // The index hands jobs over in print order; a handful more than `excluding` always suffices.
-      const candidates = many(statements.nextDue, printer, now, printerBackSince ?? '');
+      // The index hands jobs over in print order: one more than `excluding` always suffices.
+      const candidates = many(statements.nextDue, printer, now, printerBackSince ?? '', skip.size + 1);
       return candidates.find((job) => !skip.has(job.jobId));
     },
     earliestRetry: (printer) =>
