@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
-import {
-  decidePrinter,
-  initialPrintQueue,
-  type PrinterSagaInput,
-  type PrinterSagaState,
-  reducePrintQueue,
-} from '../src/index.ts';
-import { config, half, logEvent, queued, t0 } from './saga-support/fixtures.ts';
+import { initialPrintQueue, reducePrintQueue } from '../src/index.ts';
+import { logEvent, queued } from './saga-support/fixtures.ts';
 import { given, outcome, types } from './saga-support/given.ts';
 
 const started = {
@@ -16,28 +10,37 @@ const started = {
 } as const;
 
 test('a job found printing at start (crash mid-print) is requeued as a possible duplicate, then printed', () => {
-  const { recovery, state } = given([queued('o1/kitchen'), started]);
+  const scenario = given([queued('o1/kitchen'), started]);
+  const { recovery } = scenario;
   assert.deepEqual(types(recovery), ['PrintJobRequeued', 'PrintAttemptStarted']);
   assert.deepEqual(recovery.appended[0]!.data, { jobId: 'o1/kitchen', reason: 'crash-recovery' });
   assert.equal(recovery.appended[0]!.id, 'print-job-requeued:o1/kitchen#1');
   assert.deepEqual(recovery.printed, ['o1/kitchen']);
-  assert.equal(state.queue.jobs.get('o1/kitchen')!.possibleDuplicate, true);
+  const print = recovery.commands.find((command) => command.kind === 'print');
+  assert.equal(print?.kind === 'print' && print.job.possibleDuplicate, true, 'the ticket says so');
+  assert.equal(scenario.job('o1/kitchen')!.possibleDuplicate, true);
   assert.equal((recovery.appended[1]!.data as { attempt: number }).attempt, 2);
 });
 
-test('while a requeue is on its way back from the log, no other job is started', () => {
-  const scenario = given([queued('o1/kitchen'), started, queued('o2/kitchen')], { recover: false });
-  const requeue = scenario.state;
-  assert.equal(requeue.queue.jobs.get('o1/kitchen')!.state, 'printing');
-  const decide = (state: PrinterSagaState, input: PrinterSagaInput) =>
-    decidePrinter(state, input, config, new Date(t0), half);
-  const step = decide(requeue, { kind: 'recover' });
-  assert.deepEqual(
-    step.commands.map((command) => command.kind),
-    ['append'],
-  );
-  const again = decide(step.state, { kind: 'tick' });
-  assert.deepEqual(again.commands, [], 'asked once, not on every tick');
+test('requeued jobs take their turn by priority: nothing starts before the table shows them', () => {
+  const scenario = given([queued('o1/kitchen'), started, queued('o2/kitchen')], { commits: 'held' });
+  assert.deepEqual(types(scenario.recovery), ['PrintJobRequeued']);
+  assert.deepEqual(scenario.recovery.printed, [], 'o2 is due, but o1 came first');
+  scenario
+    .when({ kind: 'tick' })
+    .then((result) => assert.deepEqual(result.commands, [], 'asked once, not on every tick'));
+  assert.deepEqual(scenario.commit().printed, ['o1/kitchen']);
+});
+
+test('jobs are looked at only once the table holds the log as it stood at start', () => {
+  const scenario = given([queued('o1/kitchen')], { commits: 'held', resume: false });
+  scenario.when(started);
+  scenario.when(scenario.resume()).then((result) => {
+    assert.deepEqual(result.commands, [], 'the table still shows o1 queued: not trusted yet');
+  });
+  scenario.commit().then((result) => {
+    assert.deepEqual(types(result), ['PrintJobRequeued'], 'the table shows o1 printing: a crash left it');
+  });
 });
 
 test('the print queue view marks a requeued job', () => {

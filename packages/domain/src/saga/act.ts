@@ -1,9 +1,8 @@
-import type { EventToAppend } from '../events.ts';
-import { nextDueJob } from '../queue/next-due-job.ts';
+import { type EventToAppend, streams } from '../events.ts';
 import { nextAttemptDelay } from './backoff.ts';
 import { type PrinterSagaState, statusAllowsPrinting } from './printer-saga-state.ts';
 import { attemptStarted, jobRequeued } from './saga-events.ts';
-import type { PrinterSagaCommand, SagaConfig } from './saga-types.ts';
+import type { PrinterSagaCommand, SagaContext } from './saga-types.ts';
 
 /** What one decision produced. */
 export interface SagaStep {
@@ -11,73 +10,108 @@ export interface SagaStep {
   readonly commands: PrinterSagaCommand[];
 }
 
-function wakeAt(state: PrinterSagaState, at: Date | undefined): SagaStep {
-  if (at === undefined || state.wakeAt === at.toISOString()) return { state, commands: [] };
-  return { state: { ...state, wakeAt: at.toISOString() }, commands: [{ kind: 'wake-at', at }] };
+const nothing = (state: PrinterSagaState): SagaStep => ({ state, commands: [] });
+
+/** The job ids an append writes to: their rows are stale until the table has read it. */
+function jobIdsOf(events: readonly EventToAppend[]): string[] {
+  const ids = events.flatMap((event) => ('jobId' in event.data ? [event.data.jobId] : []));
+  return [...new Set(ids)];
 }
 
-function earliestRetry(state: PrinterSagaState): Date | undefined {
-  let earliest: number | undefined;
-  for (const job of state.queue.jobs.values()) {
-    if (job.state !== 'retry-wait' || job.nextAttemptAt === undefined) continue;
-    const at = Date.parse(job.nextAttemptAt);
-    if (earliest === undefined || at < earliest) earliest = at;
-  }
-  return earliest === undefined ? undefined : new Date(earliest);
+function append(
+  state: PrinterSagaState,
+  events: EventToAppend[],
+  expectedVersion: Readonly<Record<string, number>>,
+  requeue = false,
+): SagaStep {
+  return {
+    state: { ...state, appending: { jobIds: jobIdsOf(events), requeue } },
+    commands: [{ kind: 'append', events, expectedVersion }],
+  };
+}
+
+/** Writes the outcomes and breaker changes decided since the last append, on their own. */
+function record(state: PrinterSagaState): SagaStep {
+  if (state.unrecorded.length === 0) return nothing(state);
+  return append(state, [...state.unrecorded], state.unrecordedExpect);
+}
+
+function wakeAt(step: SagaStep, at: string | undefined, now: Date): SagaStep {
+  const { state } = step;
+  // A retry already due that the table did not offer is one the saga just wrote to: the table's
+  // next commit brings it back, so no timer is needed (and none may spin).
+  if (at === undefined || Date.parse(at) <= now.getTime() || state.wakeAt === at) return step;
+  return {
+    state: { ...state, wakeAt: at },
+    commands: [...step.commands, { kind: 'wake-at', at: new Date(at) }],
+  };
 }
 
 /** Asks for a probe when one is due, otherwise for a wake-up when it will be. */
-function probeWhenDue(
-  state: PrinterSagaState,
-  config: SagaConfig,
-  now: Date,
-  random: () => number,
-): SagaStep {
-  if (state.probe.inFlight) return { state, commands: [] };
+function probeWhenDue(step: SagaStep, context: SagaContext): SagaStep {
+  const { state } = step;
+  const { now } = context;
+  if (state.probe.inFlight) return step;
   const dueAt =
     state.probe.dueAt ??
     new Date(
-      now.getTime() + nextAttemptDelay(state.probe.failures + 1, config.backoff, random),
+      now.getTime() + nextAttemptDelay(state.probe.failures + 1, context.config.backoff, context.random),
     ).toISOString();
   if (Date.parse(dueAt) <= now.getTime()) {
     return {
       state: { ...state, probe: { inFlight: true, failures: state.probe.failures } },
-      commands: [{ kind: 'probe' }],
+      commands: [...step.commands, { kind: 'probe' }],
     };
   }
-  return wakeAt({ ...state, probe: { ...state.probe, dueAt } }, new Date(dueAt));
+  return wakeAt({ ...step, state: { ...state, probe: { ...state.probe, dueAt } } }, dueAt, now);
 }
 
 /**
- * After every input: the saga's own initiative. Requeues jobs a crash left `printing`, probes a
- * printer it will not send to, starts the best due job when the printer is free, or asks to be
- * woken when the next retry falls due. Nothing happens before recovery or while a job is in flight.
+ * Requeues, as possible duplicates, the jobs the table shows printing once it holds the log as it
+ * stood at start: a crash (or a restart after a full disk) left them half on paper, maybe.
  */
-export function act(state: PrinterSagaState, config: SagaConfig, now: Date, random: () => number): SagaStep {
-  if (!state.recovered) return { state, commands: [] };
-  const orphans = [...state.queue.jobs.values()].filter(
-    (job) => job.state === 'printing' && job.jobId !== state.inFlight?.jobId,
+function requeueOrphans(state: PrinterSagaState, context: SagaContext): SagaStep | PrinterSagaState {
+  const orphans = context.jobs
+    .printing(state.printer)
+    .filter((job) => job.jobId !== state.inFlight?.job.jobId);
+  if (orphans.length === 0) return { ...state, orphansAfter: undefined };
+  const expected = Object.fromEntries(orphans.map((job) => [streams.printJob(job.jobId), job.version]));
+  return append(
+    state,
+    orphans.map((job) => jobRequeued(job.jobId, job.totalAttempts)),
+    expected,
+    true,
   );
-  const fresh = orphans.filter((job) => !state.requeueing.includes(job.jobId));
-  if (fresh.length > 0) {
-    const events: EventToAppend[] = fresh.map((job) => jobRequeued(job.jobId, job.totalAttempts));
-    return {
-      state: { ...state, requeueing: [...state.requeueing, ...fresh.map((job) => job.jobId)] },
-      commands: [{ kind: 'append', events }],
-    };
+}
+
+/**
+ * After every input: the saga's own initiative. Requeues jobs a crash left printing, probes a
+ * printer it will not send to, starts the best due job when the printer is free (in the same
+ * append as the outcome of the job before, so each ticket costs one commit), or asks to be woken
+ * when the next retry falls due. It asks the jobs table at most one indexed question per decision.
+ */
+export function act(initial: PrinterSagaState, context: SagaContext): SagaStep {
+  let state = initial;
+  if (!state.resumed || state.appending !== undefined) return nothing(state);
+  if (state.orphansAfter !== undefined) {
+    if (state.committed < state.orphansAfter) return record(state);
+    const requeued = requeueOrphans(state, context);
+    if ('commands' in requeued) return requeued;
+    state = requeued;
   }
-  if (orphans.length > 0 || state.inFlight !== undefined || state.draining) return { state, commands: [] };
-  if ((state.breaker === 'open' && !state.halfOpenRequested) || state.pausedBy !== undefined) {
-    return probeWhenDue(state, config, now, random);
-  }
-  if (state.breaker === 'open' || !statusAllowsPrinting(state.status)) return { state, commands: [] };
-  const job = nextDueJob(state.queue, state.printer, now);
-  if (job === undefined) return wakeAt(state, earliestRetry(state));
+  if (state.inFlight !== undefined || state.draining || state.committed < state.holdUntil)
+    return record(state);
+  if (state.breaker === 'open' || state.pausedBy !== undefined) return probeWhenDue(record(state), context);
+  if (!statusAllowsPrinting(state.status)) return record(state);
+  const { printer } = state;
+  const now = context.now.toISOString();
+  const excluding = state.unseen.map((unseen) => unseen.jobId);
+  const job = context.jobs.nextDue(printer, now, state.backSince, excluding);
+  if (job === undefined) return wakeAt(record(state), context.jobs.earliestRetry(printer), context.now);
   const attempt = job.totalAttempts + 1;
-  return {
-    state: { ...state, inFlight: { jobId: job.jobId, attempt, phase: 'starting' } },
-    commands: [
-      { kind: 'append', events: [attemptStarted({ jobId: job.jobId, printer: state.printer, attempt })] },
-    ],
-  };
+  return append(
+    { ...state, inFlight: { job, attempt, phase: 'starting' } },
+    [...state.unrecorded, attemptStarted({ jobId: job.jobId, printer, attempt })],
+    { ...state.unrecordedExpect, [streams.printJob(job.jobId)]: job.version },
+  );
 }

@@ -1,167 +1,200 @@
 import type { AnyDomainEvent, EventToAppend } from '../events.ts';
-import type { PrintQueue } from '../queue/print-job-view.ts';
+import { streams } from '../events.ts';
 import { printableStatuses } from '../status.ts';
 import { act, type SagaStep } from './act.ts';
 import { nextAttemptDelay } from './backoff.ts';
-import { breakerAfterAttempt, isPauseFailure } from './breaker.ts';
-import { type PrinterSagaState, reducePrinterSaga } from './printer-saga-state.ts';
+import { breakerAfterAttempt, isPauseFailure, isTransportFailure } from './breaker.ts';
+import { freshProbe, type PrinterSagaState } from './printer-saga-state.ts';
 import { attemptFailed, breakerChanged, jobGaveUp, jobPrinted } from './saga-events.ts';
-import type { PrinterSagaInput, PrintOutcome, SagaConfig } from './saga-types.ts';
+import type { AppendAnswer, PrinterSagaInput, PrintOutcome, SagaContext } from './saga-types.ts';
+
+/** Adds a breaker change to what the next append records, and moves the breaker with it. */
+function changeBreaker(state: PrinterSagaState, to: PrinterSagaState['breaker']): PrinterSagaState {
+  if (to === state.breaker) return state;
+  const serial = state.breakerSerial + 1;
+  return {
+    ...state,
+    breaker: to,
+    breakerSerial: serial,
+    consecutiveFailures: to === 'closed' ? 0 : state.consecutiveFailures,
+    probe: freshProbe(state),
+    unrecorded: [...state.unrecorded, breakerChanged(state.printer, state.breaker, to, serial)],
+  };
+}
 
 /**
- * Jobs that failed only because the printer was off, out of paper or open need not sit out their
- * backoff once it is back: they become due now, so the kitchen gets them at once.
+ * The printer was seen back (printable status, or a good probe): jobs that waited only for it are
+ * due from now on, and an open breaker half-opens to let exactly one job test it.
  */
-function resumeWaitingJobs(queue: PrintQueue, now: Date): PrintQueue {
-  let jobs = queue.jobs;
-  for (const job of queue.jobs.values()) {
-    const printerWasDown =
-      job.lastFailureCounted === false || (job.lastFailure !== undefined && isPauseFailure(job.lastFailure));
-    if (job.state !== 'retry-wait' || !printerWasDown) continue;
-    jobs = jobs.set(job.jobId, { ...job, nextAttemptAt: now.toISOString() });
-  }
-  return jobs === queue.jobs ? queue : { ...queue, jobs };
-}
-
 function printerBack(state: PrinterSagaState, now: Date): PrinterSagaState {
-  const resumed = { ...state, queue: resumeWaitingJobs(state.queue, now), pausedBy: undefined };
-  if (state.breaker !== 'open' || state.halfOpenRequested) return resumed;
-  return { ...resumed, halfOpenRequested: true };
+  const back = { ...state, pausedBy: undefined, backSince: now.toISOString() };
+  return state.breaker === 'open' ? changeBreaker(back, 'half-open') : back;
 }
 
-function halfOpenEvents(before: PrinterSagaState, after: PrinterSagaState): EventToAppend[] {
-  if (before.halfOpenRequested || !after.halfOpenRequested) return [];
-  return [breakerChanged(after.printer, 'open', 'half-open', after.breakerChanges + 1)];
+function onEvent(state: PrinterSagaState, event: AnyDomainEvent, now: Date): PrinterSagaState {
+  if (event.type !== 'PrinterStatusChanged' || event.data.printer !== state.printer) return state;
+  if (event.position <= state.statusPosition) return state;
+  const seen = { ...state, status: event.data.to, statusPosition: event.position };
+  if (!printableStatuses.includes(event.data.to)) return seen;
+  return printerBack({ ...seen, probe: freshProbe(seen) }, now);
 }
 
-function onEvent(state: PrinterSagaState, event: AnyDomainEvent, now: Date): SagaStep {
-  let next = reducePrinterSaga(state, event);
-  const inFlight = next.inFlight;
-  const data = event.data as { jobId?: string; attempt?: number; printer?: string };
-  if (
-    inFlight?.phase === 'starting' &&
-    event.type === 'PrintAttemptStarted' &&
-    data.jobId === inFlight.jobId
-  ) {
-    if (next.queue.jobs.get(inFlight.jobId)?.state !== 'printing')
-      return { state: { ...next, inFlight: undefined }, commands: [] };
-    return {
-      state: { ...next, inFlight: { ...inFlight, phase: 'printing' } },
-      commands: [{ kind: 'print', jobId: inFlight.jobId }],
-    };
-  }
-  if (
-    inFlight?.phase === 'recording' &&
-    event.type === inFlight.awaiting &&
-    (data.jobId === inFlight.jobId || (data.jobId === undefined && data.printer === next.printer))
-  ) {
-    next = { ...next, inFlight: undefined };
-  }
-  if (event.type === 'PrinterStatusChanged' && next !== state && printableStatuses.includes(event.data.to)) {
-    const back = printerBack(next, now);
-    const events = halfOpenEvents(next, back);
-    return { state: back, commands: events.length > 0 ? [{ kind: 'append', events }] : [] };
-  }
-  return { state: next, commands: [] };
+function onResume(state: PrinterSagaState, input: Extract<PrinterSagaInput, { kind: 'resume' }>) {
+  const { printer } = input;
+  return {
+    ...state,
+    resumed: true,
+    status: printer.status,
+    breaker: printer.breaker,
+    breakerSerial: printer.breakerSerial,
+    backSince: printer.backSince,
+    statusPosition: printer.position,
+    committed: input.committed,
+    orphansAfter: input.logPosition,
+  };
+}
+
+function onCommitted(state: PrinterSagaState, position: number): PrinterSagaState {
+  if (position <= state.committed) return state;
+  return { ...state, committed: position, unseen: state.unseen.filter((unseen) => unseen.until > position) };
+}
+
+function unseenUntil(state: PrinterSagaState, jobIds: readonly string[], until: number) {
+  const others = state.unseen.filter((unseen) => !jobIds.includes(unseen.jobId));
+  return [...others, ...jobIds.map((jobId) => ({ jobId, until }))];
+}
+
+function onAppended(state: PrinterSagaState, position: number): SagaStep {
+  const { appending, inFlight } = state;
+  const written: PrinterSagaState = {
+    ...state,
+    appending: undefined,
+    unrecorded: [],
+    unrecordedExpect: {},
+    unseen: unseenUntil(state, appending?.jobIds ?? [], position),
+    ...(appending?.requeue ? { orphansAfter: undefined, holdUntil: position } : {}),
+  };
+  if (inFlight?.phase !== 'starting') return { state: written, commands: [] };
+  return {
+    state: { ...written, inFlight: { ...inFlight, phase: 'printing' } },
+    commands: [{ kind: 'print', job: inFlight.job }],
+  };
+}
+
+/**
+ * Someone (a person, through the API) wrote to a job between the table read and the saga's append,
+ * so nothing was written. The job sits out until the table shows what they did; a give-up that
+ * relied on the job being untouched is dropped (the failure itself is still recorded).
+ */
+function onConflict(state: PrinterSagaState, answer: Extract<AppendAnswer, { kind: 'conflict' }>) {
+  const { stream, position } = answer;
+  const base: PrinterSagaState = { ...state, appending: undefined };
+  if (state.appending?.requeue) return { ...base, orphansAfter: position };
+  const touched = state.appending?.jobIds.filter((jobId) => streams.printJob(jobId) === stream) ?? [];
+  const { [stream]: _lost, ...unrecordedExpect } = state.unrecordedExpect;
+  return {
+    ...base,
+    inFlight: undefined,
+    unseen: unseenUntil(state, touched, position),
+    unrecorded: state.unrecorded.filter(
+      (event) => !(event.type === 'PrintJobGaveUp' && event.stream === stream),
+    ),
+    unrecordedExpect,
+  };
 }
 
 function onOutcome(
   state: PrinterSagaState,
   jobId: string,
   outcome: PrintOutcome,
-  config: SagaConfig,
-  now: Date,
-  random: () => number,
-): SagaStep {
-  const inFlight = state.inFlight;
-  if (inFlight === undefined || inFlight.jobId !== jobId || inFlight.phase !== 'printing')
-    return { state, commands: [] };
-  const { printer } = state;
-  const { attempt } = inFlight;
-  const job = state.queue.jobs.get(jobId);
+  context: SagaContext,
+): PrinterSagaState {
+  const { inFlight, printer } = state;
+  if (inFlight === undefined || inFlight.job.jobId !== jobId || inFlight.phase !== 'printing') return state;
+  const { attempt, job } = inFlight;
   const events: EventToAppend[] = [];
+  let unrecordedExpect = state.unrecordedExpect;
+  let next: PrinterSagaState = { ...state, inFlight: undefined };
   if (outcome.ok) {
     events.push(jobPrinted({ jobId, printer, attempt, confirmation: outcome.confirmation }));
+    next = { ...next, consecutiveFailures: 0, pausedBy: undefined, probe: freshProbe(next) };
   } else {
-    const counted =
-      outcome.reachedPrinter || outcome.failure === 'reset-mid-job' || isPauseFailure(outcome.failure);
-    const nextAttemptAt = new Date(
-      now.getTime() + nextAttemptDelay(attempt, config.backoff, random),
-    ).toISOString();
     const { failure, detail } = outcome;
+    const counted = outcome.reachedPrinter || failure === 'reset-mid-job' || isPauseFailure(failure);
+    const delay = nextAttemptDelay(attempt, context.config.backoff, context.random);
+    const nextAttemptAt = new Date(context.now.getTime() + delay).toISOString();
     events.push(attemptFailed({ jobId, printer, attempt, failure, detail, counted, nextAttemptAt }));
-    const attempts = (job?.attempts ?? 0) + (counted ? 1 : 0);
-    if (counted && job !== undefined && attempts >= config.maxAttempts) {
+    const attempts = job.attempts + (counted ? 1 : 0);
+    if (counted && attempts >= context.config.maxAttempts) {
       events.push(jobGaveUp({ jobId, printer, attempts, lastFailure: failure }, attempt));
+      // Only if nobody touched the job since its start (a cancelled job is not given up).
+      unrecordedExpect = { ...unrecordedExpect, [streams.printJob(jobId)]: job.version + 1 };
     }
+    next = {
+      ...next,
+      consecutiveFailures: next.consecutiveFailures + (isTransportFailure(failure) ? 1 : 0),
+      pausedBy: isPauseFailure(failure) ? failure : next.pausedBy,
+    };
   }
-  const breaker = breakerAfterAttempt(state.breaker, state.consecutiveFailures, outcome, config.breaker);
-  if (breaker !== state.breaker)
-    events.push(breakerChanged(printer, state.breaker, breaker, state.breakerChanges + 1));
-  const awaiting = events[events.length - 1]!.type;
-  return {
-    state: { ...state, inFlight: { ...inFlight, phase: 'recording', awaiting } },
-    commands: [{ kind: 'append', events }],
-  };
+  next = { ...next, unrecorded: [...next.unrecorded, ...events], unrecordedExpect };
+  const breaker = breakerAfterAttempt(
+    state.breaker,
+    state.consecutiveFailures,
+    outcome,
+    context.config.breaker,
+  );
+  return changeBreaker(next, breaker);
 }
 
-function onProbe(
-  state: PrinterSagaState,
-  ok: boolean,
-  config: SagaConfig,
-  now: Date,
-  random: () => number,
-): SagaStep {
+function onProbe(state: PrinterSagaState, ok: boolean, context: SagaContext): PrinterSagaState {
+  const { now } = context;
   if (!ok) {
     const failures = state.probe.failures + 1;
-    const dueAt = new Date(
-      now.getTime() + nextAttemptDelay(failures + 1, config.backoff, random),
-    ).toISOString();
-    return { state: { ...state, probe: { inFlight: false, failures, dueAt } }, commands: [] };
+    const delay = nextAttemptDelay(failures + 1, context.config.backoff, context.random);
+    const dueAt = new Date(now.getTime() + delay).toISOString();
+    return { ...state, probe: { inFlight: false, failures, dueAt } };
   }
   const idle = { ...state, probe: { inFlight: false, failures: 0 } };
-  if (state.breaker !== 'open' && state.pausedBy === undefined) return { state: idle, commands: [] };
-  const back = printerBack(idle, now);
-  const events = halfOpenEvents(idle, back);
-  return { state: back, commands: events.length > 0 ? [{ kind: 'append', events }] : [] };
+  if (state.breaker !== 'open' && state.pausedBy === undefined) return idle;
+  return printerBack(idle, now);
 }
 
-function react(
-  state: PrinterSagaState,
-  input: PrinterSagaInput,
-  config: SagaConfig,
-  now: Date,
-  random: () => number,
-): SagaStep {
+function react(state: PrinterSagaState, input: PrinterSagaInput, context: SagaContext): SagaStep {
+  const only = (next: PrinterSagaState): SagaStep => ({ state: next, commands: [] });
   switch (input.kind) {
+    case 'resume':
+      return only(onResume(state, input));
     case 'event':
-      return onEvent(state, input.event, now);
+      return only(onEvent(state, input.event, context.now));
+    case 'committed':
+      return only(onCommitted(state, input.position));
+    case 'appended':
+      return onAppended(state, input.position);
+    case 'conflict':
+      return only(onConflict(state, input));
     case 'tick':
-      return { state: { ...state, wakeAt: undefined }, commands: [] };
-    case 'recover':
-      return { state: { ...state, recovered: true }, commands: [] };
+      return only({ ...state, wakeAt: undefined });
     case 'drain':
-      return { state: { ...state, draining: true }, commands: [] };
+      return only({ ...state, draining: true });
     case 'outcome':
-      return onOutcome(state, input.jobId, input.outcome, config, now, random);
+      return only(onOutcome(state, input.jobId, input.outcome, context));
     case 'probe-result':
-      return onProbe(state, input.ok, config, now, random);
+      return only(onProbe(state, input.ok, context));
   }
 }
 
 /**
- * The printer saga's whole brain, one printer at a time: reacts to the log, the clock and its
- * transport, then takes the initiative (`act`). Pure — the shell performs the commands in order and
- * feeds their results back — so every retry, pause and resume rule is tested without a printer.
+ * The printer saga's whole brain, one printer at a time: reacts to its start, the printer's status,
+ * the jobs table's progress, the clock and its own I/O, then takes the initiative (`act`). Pure
+ * given the table's answers — the shell performs the commands in order and feeds their results
+ * back — so every retry, pause and resume rule is tested without a printer or a database.
  */
 export function decidePrinter(
   state: PrinterSagaState,
   input: PrinterSagaInput,
-  config: SagaConfig,
-  now: Date,
-  random: () => number,
+  context: SagaContext,
 ): SagaStep {
-  const reacted = react(state, input, config, now, random);
-  const acted = act(reacted.state, config, now, random);
+  const reacted = react(state, input, context);
+  const acted = act(reacted.state, context);
   return { state: acted.state, commands: [...reacted.commands, ...acted.commands] };
 }

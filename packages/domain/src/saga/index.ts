@@ -4,6 +4,15 @@ export { nextAttemptDelay } from './backoff.ts';
 export type { BreakerConfig } from './breaker.ts';
 export { breakerAfterAttempt, isPauseFailure, isTransportFailure } from './breaker.ts';
 export { decidePrinter } from './decide-printer.ts';
+export type { PrinterJobs } from './printer-jobs.ts';
 export type { InFlight, PrinterSagaState, ProbeState } from './printer-saga-state.ts';
-export { initialPrinterSaga, reducePrinterSaga, statusAllowsPrinting } from './printer-saga-state.ts';
-export type { PrinterSagaCommand, PrinterSagaInput, PrintOutcome, SagaConfig } from './saga-types.ts';
+export { initialPrinterSaga } from './printer-saga-state.ts';
+export type {
+  AppendAnswer,
+  PrinterAtStart,
+  PrinterSagaCommand,
+  PrinterSagaInput,
+  PrintOutcome,
+  SagaConfig,
+  SagaContext,
+} from './saga-types.ts';

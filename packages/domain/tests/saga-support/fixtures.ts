@@ -1,4 +1,11 @@
-import type { AnyDomainEvent, EventDataByType, EventType, Order, SagaConfig } from '../../src/index.ts';
+import type {
+  AnyDomainEvent,
+  EventDataByType,
+  EventType,
+  Order,
+  PrinterStatus,
+  SagaConfig,
+} from '../../src/index.ts';
 import { sampleOrder } from '../support/domain-events.ts';
 
 /** Friday evening service, the clock every specification starts from. */
@@ -53,4 +60,20 @@ export function queued(
       ...overrides,
     },
   };
+}
+
+/** The monitor's word on the `kitchen` printer. */
+export function statusChanged(
+  from: PrinterStatus,
+  to: PrinterStatus,
+): { type: 'PrinterStatusChanged'; data: EventDataByType['PrinterStatusChanged'] } {
+  return { type: 'PrinterStatusChanged', data: { printer: 'kitchen', from, to, reason: 'probe' } };
+}
+
+/** A person withdraws a ticket through the API. */
+export function cancelled(jobId: string): {
+  type: 'PrintJobCancelled';
+  data: EventDataByType['PrintJobCancelled'];
+} {
+  return { type: 'PrintJobCancelled', data: { jobId, reason: 'guest' } };
 }
