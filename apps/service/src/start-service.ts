@@ -24,7 +24,7 @@ import { orderConsequences } from './orders/order-consequences.ts';
 import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
-import { runPrinterSaga, superviseSaga } from './printer-saga/index.ts';
+import { printerAtStart, runPrinterSaga, sagaLog, superviseSaga } from './printer-saga/index.ts';
 import {
   createViewSealer,
   loadOrCreateMasterKey,
@@ -124,8 +124,10 @@ export async function startService(
       (supervised) =>
         runPrinterSaga({
           printer: station.name,
-          events$: station.events$(store),
-          append,
+          jobs: views.jobs,
+          table: views.tables,
+          printerAtStart: () => printerAtStart(views, store, station.name),
+          log: sagaLog(store, station.name),
           print: station.print,
           probe: station.probe,
           scheduler,
@@ -141,7 +143,6 @@ export async function startService(
       {
         scheduler,
         restartAfterMs: config.printing.backoff.capMs,
-        lastPosition: () => store.lastPosition(),
         onError: (error) =>
           logger.error({ err: error, printer: station.name }, 'printer saga stopped; restarting'),
       },

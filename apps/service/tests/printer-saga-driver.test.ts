@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { AnyDomainEvent } from '@bonrelay/domain';
 import { Subject } from 'rxjs';
 import { test } from 'uvu';
-import { fail, harness, queued, settle, statusChanged } from './printer-saga-support/harness.ts';
+import { fail, flushMs, harness, queued, settle, statusChanged } from './printer-saga-support/harness.ts';
 
 test('retries follow the backoff in virtual time', async () => {
   const run = harness({
@@ -48,9 +48,13 @@ test('at start a job left printing by a crash is requeued and printed again', as
       { type: 'PrintAttemptStarted', data: { jobId: 'o1/kitchen', printer: 'kitchen', attempt: 1 } },
     ],
   });
-  await run.advanceTo(0);
+  await run.advanceTo(flushMs);
   assert.deepEqual(run.types().slice(2), ['PrintJobRequeued', 'PrintAttemptStarted', 'PrintJobPrinted']);
-  assert.deepEqual(run.prints, [{ jobId: 'o1/kitchen', at: 0 }]);
+  assert.deepEqual(
+    run.prints,
+    [{ jobId: 'o1/kitchen', at: flushMs, possibleDuplicate: true }],
+    'once the table shows it requeued, marked',
+  );
 });
 
 test('an open breaker is probed, and the first good probe sends one job', async () => {
@@ -86,12 +90,12 @@ test('stop records an outcome that arrives in time', async () => {
   let answer: (value: { ok: true; confirmation: 'confirmed' }) => void = () => {};
   const run = harness({
     history: [queued('o1/kitchen'), queued('o2/kitchen')],
-    overrides: {
+    overrides: () => ({
       print: () =>
         new Promise((resolve) => {
           answer = resolve;
         }),
-    },
+    }),
   });
   await run.advanceTo(0);
   const stopping = run.saga.stop();
@@ -105,12 +109,15 @@ test('a failed append stops the saga and says why', async () => {
   const errors: unknown[] = [];
   const run = harness({
     history: [queued('o1/kitchen')],
-    overrides: {
-      append: () => {
-        throw new Error('disk full');
+    overrides: ({ log }) => ({
+      log: {
+        ...log,
+        append: () => {
+          throw new Error('disk full');
+        },
       },
       onError: (error) => errors.push(error),
-    },
+    }),
   });
   await run.advanceTo(1_000);
   assert.equal((errors[0] as Error).message, 'disk full');
@@ -121,7 +128,7 @@ test('a print function that throws counts as a failure that reached the printer'
   let calls = 0;
   const run = harness({
     history: [queued('o1/kitchen')],
-    overrides: {
+    overrides: () => ({
       print: () => {
         calls += 1;
         return calls === 1
@@ -129,10 +136,10 @@ test('a print function that throws counts as a failure that reached the printer'
           : Promise.resolve({ ok: true, confirmation: 'written' });
       },
       probe: () => Promise.reject(new Error('no')),
-    },
+    }),
   });
   await run.advanceTo(1_000);
-  const failed = run.log.find((event) => event.type === 'PrintAttemptFailed');
+  const failed = run.log().find((event) => event.type === 'PrintAttemptFailed');
   assert.equal(failed?.type === 'PrintAttemptFailed' && failed.data.counted, true);
   assert.equal(run.types().at(-1), 'PrintJobPrinted');
   await settle();
@@ -144,16 +151,69 @@ test('a probe that throws counts as a printer still down; a broken log stops the
   const run = harness({
     history: [queued('o1/kitchen')],
     outcomes: [fail('refused', false), fail('refused', false), fail('refused', false)],
-    overrides: { probe: () => Promise.reject(new Error('no route')), onError: (error) => errors.push(error) },
+    overrides: () => ({
+      probe: () => Promise.reject(new Error('no route')),
+      onError: (error) => errors.push(error),
+    }),
   });
   await run.advanceTo(20_000);
   assert.equal(run.saga.state.breaker, 'open');
   assert.ok(run.saga.state.probe.failures >= 2, 'each thrown probe backs off further');
-  const broken = harness({ overrides: { events$: log$, onError: (error) => errors.push(error) } });
+  const broken = harness({
+    overrides: ({ log }) => ({
+      log: { ...log, printerStatus$: () => log$ },
+      onError: (error) => errors.push(error),
+    }),
+  });
   log$.error(new Error('store closed'));
   await broken.advanceTo(0);
   assert.equal((errors.at(-1) as Error).message, 'store closed');
   await broken.saga.stop();
+});
+
+test('at start the saga reads the table and follows the log only from where the views stand', async () => {
+  const from: number[] = [];
+  const run = harness({
+    history: [queued('o1/kitchen'), queued('o2/kitchen'), statusChanged('unknown', 'online')],
+    overrides: ({ log }) => ({
+      log: {
+        ...log,
+        printerStatus$: (after) => {
+          from.push(after);
+          return log.printerStatus$(after);
+        },
+      },
+    }),
+  });
+  await run.advanceTo(flushMs * 3);
+  assert.deepEqual(from, [3], 'no replay from the first event');
+  assert.deepEqual(
+    run.prints.map((print) => print.jobId),
+    ['o1/kitchen', 'o2/kitchen'],
+  );
+});
+
+test('a ticket cancelled through the API before the table shows it is not printed', async () => {
+  let answer: (value: { ok: true; confirmation: 'confirmed' }) => void = () => {};
+  const run = harness({
+    history: [queued('o1/kitchen'), queued('o2/kitchen')],
+    overrides: () => ({
+      print: (job) =>
+        new Promise((resolve) => {
+          run.prints.push({ jobId: job.jobId, at: run.scheduler.now(), possibleDuplicate: false });
+          answer = resolve;
+        }),
+    }),
+  });
+  await run.advanceTo(0);
+  run.record({ type: 'PrintJobCancelled', data: { jobId: 'o2/kitchen', reason: 'guest called' } });
+  answer({ ok: true, confirmation: 'confirmed' });
+  await run.advanceTo(flushMs * 5);
+  assert.deepEqual(
+    run.prints.map((print) => print.jobId),
+    ['o1/kitchen'],
+  );
+  assert.deepEqual(run.types().slice(2), ['PrintAttemptStarted', 'PrintJobCancelled', 'PrintJobPrinted']);
 });
 
 test.run();

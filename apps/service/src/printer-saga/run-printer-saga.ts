@@ -1,35 +1,56 @@
 import {
   type AnyDomainEvent,
+  type AppendAnswer,
   decidePrinter,
   type EventToAppend,
   initialPrinterSaga,
+  type PrinterAtStart,
+  type PrinterJobs,
   type PrinterSagaCommand,
   type PrinterSagaInput,
   type PrinterSagaState,
+  type PrintJobView,
   type PrintOutcome,
   type SagaConfig,
 } from '@bonrelay/domain';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
 
+/** The log as the saga uses it: where it ends, its printer's status changes, and guarded appends. */
+export interface SagaLog {
+  lastPosition(): number;
+  /** This printer's status changes after `after`, then live. */
+  printerStatus$(after: number): Observable<AnyDomainEvent>;
+  /**
+   * Appends durably (synchronously) if each stream in `expectedVersion` is still at that version.
+   * A lost race is an answer; any other failure throws, and stops the saga (the log is its memory).
+   */
+  append(events: EventToAppend[], expectedVersion: Readonly<Record<string, number>>): AppendAnswer;
+}
+
+/** How far the jobs table has read the log. */
+export interface JobsTableProgress {
+  position(): number;
+  /** Each position the table reaches, after its batch committed. */
+  readonly committed$: Observable<number>;
+  /** Resolves once the table holds the log as it stood when the service started. */
+  readonly caughtUp: Promise<void>;
+}
+
 /** Everything one printer's saga needs from the outside world; all of it injected, so tests run in virtual time. */
 export interface PrinterSagaOptions {
   readonly printer: string;
-  /** The log, replayed from the start and then live; the saga's own appends come back through it. */
-  readonly events$: Observable<AnyDomainEvent>;
-  /** Appends durably (synchronously). A throw stops the saga: the log is the saga's memory. */
-  readonly append: (events: EventToAppend[]) => void;
+  readonly jobs: PrinterJobs;
+  readonly table: JobsTableProgress;
+  /** What the views say about the printer, read once when the saga resumes. */
+  readonly printerAtStart: () => PrinterAtStart;
+  readonly log: SagaLog;
   /** Sends one job to the printer. Should not throw; a throw counts as an `error` that reached the printer. */
-  readonly print: (jobId: string) => Promise<PrintOutcome>;
+  readonly print: (job: PrintJobView) => Promise<PrintOutcome>;
   /** Asks the printer whether it can print now. */
   readonly probe: () => Promise<boolean>;
   readonly scheduler: SchedulerLike;
   readonly config: SagaConfig;
   readonly random: () => number;
-  /**
-   * The log position at start (`store.lastPosition()`): the saga acts, and recovers jobs a crash
-   * left printing, only once it has read this far. 0 acts at once.
-   */
-  readonly replayUntil: number;
   /** How long `stop()` waits for the job in flight. */
   readonly stopTimeoutMs: number;
   /** Told about a failed append or a broken log before the saga stops itself. */
@@ -44,30 +65,31 @@ export interface PrinterSagaHandle {
 }
 
 /**
- * The imperative shell around `decidePrinter`: feeds it the log, print outcomes, probe answers and
- * wake-ups on the injected scheduler, one input at a time, and performs its commands in order.
- * Inputs that arrive while one is being handled (an append echoed back synchronously) queue up, so
- * the pure core never sees re-entrancy.
+ * The imperative shell around `decidePrinter`. Once the jobs table has caught up it resumes from
+ * the views (no replay of the log), then feeds the core its printer's status changes, the table's
+ * commits, print outcomes, probe answers and wake-ups on the injected scheduler, one input at a
+ * time, and performs its commands in order. An append's answer is handled before anything that
+ * arrived meanwhile, so the core never sees re-entrancy or a decision overtaken by its own echo.
  */
 export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
-  const { scheduler, config, random } = options;
+  const { scheduler, config, random, jobs } = options;
   let state = initialPrinterSaga(options.printer);
   const inbox: PrinterSagaInput[] = [];
+  const subscriptions: Subscription[] = [];
   let busy = false;
   let stopped = false;
-  let recoverSent = false;
   let wake: Subscription | undefined;
   let inFlight: Promise<void> | undefined;
-  let subscription: Subscription | undefined;
 
   function shutdown(): void {
     stopped = true;
     inbox.length = 0;
     wake?.unsubscribe();
-    subscription?.unsubscribe();
+    for (const subscription of subscriptions) subscription.unsubscribe();
   }
 
   function fail(error: unknown): void {
+    if (stopped) return;
     options.onError?.(error);
     shutdown();
   }
@@ -76,15 +98,15 @@ export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
     switch (command.kind) {
       case 'append':
         try {
-          options.append(command.events);
+          inbox.unshift(options.log.append(command.events, command.expectedVersion));
         } catch (error) {
           fail(error);
         }
         return;
       case 'print': {
-        const { jobId } = command;
+        const { jobId } = command.job;
         inFlight = options
-          .print(jobId)
+          .print(command.job)
           .catch(
             (error: unknown): PrintOutcome => ({
               ok: false,
@@ -119,29 +141,36 @@ export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
     busy = true;
     try {
       for (let next = inbox.shift(); next !== undefined && !stopped; next = inbox.shift()) {
-        const step = decidePrinter(state, next, config, new Date(scheduler.now()), random);
+        const now = new Date(scheduler.now());
+        const step = decidePrinter(state, next, { config, now, random, jobs });
         state = step.state;
         for (const command of step.commands) if (!stopped) perform(command);
       }
+    } catch (error) {
+      fail(error);
     } finally {
       busy = false;
     }
   }
 
-  function recoverOnce(): void {
-    if (recoverSent) return;
-    recoverSent = true;
-    feed({ kind: 'recover' });
+  function resume(): void {
+    if (stopped) return;
+    const printer = options.printerAtStart();
+    const committed = options.table.position();
+    feed({ kind: 'resume', printer, logPosition: options.log.lastPosition(), committed });
+    subscriptions.push(
+      options.log.printerStatus$(printer.position).subscribe({
+        next: (event) => feed({ kind: 'event', event }),
+        error: fail,
+      }),
+      options.table.committed$.subscribe({
+        next: (position) => feed({ kind: 'committed', position }),
+        error: fail,
+      }),
+    );
   }
 
-  subscription = options.events$.subscribe({
-    next: (event) => {
-      feed({ kind: 'event', event });
-      if (event.position >= options.replayUntil) recoverOnce();
-    },
-    error: fail,
-  });
-  if (options.replayUntil <= 0) recoverOnce();
+  options.table.caughtUp.then(resume, fail);
 
   return {
     get state() {

@@ -4,15 +4,14 @@ import type { PrinterSagaHandle, PrinterSagaOptions } from './run-printer-saga.t
 /**
  * Keeps a printer's saga running. The saga stops itself when the log cannot take its events (a full
  * disk): its memory is the log, so it must not go on guessing. This starts a fresh one after
- * `restartAfterMs`; it replays the log and recovers the job in flight, so printing resumes by itself
- * once there is room again.
+ * `restartAfterMs`; it resumes from the jobs table and requeues the job it had in flight, so
+ * printing resumes by itself once there is room again.
  */
 export function superviseSaga(
-  start: (options: Pick<PrinterSagaOptions, 'onError' | 'replayUntil'>) => PrinterSagaHandle,
+  start: (options: Pick<PrinterSagaOptions, 'onError'>) => PrinterSagaHandle,
   options: {
     scheduler: SchedulerLike;
     restartAfterMs: number;
-    lastPosition: () => number;
     onError: (error: unknown) => void;
   },
 ): { stop(): Promise<void> } {
@@ -21,7 +20,6 @@ export function superviseSaga(
   let handle: PrinterSagaHandle;
   const launch = () => {
     handle = start({
-      replayUntil: options.lastPosition(),
       onError: (error) => {
         options.onError(error);
         if (!stopped) restart = options.scheduler.schedule(launch, options.restartAfterMs);

@@ -1,6 +1,5 @@
-import type { AnyDomainEvent, PrintJobView } from '@bonrelay/domain';
+import type { PrintJobView } from '@bonrelay/domain';
 import { printableStatuses } from '@bonrelay/domain';
-import type { EventStore } from '@bonrelay/event-store';
 import {
   type PrinterAddress,
   type PrintOutcome,
@@ -10,21 +9,17 @@ import {
   toEscPos,
   toSvg,
 } from '@bonrelay/printing';
-import { map, type Observable } from 'rxjs';
 import type { Config, PrinterConfig } from '../config/index.ts';
 import { probePrinter, statusReplyReason } from '../monitors/printer-monitor.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
-import { toDomainEvent } from '../projections/index.ts';
 import { ticketDocument } from './ticket-document.ts';
 import { ticketLayoutFor } from './ticket-layout.ts';
 
 export interface PrintStation {
   readonly name: string;
   readonly address: PrinterAddress;
-  /** The whole log, then every new event: the saga's state is derived from it, nothing else. */
-  events$(store: EventStore): Observable<AnyDomainEvent>;
-  /** Renders the job from today's views and sends it; never throws. */
-  print(jobId: string): Promise<PrintOutcome>;
+  /** Renders the job (as the saga started it) with today's order and sends it; never throws. */
+  print(job: PrintJobView): Promise<PrintOutcome>;
   /** Whether the printer answers and can print right now. */
   probe(): Promise<boolean>;
   preview(job: PrintJobView): string | undefined;
@@ -50,20 +45,13 @@ export function printStation(
   return {
     name: printer.name,
     address,
-    events$: (store) => store.live(0).pipe(map(toDomainEvent)),
-    print: async (jobId) => {
-      // The saga may act on an event the jobs table has not written yet: write the batch, then read.
-      let job = views.jobs.job(jobId);
-      if (job === undefined) {
-        views.tables.flush();
-        job = views.jobs.job(jobId);
-      }
-      const document = job ? ticketDocument(job, views.orders.state(), layout, clock()) : undefined;
+    print: async (job) => {
+      const document = ticketDocument(job, views.orders.state(), layout, clock());
       if (!document) {
         return {
           ok: false,
           failure: 'error',
-          detail: `nothing to print for job ${jobId}`,
+          detail: `nothing to print for job ${job.jobId}`,
           reachedPrinter: false,
         };
       }

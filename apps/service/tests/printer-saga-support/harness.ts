@@ -1,6 +1,31 @@
-import type { AnyDomainEvent, EventToAppend, PrintOutcome, SagaConfig } from '@bonrelay/domain';
-import { ReplaySubject, VirtualTimeScheduler } from 'rxjs';
-import { type PrinterSagaOptions, runPrinterSaga } from '../../src/printer-saga/index.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type AnyDomainEvent,
+  type EventToAppend,
+  eventToAppend,
+  initialConnectivity,
+  type PrintOutcome,
+  reduceConnectivity,
+  type SagaConfig,
+  streams,
+} from '@bonrelay/domain';
+import { openEventStore } from '@bonrelay/event-store';
+import {
+  printJobQueries,
+  printJobsView,
+  sqliteViewConnection,
+  startViewProjector,
+  toDomainEvent,
+} from '@bonrelay/views';
+import { VirtualTimeScheduler } from 'rxjs';
+import {
+  type PrinterSagaOptions,
+  printerAtStart,
+  runPrinterSaga,
+  sagaLog,
+} from '../../src/printer-saga/index.ts';
 
 export const config: SagaConfig = {
   backoff: { baseMs: 1_000, factor: 2, capMs: 60_000 },
@@ -8,47 +33,71 @@ export const config: SagaConfig = {
   breaker: { failureThreshold: 3 },
 };
 
+/** How long the jobs table may lag the log, in virtual time, as `database.viewFlushIntervalMs`. */
+export const flushMs = 20;
+
 /** Lets promise callbacks (print outcomes, probe answers) run; no time passes. */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Fact = Pick<EventToAppend, 'type' | 'data'>;
 
+function streamOf(fact: Fact): string {
+  const data = fact.data as { jobId?: string; printer?: string };
+  if (data.jobId !== undefined) return streams.printJob(data.jobId);
+  return streams.printer(data.printer ?? 'kitchen');
+}
+
 /**
- * A printer saga wired to an in-memory log (replayed to every subscriber, like the store's live
- * tail), a scripted printer and virtual time. Outcomes are answered in the order the script lists them.
+ * A printer saga wired to a real log in a temp dir, the real jobs table written by the projector
+ * (flushing `flushMs` after an append, in virtual time), a scripted printer and virtual time.
+ * Outcomes are answered in the order the script lists them. `overrides` may wrap the defaults.
  */
 export function harness(options: {
   history?: Fact[];
   outcomes?: (PrintOutcome | 'hang')[];
   probes?: boolean[];
-  overrides?: Partial<PrinterSagaOptions>;
+  overrides?: (defaults: PrinterSagaOptions) => Partial<PrinterSagaOptions>;
 }) {
   const scheduler = new VirtualTimeScheduler();
-  const log: AnyDomainEvent[] = [];
-  const log$ = new ReplaySubject<AnyDomainEvent>();
-  const prints: { jobId: string; at: number }[] = [];
+  const file = join(mkdtempSync(join(tmpdir(), 'bonrelay-saga-')), 'log.db');
+  const store = openEventStore({ file, clock: () => new Date(scheduler.now()) });
+  const prints: { jobId: string; at: number; possibleDuplicate: boolean }[] = [];
   const probes: number[] = [];
   const outcomes = [...(options.outcomes ?? [])];
   const probeAnswers = [...(options.probes ?? [])];
+  let facts = 0;
+  /** Someone else (the monitor, a person, the ingress) writes to the log. */
   const record = (fact: Fact) => {
-    const event = {
-      ...fact,
-      position: log.length + 1,
-      recordedAt: new Date(scheduler.now()).toISOString(),
-    } as AnyDomainEvent;
-    log.push(event);
-    log$.next(event);
+    facts += 1;
+    store.append([eventToAppend(fact.type, streamOf(fact), `fact-${facts}`, fact.data as never)]);
   };
   for (const fact of options.history ?? []) record(fact);
 
-  const saga = runPrinterSaga({
+  const connection = sqliteViewConnection(store.connection);
+  const table = startViewProjector({
+    store,
+    connection,
+    views: [printJobsView],
+    scheduler,
+    flushIntervalMs: flushMs,
+  });
+  table.flush();
+  const connectivity = () => {
+    const events = store.read().map(toDomainEvent);
+    return {
+      state: () => events.reduce(reduceConnectivity, initialConnectivity),
+      position: () => events.at(-1)?.position ?? 0,
+    };
+  };
+
+  const defaults: PrinterSagaOptions = {
     printer: 'kitchen',
-    events$: log$,
-    append: (events) => {
-      for (const event of events) record(event);
-    },
-    print: (jobId) => {
-      prints.push({ jobId, at: scheduler.now() });
+    jobs: printJobQueries(connection),
+    table,
+    printerAtStart: () => printerAtStart({ connectivity: connectivity() }, store, 'kitchen'),
+    log: sagaLog(store, 'kitchen'),
+    print: (job) => {
+      prints.push({ jobId: job.jobId, at: scheduler.now(), possibleDuplicate: job.possibleDuplicate });
       const next = outcomes.shift() ?? { ok: true, confirmation: 'confirmed' };
       return next === 'hang' ? new Promise<PrintOutcome>(() => {}) : Promise.resolve(next);
     },
@@ -59,10 +108,9 @@ export function harness(options: {
     scheduler,
     config,
     random: () => 0.5,
-    replayUntil: options.history?.length ?? 0,
     stopTimeoutMs: 5_000,
-    ...options.overrides,
-  });
+  };
+  const saga = runPrinterSaga({ ...defaults, ...options.overrides?.(defaults) });
 
   /** Runs virtual time up to `t`, letting the printer answer between timers. */
   async function advanceTo(t: number): Promise<void> {
@@ -77,6 +125,7 @@ export function harness(options: {
     await settle();
   }
 
+  const log = (): AnyDomainEvent[] => store.read().map(toDomainEvent);
   return {
     saga,
     scheduler,
@@ -85,7 +134,7 @@ export function harness(options: {
     probes,
     record,
     advanceTo,
-    types: () => log.map((event) => event.type),
+    types: () => log().map((event) => event.type),
   };
 }
 
