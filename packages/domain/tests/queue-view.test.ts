@@ -3,7 +3,6 @@ import { test } from 'uvu';
 import {
   type AnyDomainEvent,
   initialPrintQueue,
-  nextDueJob,
   type PrintQueue,
   queueSummary,
   reducePrintQueue,
@@ -125,44 +124,6 @@ test('finished jobs stay finished; events for unknown jobs or other facts change
   ]) {
     assert.equal(reducePrintQueue(done, event), done, event.type);
   }
-});
-
-test('selection: priority, then kitchen first, then first in first out', () => {
-  const queue = fold(
-    q('o1/customer'),
-    q('o2/kitchen'),
-    q('o3/kitchen'),
-    q('o4/customer', { priority: 'high' }),
-    q('o5/kitchen', { printer: 'bar', priority: 'critical' }),
-  );
-  const order: string[] = [];
-  let remaining = queue;
-  for (
-    let job = nextDueJob(remaining, 'kitchen', at(0));
-    job;
-    job = nextDueJob(remaining, 'kitchen', at(0))
-  ) {
-    order.push(job.jobId);
-    remaining = reducePrintQueue(
-      remaining,
-      logEvent('PrintJobCancelled', { jobId: job.jobId, reason: 'taken' }, ++position),
-    );
-  }
-  assert.deepEqual(order, ['o4/customer', 'o2/kitchen', 'o3/kitchen', 'o1/customer']);
-  assert.equal(nextDueJob(queue, 'bar', at(0))?.jobId, 'o5/kitchen');
-});
-
-test('a job waiting out its backoff is not due until its time', () => {
-  const queue = fold(
-    q('o1/kitchen', { priority: 'critical' }),
-    started('o1/kitchen', 1),
-    failed('o1/kitchen', 1, true, 1_000),
-    q('o2/kitchen'),
-  );
-  assert.equal(nextDueJob(queue, 'kitchen', at(999))?.jobId, 'o2/kitchen');
-  assert.equal(nextDueJob(queue, 'kitchen', at(1_000))?.jobId, 'o1/kitchen');
-  const busy = reducePrintQueue(queue, started('o2/kitchen', 1));
-  assert.equal(nextDueJob(busy, 'kitchen', at(999)), undefined, 'a printing job is not due');
 });
 
 test('the summary counts by state and printer, and tells the oldest wait and the next retry', () => {

@@ -2,7 +2,6 @@ export type { CancellationOptions } from './cancellation-job-for.ts';
 export { cancellationJobFor, kitchenTicketReached } from './cancellation-job-for.ts';
 export { evolvePrintJob, isFinished, jobIdOf } from './evolve-print-job.ts';
 export { printJobId, reprintJobId } from './job-ids.ts';
-export { comparePrintJobs, isDue, nextDueJob } from './next-due-job.ts';
 export type { PrinterBacklog, PrintJobState, PrintJobView, PrintQueue } from './print-job-view.ts';
 export { initialPrintQueue, printJobStates, revivePrintQueue, unfinishedJobs } from './print-job-view.ts';
 export type { PrintJobOptions } from './print-jobs-for-order.ts';
