@@ -216,4 +216,20 @@ test('a ticket cancelled through the API before the table shows it is not printe
   assert.deepEqual(run.types().slice(2), ['PrintAttemptStarted', 'PrintJobCancelled', 'PrintJobPrinted']);
 });
 
+test('a saga that cannot learn its printer at start stops and says why', async () => {
+  const errors: unknown[] = [];
+  const run = harness({
+    history: [queued('o1/kitchen')],
+    overrides: () => ({
+      printerAtStart: () => {
+        throw new Error('views unreadable');
+      },
+      onError: (error) => errors.push(error),
+    }),
+  });
+  await run.advanceTo(1_000);
+  assert.equal((errors[0] as Error | undefined)?.message, 'views unreadable');
+  assert.deepEqual(run.prints, []);
+});
+
 test.run();

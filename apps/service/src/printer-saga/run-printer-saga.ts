@@ -170,7 +170,7 @@ export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
     );
   }
 
-  options.table.caughtUp.then(resume, fail);
+  options.table.caughtUp.then(resume).catch(fail);
 
   return {
     get state() {
