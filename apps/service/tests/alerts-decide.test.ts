@@ -1,5 +1,6 @@
 import {
   type AnyDomainEvent,
+  backoffCeiling,
   type EventDataByType,
   type EventType,
   evolvePrintJob,
@@ -15,7 +16,6 @@ import {
   type AlertRules,
   type AlertsSnapshot,
   type AlertsState,
-  alertRetryDelay,
   decideAlerts,
   initialAlerts,
 } from '../src/alerts/index.ts';
@@ -210,7 +210,7 @@ test('given an alert state, when nothing changed, then the same state comes back
 test('retries wait base, then factor times longer, never above the cap', () => {
   const retry = { baseMs: 1_000, factor: 3, capMs: 20_000 };
   assert.equal(
-    [1, 2, 3, 4, 5].map((attempt) => alertRetryDelay(attempt, retry)),
+    [1, 2, 3, 4, 5].map((attempt) => backoffCeiling(attempt, retry)),
     [1_000, 3_000, 9_000, 20_000, 20_000],
   );
 });

@@ -1,7 +1,5 @@
 export type { AlertLog, PendingNotice } from './alert-log.ts';
 export { alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
-export type { AlertRetry } from './alert-retry-delay.ts';
-export { alertRetryDelay } from './alert-retry-delay.ts';
 export type {
   AlertKind,
   AlertNotice,

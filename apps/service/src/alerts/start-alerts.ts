@@ -1,11 +1,11 @@
-import { type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
+import { backoffCeiling, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import { interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Config } from '../config/index.ts';
+import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import { toDomainEvent } from '../projections/index.ts';
 import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
-import { alertRetryDelay } from './alert-retry-delay.ts';
 import { decideAlerts } from './decide-alerts.ts';
 import { postAlert } from './post-alert.ts';
 
@@ -41,8 +41,6 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   let log: AlertLog = initialAlertLog;
   for (const event of store.read({ types: alertEventTypes })) log = reduceAlertLog(log, toDomainEvent(event));
   let stopped = false;
-  let checking = false;
-  let checkAgain = false;
 
   const record = (events: readonly EventToAppend[]): boolean => {
     try {
@@ -82,7 +80,8 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
         return;
       }
       const final = number >= config.retry.maxAttempts;
-      const delay = alertRetryDelay(number, config.retry);
+      // One sender, one receiver: no crowd to spread out, so no jitter; staff can predict the next try.
+      const delay = backoffCeiling(number, config.retry);
       const recorded = record([
         eventToAppend('AlertDeliveryFailed', streams.alert(alertId), `alert-delivery-failed:${id}`, {
           alertId,
@@ -108,42 +107,29 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     for (const key of Object.keys(log.pending)) attempt(key);
   };
 
+  const lookOnce = () => {
+    if (stopped) return;
+    const snapshot = { connectivity: views.connectivity.state(), backlog: views.jobs.backlog() };
+    const decision = decideAlerts(log.state, snapshot, clock(), config);
+    if (decision.raise.length + decision.clear.length === 0) return;
+    const events = [
+      ...decision.raise.map((alert) =>
+        eventToAppend('AlertRaised', streams.alert(alert.alertId), `alert-raised:${alert.alertId}`, alert),
+      ),
+      ...decision.clear.map(({ alertId, kind, subject }) =>
+        eventToAppend('AlertCleared', streams.alert(alertId), `alert-cleared:${alertId}`, {
+          alertId,
+          kind,
+          subject,
+        }),
+      ),
+    ];
+    if (record(events)) deliverPending();
+  };
+  // Appending moves the views, which call back here: finish this look first, then look once more.
+  const looks = oneAtATime<void>(lookOnce, (error) => options.onError?.(error));
   const check = () => {
-    // Appending moves the views, which call back here: finish this look first, then look again.
-    if (checking) {
-      checkAgain = true;
-      return;
-    }
-    checking = true;
-    try {
-      do {
-        checkAgain = false;
-        if (stopped) return;
-        const snapshot = { connectivity: views.connectivity.state(), backlog: views.jobs.backlog() };
-        const decision = decideAlerts(log.state, snapshot, clock(), config);
-        if (decision.raise.length + decision.clear.length === 0) continue;
-        const events = [
-          ...decision.raise.map((alert) =>
-            eventToAppend(
-              'AlertRaised',
-              streams.alert(alert.alertId),
-              `alert-raised:${alert.alertId}`,
-              alert,
-            ),
-          ),
-          ...decision.clear.map(({ alertId, kind, subject }) =>
-            eventToAppend('AlertCleared', streams.alert(alertId), `alert-cleared:${alertId}`, {
-              alertId,
-              kind,
-              subject,
-            }),
-          ),
-        ];
-        if (record(events)) deliverPending();
-      } while (checkAgain);
-    } finally {
-      checking = false;
-    }
+    if (looks.waiting() === 0) looks.take();
   };
 
   deliverPending();

@@ -14,6 +14,7 @@ import {
   type SagaConfig,
 } from '@bonrelay/domain';
 import type { Observable, SchedulerLike, Subscription } from 'rxjs';
+import { oneAtATime } from '../one-at-a-time.ts';
 
 /** The log as the saga uses it: where it ends, its printer's status changes, and guarded appends. */
 export interface SagaLog {
@@ -74,16 +75,14 @@ export interface PrinterSagaHandle {
 export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
   const { scheduler, config, random, jobs } = options;
   let state = initialPrinterSaga(options.printer);
-  const inbox: PrinterSagaInput[] = [];
   const subscriptions: Subscription[] = [];
-  let busy = false;
   let stopped = false;
   let wake: Subscription | undefined;
   let inFlight: Promise<void> | undefined;
 
   function shutdown(): void {
     stopped = true;
-    inbox.length = 0;
+    turns.clear();
     wake?.unsubscribe();
     for (const subscription of subscriptions) subscription.unsubscribe();
   }
@@ -98,7 +97,7 @@ export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
     switch (command.kind) {
       case 'append':
         try {
-          inbox.unshift(options.log.append(command.events, command.expectedVersion));
+          turns.takeFirst(options.log.append(command.events, command.expectedVersion));
         } catch (error) {
           fail(error);
         }
@@ -134,23 +133,16 @@ export function runPrinterSaga(options: PrinterSagaOptions): PrinterSagaHandle {
     }
   }
 
-  function feed(input: PrinterSagaInput): void {
+  const turns = oneAtATime<PrinterSagaInput>((input) => {
     if (stopped) return;
-    inbox.push(input);
-    if (busy) return;
-    busy = true;
-    try {
-      for (let next = inbox.shift(); next !== undefined && !stopped; next = inbox.shift()) {
-        const now = new Date(scheduler.now());
-        const step = decidePrinter(state, next, { config, now, random, jobs });
-        state = step.state;
-        for (const command of step.commands) if (!stopped) perform(command);
-      }
-    } catch (error) {
-      fail(error);
-    } finally {
-      busy = false;
-    }
+    const now = new Date(scheduler.now());
+    const step = decidePrinter(state, input, { config, now, random, jobs });
+    state = step.state;
+    for (const command of step.commands) if (!stopped) perform(command);
+  }, fail);
+
+  function feed(input: PrinterSagaInput): void {
+    if (!stopped) turns.take(input);
   }
 
   function resume(): void {

@@ -1,6 +1,6 @@
 export type { SagaStep } from './act.ts';
 export type { BackoffConfig } from './backoff.ts';
-export { nextAttemptDelay } from './backoff.ts';
+export { backoffCeiling, nextAttemptDelay } from './backoff.ts';
 export type { BreakerConfig } from './breaker.ts';
 export { breakerAfterAttempt, isPauseFailure, isTransportFailure } from './breaker.ts';
 export { decidePrinter } from './decide-printer.ts';
