@@ -1,6 +1,7 @@
 import { documentedResponse, documentedRoutes } from '@bonrelay/api';
 import type { OrderView, PrintJobView } from '@bonrelay/domain';
 import type { StoredEvent } from '@bonrelay/event-store';
+import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { countOf, postWixOrder } from './cli-scenario.ts';
@@ -204,6 +205,35 @@ queries(
     assert.equal((await app.json<{ orders: unknown[] }>('/api/orders?state=gave-up')).orders, []);
     const printed = await allPages<OrderView>(app, '/api/orders?state=printed&limit=4', 'orders');
     assert.is(printed.items.length, 6);
+  },
+);
+
+queries(
+  'given the real service, when orders, reprints and a test ticket are sent, then each answer is what its schema says and the orders read back still are',
+  async ({ app }) => {
+    const jwt = await signWixWebhook(orderCreatedDelivery(makeWixOrder({})), app.keys.privateKey);
+    assert.is(await answersAsDocumented(app, 'post', '/webhooks/wix', '/webhooks/wix', jwt), 200);
+    const created = await app.request('POST', '/orders', {
+      currency: 'EUR',
+      fulfilment: { kind: 'delivery', address: { line: 'Hauptstraße 1' } },
+      customer: { firstName: 'Ada', email: 'ada@example.org' },
+      lineItems: [
+        { name: 'Tiramisu', quantity: 1, unitPrice: 650, options: [{ name: 'Extra', value: 'cream' }] },
+      ],
+    });
+    assert.is(created.status, 201);
+    const { orderId } = (await created.json()) as { orderId: string };
+    const reprint = `/orders/${orderId}/reprint`;
+    assert.is(
+      await answersAsDocumented(app, 'post', '/orders/{id}/reprint', reprint, { tickets: ['kitchen'] }),
+      202,
+    );
+    assert.is(await answersAsDocumented(app, 'post', '/print-jobs/test', '/print-jobs/test'), 202);
+    assert.is(await answersAsDocumented(app, 'get', '/api/orders/{id}', `/api/orders/${orderId}`), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/orders', '/api/orders?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/print-jobs', '/api/print-jobs?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/events', '/api/events?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/offline/queue/status', '/offline/queue/status'), 200);
   },
 );
 
