@@ -14,8 +14,7 @@ export const openApiRoute = createRoute({
 
 /**
  * `GET /openapi.json`, generated from the very schemas that validate each request and type each
- * port, so the description cannot drift from what the routes accept and answer. The document is
- * built when asked, from every route registered on the app by then.
+ * port, so the description cannot drift from what the routes accept and answer.
  */
 export function serveOpenApi(app: OpenAPIHono, version: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
@@ -25,7 +24,10 @@ export function serveOpenApi(app: OpenAPIHono, version: string): void {
     name: 'token',
     description: 'The same token, for clients that cannot send headers (EventSource, <img>)',
   });
-  app.openapi(openApiRoute, (c) =>
-    c.json(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'bonrelay', version } }), 200),
-  );
+  // Built on the first request, once every route is registered; the routes never change after.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.openapi(openApiRoute, (c) => {
+    document ??= app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'bonrelay', version } });
+    return c.json(document, 200);
+  });
 }

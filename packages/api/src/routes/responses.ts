@@ -9,11 +9,12 @@ export function json<Schema extends z.ZodType>(schema: Schema, description: stri
   return { description, content: { 'application/json': { schema } } };
 }
 
-/** The routes behind the API token say so, and document how the guard refuses. */
+/** The routes behind the API token say so: a bearer header, or `?token=` where headers cannot go. */
 export const guarded: { security: Record<string, string[]>[] } = {
   security: [{ bearer: [] }, { token: [] }],
 };
 
+/** How the token guard refuses, documented on every route behind it. */
 export const refusedAccess = {
   401: json(problemSchema, 'unauthorized: no or a wrong API token'),
   403: json(problemSchema, 'forbidden: no token is configured and the client is not on this machine'),
