@@ -1,6 +1,7 @@
-import { operations } from '@bonrelay/api';
+import { documentedResponse, documentedRoutes } from '@bonrelay/api';
 import type { OrderView, PrintJobView } from '@bonrelay/domain';
 import type { StoredEvent } from '@bonrelay/event-store';
+import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { countOf, postWixOrder } from './cli-scenario.ts';
@@ -132,17 +133,46 @@ queries('given bad queries, then 400 bad-query naming the problem, never a 5xx',
   }
 });
 
+/** Sends a request to the real service and checks its answer against what the document promises. */
+async function answersAsDocumented(
+  app: TestService,
+  method: string,
+  template: string,
+  path: string,
+  body?: string | object,
+): Promise<number> {
+  const response = await app.request(method.toUpperCase(), path, body);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/, path);
+  const schema = documentedResponse(method, template, response.status);
+  assert.ok(schema, `${method} ${template} documents ${response.status}`);
+  const checked = schema?.safeParse(await response.json());
+  assert.ok(checked?.success, `${method} ${path} → ${response.status}: ${checked?.error?.message}`);
+  return response.status;
+}
+
 queries(
-  'given /openapi.json from the service, then every documented GET route answers JSON',
-  async ({ app }) => {
+  'given /openapi.json from the service, then it documents every route, and each GET answers what its schema says',
+  async ({ app, orderIds }) => {
     const document = await app.json<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
-    assert.equal(Object.keys(document.paths).sort(), [...new Set(operations.map((op) => op.path))].sort());
-    for (const operation of operations.filter((op) => op.method === 'get')) {
-      const path = operation.path.replace('{id}', 'no-such-order');
-      const response = await app.request('GET', path);
-      assert.ok([200, 404].includes(response.status), `${path} → ${response.status}`);
-      assert.match(response.headers.get('content-type') ?? '', /^application\/json/, path);
+    assert.equal(
+      Object.keys(document.paths).sort(),
+      [...new Set(documentedRoutes.map((route) => route.path))].sort(),
+    );
+    for (const route of documentedRoutes.filter((candidate) => candidate.method === 'get')) {
+      for (const id of [orderIds[0] as string, 'no-such-order']) {
+        const path = route.path.replace('{id}', id);
+        const status = await answersAsDocumented(app, 'get', route.path, path);
+        assert.ok([200, 404].includes(status), `${path} → ${status}`);
+      }
     }
+    const job = (await app.json<{ printJobs: PrintJobView[] }>('/api/print-jobs?limit=1')).printJobs[0];
+    assert.ok(job, 'a print job to retry');
+    const retry = `/print-jobs/${encodeURIComponent(job?.jobId ?? '')}/retry`;
+    assert.is(await answersAsDocumented(app, 'post', '/print-jobs/{id}/retry', retry), 409);
+    assert.is(await answersAsDocumented(app, 'post', '/orders', '/orders', { currency: 'EUR' }), 422);
+    assert.is(await answersAsDocumented(app, 'post', '/connectivity/check', '/connectivity/check'), 200);
+    const reconciled = await answersAsDocumented(app, 'post', '/commands/reconcile', '/commands/reconcile');
+    assert.ok([200, 503].includes(reconciled));
   },
 );
 
@@ -175,6 +205,35 @@ queries(
     assert.equal((await app.json<{ orders: unknown[] }>('/api/orders?state=gave-up')).orders, []);
     const printed = await allPages<OrderView>(app, '/api/orders?state=printed&limit=4', 'orders');
     assert.is(printed.items.length, 6);
+  },
+);
+
+queries(
+  'given the real service, when orders, reprints and a test ticket are sent, then each answer is what its schema says and the orders read back still are',
+  async ({ app }) => {
+    const jwt = await signWixWebhook(orderCreatedDelivery(makeWixOrder({})), app.keys.privateKey);
+    assert.is(await answersAsDocumented(app, 'post', '/webhooks/wix', '/webhooks/wix', jwt), 200);
+    const created = await app.request('POST', '/orders', {
+      currency: 'EUR',
+      fulfilment: { kind: 'delivery', address: { line: 'Hauptstraße 1' } },
+      customer: { firstName: 'Ada', email: 'ada@example.org' },
+      lineItems: [
+        { name: 'Tiramisu', quantity: 1, unitPrice: 650, options: [{ name: 'Extra', value: 'cream' }] },
+      ],
+    });
+    assert.is(created.status, 201);
+    const { orderId } = (await created.json()) as { orderId: string };
+    const reprint = `/orders/${orderId}/reprint`;
+    assert.is(
+      await answersAsDocumented(app, 'post', '/orders/{id}/reprint', reprint, { tickets: ['kitchen'] }),
+      202,
+    );
+    assert.is(await answersAsDocumented(app, 'post', '/print-jobs/test', '/print-jobs/test'), 202);
+    assert.is(await answersAsDocumented(app, 'get', '/api/orders/{id}', `/api/orders/${orderId}`), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/orders', '/api/orders?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/print-jobs', '/api/print-jobs?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/api/events', '/api/events?limit=500'), 200);
+    assert.is(await answersAsDocumented(app, 'get', '/offline/queue/status', '/offline/queue/status'), 200);
   },
 );
 

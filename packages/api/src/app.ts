@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { type AccessOptions, requireAccess } from './access.ts';
-import { openApiDocument } from './openapi.ts';
+import { serveOpenApi } from './openapi.ts';
 import type { BonrelayPorts } from './ports.ts';
 import { commandRoutes } from './routes/commands.ts';
+import { healthRoutes } from './routes/health.ts';
 import { liveUpdateRoutes } from './routes/live-updates.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -18,16 +19,13 @@ export interface ApiOptions extends AccessOptions {
  * The whole HTTP face of bonrelay. Open: `/health`, the Wix webhook and the dashboard page (which
  * then asks for the token). Everything else needs the API token (or loopback when none is set).
  */
-export function createApi(ports: BonrelayPorts, options: ApiOptions): Hono {
-  const app = new Hono();
-  app.get('/health', (c) => {
-    const health = ports.health();
-    return c.json(health.body as object, health.healthy ? 200 : 503);
-  });
+export function createApi(ports: BonrelayPorts, options: ApiOptions): OpenAPIHono {
+  const app = new OpenAPIHono();
+  app.route('/', healthRoutes(ports));
   app.route('/', webhookRoutes(ports, options.bodyLimitBytes));
   app.get('/', (c) => c.html(ports.dashboardHtml()));
   app.use('*', requireAccess(options));
-  app.get('/openapi.json', (c) => c.json(openApiDocument(options.version)));
+  serveOpenApi(app, options.version);
   app.get('/metrics', async (c) => {
     const metrics = await ports.metrics();
     return c.body(metrics.body, 200, { 'content-type': metrics.contentType });

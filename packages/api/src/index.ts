@@ -2,5 +2,6 @@ export type { AccessOptions } from './access.ts';
 export type { ApiOptions } from './app.ts';
 export { createApi } from './app.ts';
 export { type DashboardOptions, dashboardHtml } from './dashboard/dashboard-html.ts';
-export { openApiDocument, operations } from './openapi.ts';
-export type { Answer, BonrelayPorts, ListQuery, LiveUpdate, Page } from './ports.ts';
+export type { Answer, BonrelayPorts, LiveUpdate, Page, Refusal } from './ports.ts';
+export { documentedResponse, documentedRoutes } from './routes/documented-routes.ts';
+export * from './schemas/index.ts';

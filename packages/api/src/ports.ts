@@ -1,21 +1,54 @@
+import type { z } from '@hono/zod-openapi';
 import type { Observable } from 'rxjs';
+import type { ReprintRequest } from './schemas/commands.ts';
+import type {
+  connectivityCheckSchema,
+  connectivityStatusSchema,
+  healthSchema,
+  jobQueuedSchema,
+  offlinePeriodSchema,
+  orderCreatedSchema,
+  orderDetailSchema,
+  orderViewSchema,
+  printJobSchema,
+  problemSchema,
+  queueSummarySchema,
+  reconciliationSchema,
+  reprintsQueuedSchema,
+  storedEventSchema,
+  webhookReceiptSchema,
+} from './schemas/index.ts';
+import type {
+  ConnectivityEventsQuery,
+  EventsQuery,
+  OfflinePeriodsQuery,
+  OrdersQuery,
+  PrintJobsQuery,
+} from './schemas/list-queries.ts';
+import type { LocalOrder } from './schemas/local-order.ts';
 
 /**
- * What the HTTP layer needs from the rest of bonrelay, as plain functions. The api package knows
- * hono and nothing else: the service wires these to the store, views and saga, and tests can wire
- * them to anything.
+ * A schema's output as a port gives it: read-only all the way down, and without the open
+ * `[key]: unknown` of loose objects, so the domain's interfaces (which carry more or fewer
+ * optional keys) can be handed over as they are and tsc still checks every documented field.
  */
-export interface Answer {
-  readonly status: 200 | 201 | 202 | 400 | 401 | 404 | 409 | 413 | 422 | 503;
-  readonly body: unknown;
+export type Shape<T> = T extends readonly (infer Item)[]
+  ? readonly Shape<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: Shape<T[K]> }
+    : T;
+
+type Of<Schema extends z.ZodType> = Shape<z.output<Schema>>;
+
+/** What a command answers: the status and body the route sends (both documented per route). */
+export interface Answer<Status extends number, Body> {
+  readonly status: Status;
+  readonly body: Body;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export interface ListQuery {
-  readonly limit: number;
-  readonly cursor?: string;
-  readonly [filter: string]: string | number | undefined;
-}
+/** A refusal, `{ error, message }`, with the statuses the route documents for it. */
+export type Refusal<Status extends number> = Answer<Status, Of<typeof problemSchema>>;
 
 /** A list answer: `{ <plural noun>: [...], next }` is built from this by the route. */
 export interface Page<T> {
@@ -29,26 +62,38 @@ export interface LiveUpdate {
   readonly data: unknown;
 }
 
-export interface BonrelayPorts {
-  health(): { healthy: boolean; body: unknown };
-  receiveWixWebhook(rawBody: string): Promise<Answer>;
+type StoredEventShape = Of<typeof storedEventSchema>;
 
-  listOrders(query: ListQuery): Page<unknown>;
-  orderById(id: string): unknown | undefined;
-  listPrintJobs(query: ListQuery): Page<unknown>;
-  queueStatus(): unknown;
-  connectivityStatus(): unknown;
-  connectivityEvents(query: ListQuery): Page<unknown>;
-  offlinePeriods(query: ListQuery): Page<unknown>;
-  listEvents(query: ListQuery): Page<unknown>;
+/**
+ * What the HTTP layer needs from the rest of bonrelay, as plain functions typed by the schemas
+ * the OpenAPI document shows. The api package knows hono and zod and nothing else: the service
+ * wires these to the store, views and saga, and tests can wire them to anything.
+ */
+export interface BonrelayPorts {
+  health(): { healthy: boolean; body: Of<typeof healthSchema> };
+  receiveWixWebhook(
+    rawBody: string,
+  ): Promise<Answer<200, Of<typeof webhookReceiptSchema>> | Refusal<400 | 401 | 503>>;
+
+  listOrders(query: OrdersQuery): Page<Of<typeof orderViewSchema>>;
+  orderById(id: string): Of<typeof orderDetailSchema> | undefined;
+  listPrintJobs(query: PrintJobsQuery): Page<Of<typeof printJobSchema>>;
+  queueStatus(): Of<typeof queueSummarySchema>;
+  connectivityStatus(): Of<typeof connectivityStatusSchema>;
+  connectivityEvents(query: ConnectivityEventsQuery): Page<StoredEventShape>;
+  offlinePeriods(query: OfflinePeriodsQuery): Page<Of<typeof offlinePeriodSchema>>;
+  listEvents(query: EventsQuery): Page<StoredEventShape>;
   ticketPreview(jobId: string): string | undefined;
 
-  createLocalOrder(input: unknown): Answer;
-  reprintOrder(orderId: string, input: unknown): Answer;
-  retryPrintJob(jobId: string): Answer;
-  printTestTicket(printer: string | undefined): Answer;
-  checkConnectivity(): Promise<Answer>;
-  reconcile(): Promise<Answer>;
+  createLocalOrder(order: LocalOrder): Answer<201, Of<typeof orderCreatedSchema>> | Refusal<503>;
+  reprintOrder(
+    orderId: string,
+    request: ReprintRequest,
+  ): Answer<202, Of<typeof reprintsQueuedSchema>> | Refusal<404 | 503>;
+  retryPrintJob(jobId: string): Answer<202, Of<typeof jobQueuedSchema>> | Refusal<404 | 409 | 503>;
+  printTestTicket(printer: string | undefined): Answer<202, Of<typeof jobQueuedSchema>> | Refusal<404 | 503>;
+  checkConnectivity(): Promise<Answer<200, Of<typeof connectivityCheckSchema>>>;
+  reconcile(): Promise<Answer<200 | 503, Of<typeof reconciliationSchema>>>;
 
   metrics(): Promise<{ contentType: string; body: string }>;
   liveUpdates(): Observable<LiveUpdate>;

@@ -18,7 +18,7 @@ function apiFor(options: { token?: string; remote?: string }) {
 }
 
 /** Every route the app serves, as `METHOD /path` with parameters filled in. */
-function servedRoutes(app: Hono): { method: string; path: string }[] {
+function servedRoutes(app: { routes: Hono['routes'] }): { method: string; path: string }[] {
   const seen = new Set<string>();
   const routes: { method: string; path: string }[] = [];
   for (const route of app.routes) {

@@ -1,40 +1,27 @@
 import { createHash } from 'node:crypto';
-import { NEVER } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type BonrelayPorts, createApi, dashboardHtml } from '../src/index.ts';
+import { fakePorts } from './routes-fake-ports.ts';
 
 const token = 'kitchen-token-0123456789';
 const page = dashboardHtml({ version: '1.2.3' });
 
-const empty = { items: [], next: null };
-const ports: BonrelayPorts = {
-  health: () => ({ healthy: true, body: { status: 'ok' } }),
-  receiveWixWebhook: async () => ({ status: 200, body: {} }),
-  listOrders: () => empty,
-  orderById: () => undefined,
-  listPrintJobs: () => empty,
-  queueStatus: () => ({ total: 0, byState: {}, byPrinter: {}, oldestWaitingMs: null }),
-  connectivityStatus: () => ({
-    mode: 'unknown',
-    warnings: [],
-    printers: [],
-    internet: { status: 'unknown' },
-  }),
-  connectivityEvents: () => empty,
-  offlinePeriods: () => empty,
-  listEvents: () => empty,
-  ticketPreview: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
-  createLocalOrder: () => ({ status: 201, body: {} }),
-  reprintOrder: () => ({ status: 202, body: {} }),
-  retryPrintJob: () => ({ status: 202, body: {} }),
-  printTestTicket: () => ({ status: 202, body: {} }),
-  checkConnectivity: async () => ({ status: 200, body: {} }),
-  reconcile: async () => ({ status: 200, body: {} }),
-  metrics: async () => ({ contentType: 'text/plain', body: '' }),
-  liveUpdates: () => NEVER,
-  dashboardHtml: () => page,
-};
+const empty = () => ({ items: [], next: null });
+const ports: BonrelayPorts = fakePorts(
+  {},
+  {
+    listOrders: empty,
+    orderById: () => undefined,
+    listPrintJobs: empty,
+    connectivityEvents: empty,
+    offlinePeriods: empty,
+    listEvents: empty,
+    retryPrintJob: () => ({ status: 202, body: { jobId: 'job-1' } }),
+    ticketPreview: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    dashboardHtml: () => page,
+  },
+);
 const api = createApi(ports, {
   token,
   remoteAddress: () => '192.168.1.20',

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApi } from '../src/index.ts';
-import { fakePorts, type PortCalls } from './routes-fake-ports.ts';
+import { event, fakePorts, offlinePeriod, order, type PortCalls, printedJob } from './routes-fake-ports.ts';
 
 function apiWith(calls: PortCalls, overrides = {}, onError?: (error: unknown) => void) {
   return createApi(fakePorts(calls, overrides), {
@@ -15,36 +15,61 @@ function apiWith(calls: PortCalls, overrides = {}, onError?: (error: unknown) =>
 
 test('given a list route, then the answer is { <plural noun>: [...], next } with the page the port gave', async () => {
   const app = apiWith({});
-  for (const [path, noun] of [
-    ['/api/orders', 'orders'],
-    ['/api/print-jobs', 'printJobs'],
-    ['/api/offline-periods', 'offlinePeriods'],
-    ['/api/events', 'events'],
-    ['/connectivity/events', 'events'],
+  for (const [path, noun, item] of [
+    ['/api/orders', 'orders', order],
+    ['/api/print-jobs', 'printJobs', printedJob],
+    ['/api/offline-periods', 'offlinePeriods', offlinePeriod],
+    ['/api/events', 'events', event],
+    ['/connectivity/events', 'events', { ...event, type: 'PrinterStatusChanged', stream: 'printer-kitchen' }],
   ] as const) {
-    assert.equal(await (await app.request(path)).json(), { [noun]: [{ n: 1 }], next: 'cursor-2' }, path);
+    assert.equal(await (await app.request(path)).json(), { [noun]: [item], next: 'cursor-2' }, path);
   }
 });
 
 test('given an order id, then one order, or a JSON 404 for an unknown one', async () => {
   const calls: PortCalls = {};
   const app = apiWith(calls);
-  assert.equal(await (await app.request('/api/orders/known')).json(), { id: 'known' });
+  assert.equal(await (await app.request('/api/orders/known')).json(), { ...order, history: [event] });
   const missing = await app.request('/api/orders/nope');
   assert.is(missing.status, 404);
   assert.is(((await missing.json()) as { error: string }).error, 'not-found');
 });
 
-test('given commands, then the body, id and printer reach the port and its status comes back', async () => {
+test('given commands, then the validated body, id and printer reach the port and its status comes back', async () => {
   const calls: PortCalls = {};
   const app = apiWith(calls);
-  const created = await app.request('/orders', { method: 'POST', body: '{"currency":"EUR"}' });
-  assert.is(created.status, 201);
-  assert.equal(calls.lastBody, { currency: 'EUR' });
+  const typedIn = {
+    currency: 'EUR',
+    fulfilment: { kind: 'pickup' },
+    lineItems: [{ name: 'Tiramisu', quantity: 1, unitPrice: 650 }],
+  };
+  const created = await app.request('/orders', { method: 'POST', body: JSON.stringify(typedIn) });
+  assert.is(created.status, 201, 'a JSON body without a content type is read as JSON');
+  assert.equal(
+    calls.lastBody,
+    {
+      ...typedIn,
+      paymentStatus: 'NOT_PAID',
+      fulfilment: { kind: 'pickup', wanted: { kind: 'asap' } },
+      customer: {},
+      lineItems: [{ name: 'Tiramisu', quantity: 1, unitPrice: 650, options: [] }],
+      shipping: 0,
+      discount: 0,
+      tax: 0,
+    },
+    'the port gets the order with its defaults filled in',
+  );
   const reprint = await app.request('/orders/o-1/reprint', { method: 'POST' });
   assert.is(reprint.status, 202);
   assert.is(calls.lastId, 'o-1');
   assert.equal(calls.lastBody, {}, 'an empty body is an empty object');
+  const kitchen = await app.request('/orders/o-2/reprint', {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: '{"tickets":["kitchen"]}',
+  });
+  assert.is(kitchen.status, 202);
+  assert.equal(calls.lastBody, { tickets: ['kitchen'] });
   assert.is((await app.request('/print-jobs/j-1/retry', { method: 'POST' })).status, 409);
   assert.is(calls.lastId, 'j-1');
   assert.is((await app.request('/print-jobs/test?printer=bar', { method: 'POST' })).status, 202);

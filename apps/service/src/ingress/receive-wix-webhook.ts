@@ -1,4 +1,4 @@
-import type { Answer } from '@bonrelay/api';
+import type { BonrelayPorts } from '@bonrelay/api';
 import type { EventToAppend } from '@bonrelay/domain';
 import type { NewEvent } from '@bonrelay/event-store';
 import { eventsForWebhook, normaliseOrder, verifyWebhook } from '@bonrelay/wix';
@@ -23,7 +23,7 @@ export interface WixIngressOptions {
  * transaction (durable with synchronous=FULL), and only then answer 200. No printing, rendering or
  * Wix call happens here, so the answer stays far inside Wix's 1,250 ms budget.
  */
-export function createWixIngress(options: WixIngressOptions): (rawBody: string) => Promise<Answer> {
+export function createWixIngress(options: WixIngressOptions): BonrelayPorts['receiveWixWebhook'] {
   return async (rawBody) => {
     if (!options.publicKey) {
       return {

@@ -1,11 +1,11 @@
-import type { Answer } from '@bonrelay/api';
+import type { Refusal } from '@bonrelay/api';
 import { StoreFullError, StoreUnavailableError } from '@bonrelay/event-store';
 
 /**
  * Turns a store failure into the answer that makes the sender try again later: Wix retries on any
  * non-2xx, so a full disk must be a 503, never a 200 for an order we did not keep.
  */
-export function storeFailureAnswer(error: unknown, retryAfterSeconds: number): Answer | undefined {
+export function storeFailureAnswer(error: unknown, retryAfterSeconds: number): Refusal<503> | undefined {
   if (error instanceof StoreFullError) {
     return {
       status: 503,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, BonrelayPorts } from '@bonrelay/api';
+import type { Answer, BonrelayPorts, Refusal } from '@bonrelay/api';
 import {
   type EventToAppend,
   eventToAppend,
@@ -10,7 +10,6 @@ import {
   type TicketKind,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
-import { z } from 'zod';
 import { storeFailureAnswer } from '../ingress/store-answers.ts';
 import { localOrderFrom } from '../orders/local-order.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
@@ -30,21 +29,14 @@ export interface CommandContext {
   readonly retryAfterSeconds: number;
 }
 
-const reprintSchema = z.strictObject({
-  tickets: z
-    .array(z.enum(['kitchen', 'customer', 'driver']))
-    .min(1)
-    .optional(),
-});
-
 /** Appends a command's events, answering 503 (not 500) when the disk is full. */
-function appendAnswer(
+function appendAnswer<Ok extends Answer<number, unknown>>(
   store: EventStore,
   events: readonly EventToAppend[],
   source: string,
-  ok: Answer,
+  ok: Ok,
   retryAfterSeconds: number,
-): Answer {
+): Ok | Refusal<503> {
   try {
     store.append(events.map((event) => ({ ...event, metadata: { source } })));
     return ok;
@@ -60,33 +52,26 @@ export function commandPorts(context: CommandContext): CommandPorts {
   const { store, views } = context;
   return {
     createLocalOrder: (input) => {
-      const result = localOrderFrom(input, context.clock());
-      if (!result.ok) return { status: 422, body: { error: 'invalid-order', problems: result.problems } };
-      const received = eventToAppend(
-        'OrderReceived',
-        streams.order(result.order.id),
-        `order-received:${result.order.id}`,
-        { order: result.order },
-      );
+      const order = localOrderFrom(input, context.clock());
+      const received = eventToAppend('OrderReceived', streams.order(order.id), `order-received:${order.id}`, {
+        order,
+      });
       return appendAnswer(
         store,
         [received, ...context.consequences([received])],
         'local',
         {
           status: 201,
-          body: { orderId: result.order.id },
+          body: { orderId: order.id },
         },
         context.retryAfterSeconds,
       );
     },
-    reprintOrder: (orderId, input) => {
+    reprintOrder: (orderId, request) => {
       const order = orderById(views.orders.state(), orderId);
       if (!order) return { status: 404, body: { error: 'not-found', message: 'no such order' } };
-      const parsed = reprintSchema.safeParse(input);
-      if (!parsed.success)
-        return { status: 400, body: { error: 'bad-request', message: parsed.error.issues[0]?.message } };
       const wanted: readonly TicketKind[] =
-        parsed.data.tickets ??
+        request.tickets ??
         Object.values(order.tickets)
           .filter((ticket) => !ticket.reprint && ticket.ticket !== 'cancellation')
           .map((ticket) => ticket.ticket);

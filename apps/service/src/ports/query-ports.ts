@@ -9,7 +9,7 @@ import {
   orderById,
   selectOfflinePeriods,
 } from '@bonrelay/domain';
-import type { EventStore } from '@bonrelay/event-store';
+import type { EventStore, StoredEvent } from '@bonrelay/event-store';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
 type QueryPorts = Pick<
@@ -36,7 +36,7 @@ function pageOf<T>(items: readonly T[], query: ListQuery): Page<T> {
   return { items: slice, next: start + query.limit < items.length ? String(start + query.limit) : null };
 }
 
-function eventPage(store: EventStore, query: ListQuery, types?: readonly string[]): Page<unknown> {
+function eventPage(store: EventStore, query: ListQuery, types?: readonly string[]): Page<StoredEvent> {
   const after = Number.parseInt(String(query.cursor ?? query.after ?? '0'), 10) || 0;
   const typeFilter = types ?? (query.type ? String(query.type).split(',') : undefined);
   const events = store.read({

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { BonrelayPorts } from '../ports.ts';
 
@@ -6,8 +6,8 @@ import type { BonrelayPorts } from '../ports.ts';
  * `GET /events/stream`: Server-Sent Events fed by the views, so the dashboard changes the moment the
  * log does — no polling loop on a tablet's battery.
  */
-export function liveUpdateRoutes(ports: BonrelayPorts): Hono {
-  const app = new Hono();
+export function liveUpdateRoutes(ports: BonrelayPorts): OpenAPIHono {
+  const app = new OpenAPIHono();
   app.get('/events/stream', (c) =>
     streamSSE(c, async (stream) => {
       await new Promise<void>((resolve) => {

@@ -1,0 +1,72 @@
+import { z } from '@hono/zod-openapi';
+import {
+  breakerStateSchema,
+  connectivityModeSchema,
+  internetStatusSchema,
+  printerStatusSchema,
+  timeSchema,
+} from './words.ts';
+
+/** What one printer is right now, as its monitor last found it. */
+export const printerConnectivitySchema = z
+  .object({
+    printer: z.string(),
+    status: printerStatusSchema,
+    since: timeSchema,
+    reason: z.string(),
+    latencyMs: z.number().min(0).optional(),
+    breaker: breakerStateSchema,
+    breakerSince: timeSchema.optional(),
+  })
+  .openapi('PrinterConnectivity');
+
+/** `GET /connectivity/status`: printers, internet and one word for the staff. */
+export const connectivityStatusSchema = z
+  .object({
+    mode: connectivityModeSchema,
+    warnings: z.array(z.string()),
+    printers: z.array(printerConnectivitySchema),
+    internet: z.object({
+      status: internetStatusSchema,
+      since: timeSchema.optional(),
+      failedTargets: z.array(z.string()),
+    }),
+  })
+  .openapi('ConnectivityStatus');
+
+/** One stretch of time a printer or the internet was down, for the audit. */
+export const offlinePeriodSchema = z
+  .object({
+    component: z
+      .string()
+      .regex(/^(printer:.+|internet)$/)
+      .openapi({ description: '`printer:<name>` or `internet`' }),
+    start: timeSchema,
+    end: timeSchema.optional().openapi({ description: 'Absent while the outage goes on' }),
+    durationMs: z.number().min(0),
+    cause: z.string(),
+    failedTargets: z.array(z.string()).optional(),
+    ordersReceived: z.array(z.string()),
+    jobsBuffered: z.number().int().min(0),
+    backlogPrintedAfterMs: z.number().min(0).optional(),
+  })
+  .openapi('OfflinePeriod');
+
+/** `POST /connectivity/check`: what probing everything once found. */
+export const connectivityCheckSchema = z
+  .object({
+    internet: z.object({
+      status: internetStatusSchema,
+      failedTargets: z.array(z.string()),
+      latencyMs: z.number().min(0),
+    }),
+    printers: z.array(
+      z.object({
+        printer: z.string(),
+        status: printerStatusSchema,
+        latencyMs: z.number().min(0),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('ConnectivityCheck');
