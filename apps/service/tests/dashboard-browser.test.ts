@@ -1,9 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  makeWixOrder,
+  orderCanceledDelivery,
+  orderCreatedDelivery,
+  signWixWebhook,
+  type WixDelivery,
+  wixOrderFixtures,
+} from '@bonrelay/wix-fake';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestService, type TestService } from './support/test-service.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const outputDir = join(import.meta.dirname, '..', '..', '..', 'test-output');
 const chromiumArgs = [
@@ -47,6 +55,59 @@ async function queueNotOnPaper(page: Page): Promise<number> {
     sum += Number(await page.getByTestId(`queue-${name}`).locator('b').textContent());
   }
   return sum;
+}
+
+/** Headers of print-queue columns that end beyond their card's edge (cut off, or hidden in a scroll). */
+const cutOffQueueColumns = `(() => {
+  const table = document.getElementById('queue-printers');
+  const card = table.closest('section');
+  const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+  return [...table.querySelectorAll('th')]
+    .filter((header) => header.getBoundingClientRect().right > edge + 0.5)
+    .map((header) => header.textContent);
+})()`;
+
+/** Rows of the page grid that leave a column empty: each row of cards must span the grid's width. */
+const unfilledGridRows = `(() => {
+  const main = document.querySelector('main');
+  const style = getComputedStyle(main);
+  const box = main.getBoundingClientRect();
+  const left = box.left + parseFloat(style.paddingLeft);
+  const right = box.right - parseFloat(style.paddingRight);
+  const rows = new Map();
+  for (const card of main.children) {
+    const rect = card.getBoundingClientRect();
+    const top = Math.round(rect.top);
+    const row = rows.get(top) || { left: Infinity, right: -Infinity, cards: [] };
+    rows.set(top, { left: Math.min(row.left, rect.left), right: Math.max(row.right, rect.right),
+      cards: [...row.cards, card.id || card.getAttribute('aria-labelledby')] });
+  }
+  return [...rows.values()]
+    .filter((row) => row.left > left + 1 || row.right < right - 1)
+    .map((row) => row.cards.join(' + ') + ' spans ' + Math.round(row.left) + '..' + Math.round(row.right)
+      + ' of ' + Math.round(left) + '..' + Math.round(right));
+})()`;
+
+/** How far the page itself scrolls sideways (a phone must never need to). */
+const pageOverflow = 'document.documentElement.scrollWidth - window.innerWidth';
+
+async function deliver(app: TestService, delivery: WixDelivery): Promise<void> {
+  const response = await app.request(
+    'POST',
+    '/webhooks/wix',
+    await signWixWebhook(delivery, app.keys.privateKey),
+  );
+  assert.is(response.status, 200);
+}
+
+/** The id the service gave a Wix order, once its view lists it (projections follow the log). */
+function orderIdOf(app: TestService, number: string): Promise<string> {
+  return eventually(`order ${number} listed`, async () => {
+    const { orders } = await app.json<{ orders: { orderId: string; number?: string }[] }>(
+      '/api/orders?limit=50',
+    );
+    return orders.find((candidate) => candidate.number === number)?.orderId;
+  });
 }
 
 const dashboard = suite<Context>('the dashboard in a real browser');
@@ -162,6 +223,53 @@ dashboard(
     } finally {
       await guarded.stop();
     }
+  },
+);
+
+dashboard(
+  'given an order on paper, at desktop (1280 px) and phone (390 px) width every print-queue column is on its card and no grid column stays empty',
+  async ({ app, browser }) => {
+    const created = await app.request('POST', '/orders', pickupOrder);
+    assert.is(created.status, 201);
+    mkdirSync(outputDir, { recursive: true });
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+      const problems = watchProblems(page);
+      await page.goto(`${app.url}/`);
+      await page.locator('#queue-printers tr[data-printer="printer"]').waitFor({ timeout: waitMs });
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await page.screenshot({ path: join(outputDir, `dashboard-${width}.png`), fullPage: true });
+      assert.equal(await page.evaluate(cutOffQueueColumns), [], `queue columns cut off at ${width} px`);
+      assert.equal(
+        await page.evaluate(unfilledGridRows),
+        [],
+        `grid rows with an empty column at ${width} px`,
+      );
+      assert.ok(Number(await page.evaluate(pageOverflow)) <= 0, `the page scrolls sideways at ${width} px`);
+      assert.equal(problems, []);
+      await page.close();
+    }
+  },
+);
+
+dashboard(
+  'given an order cancelled after it arrived and one that arrived cancelled, each reads "cancelled" in the list',
+  async ({ app, browser }) => {
+    const laterCancelled = makeWixOrder({ id: '7c1f3e2a-5b4d-4e6f-8a9b-0c1d2e3f4a5b', number: '30001' });
+    await deliver(app, orderCreatedDelivery(laterCancelled));
+    await deliver(app, orderCanceledDelivery(laterCancelled));
+    await deliver(app, orderCreatedDelivery(wixOrderFixtures.cancelled));
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${app.url}/`);
+    for (const number of ['30001', wixOrderFixtures.cancelled.number]) {
+      const row = page.getByTestId(`order-${await orderIdOf(app, number)}`);
+      await row.waitFor({ timeout: waitMs });
+      await row.getByText('cancelled', { exact: true }).waitFor({ timeout: waitMs });
+      assert.is(await row.getAttribute('data-canceled'), 'true', `order ${number} is marked cancelled`);
+    }
+    assert.equal(problems, []);
+    await page.close();
   },
 );
 
