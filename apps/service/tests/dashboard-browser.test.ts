@@ -88,6 +88,17 @@ const unfilledGridRows = `(() => {
       + ' of ' + Math.round(left) + '..' + Math.round(right));
 })()`;
 
+/** Timeline labels (lanes and hours) that do not lie wholly inside the chart. */
+const cutOffTimelineLabels = `(() => {
+  const chart = document.querySelector('#timeline-chart svg').getBoundingClientRect();
+  return [...document.querySelectorAll('#timeline-chart svg text')]
+    .filter((label) => {
+      const box = label.getBoundingClientRect();
+      return box.left < chart.left - 0.5 || box.right > chart.right + 0.5;
+    })
+    .map((label) => label.textContent);
+})()`;
+
 /** How far the page itself scrolls sideways (a phone must never need to). */
 const pageOverflow = 'document.documentElement.scrollWidth - window.innerWidth';
 
@@ -270,6 +281,22 @@ dashboard(
     }
     assert.equal(problems, []);
     await page.close();
+  },
+);
+
+dashboard(
+  'given the last hour mark is a minute old, its label stays whole at the right edge of the timeline, at 1280 and 390 px',
+  async ({ app, browser }) => {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Europe/Berlin' });
+      const problems = watchProblems(page);
+      await page.clock.setFixedTime(new Date('2025-03-14T12:01:00+01:00'));
+      await page.goto(`${app.url}/`);
+      await page.locator('#timeline-chart svg text', { hasText: '12:00' }).waitFor({ timeout: waitMs });
+      assert.equal(await page.evaluate(cutOffTimelineLabels), [], `labels cut off at ${width} px`);
+      assert.equal(problems, []);
+      await page.close();
+    }
   },
 );
 
