@@ -181,7 +181,8 @@ dashboard(
     await preview.waitFor({ timeout: waitMs });
     const previewsLoaded = `[...document.querySelectorAll('[data-testid="order-${orderId}"] .ticket img')]
       .every((image) => image.complete && image.naturalWidth > 0)`;
-    await page.waitForFunction(previewsLoaded, undefined, { timeout: waitMs });
+    // Polled from outside: waitForFunction with a string evaluates it in the page, which the CSP forbids.
+    await eventually('the previews loaded', () => page.evaluate(previewsLoaded), waitMs);
     assert.is(await page.evaluate('window.sameDocument'), true, 'the page was never reloaded');
     await page.getByRole('button', { name: '7 days' }).click();
     await page.locator('[data-range="week"][aria-pressed="true"]').waitFor({ timeout: waitMs });
