@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
@@ -34,6 +32,7 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
+import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
@@ -272,11 +271,7 @@ export async function startService(
     version: serviceVersion,
     onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
   });
-  const server = serve({ fetch: api.fetch, hostname: config.server.host, port: config.server.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
   const unmark = markServiceRunning(config, url);
@@ -306,7 +301,7 @@ export async function startService(
         logger.info({ reason }, 'stopping');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Open SSE streams would hold the server open forever.
-        (server as Server).closeAllConnections();
+        server.closeAllConnections();
         await closed;
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
