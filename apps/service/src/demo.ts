@@ -35,7 +35,7 @@ async function demo(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = join(config.dataDir, 'demo-wix-public-key.pem');
   writeFileSync(keyFile, keys.publicKeyPem);
-  const log = openServiceLog(config.logLevel);
+  const log = await openServiceLog(config.logLevel);
   const service = await startService(config, { logger: log.logger });
   for (const [name, fixture] of Object.entries(wixOrderFixtures)) {
     const order = { ...fixture, id: randomUUID(), createdDate: new Date().toISOString() };

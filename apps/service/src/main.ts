@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = openServiceLog(config.logLevel);
+  const log = await openServiceLog(config.logLevel);
   const service = await startService(config, { logger: log.logger }).catch((error: unknown) => {
     process.stderr.write(
       `bonrelay cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -77,7 +77,7 @@ export async function startService(
   const clock = overrides.clock ?? (() => new Date());
   const scheduler = overrides.scheduler ?? asyncScheduler;
   const random = overrides.random ?? Math.random;
-  const logger = overrides.logger ?? openServiceLog(config.logLevel).logger;
+  const logger = overrides.logger ?? (await openServiceLog(config.logLevel)).logger;
   const publicKey = resolveWixPublicKey(config);
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
