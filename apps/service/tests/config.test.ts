@@ -98,6 +98,12 @@ test('a misspelt BONRELAY_ variable is refused and the closest known one named',
   ]);
 });
 
+test('a BONRELAY_ variable like no known one lists the ones bonrelay reads', () => {
+  const [problem] = problemsOf({ BONRELAY_SPEED: 'fast' });
+  assert.match(problem ?? '', /^BONRELAY_SPEED: not a bonrelay variable; bonrelay reads BONRELAY_CONFIG, /);
+  assert.match(problem ?? '', /BONRELAY_PRINTER_URL.*BONRELAY_TEST_\*/);
+});
+
 test('an unknown variable is reported together with bad values, so all are fixed at once', () => {
   const problems = problemsOf({ BONRELAY_LOGLEVEL: 'debug', BONRELAY_PORT: 'eighty' });
   assert.is(problems.length, 2);
