@@ -1,11 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
@@ -15,7 +13,7 @@ import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
 import { liveUpdates } from './live-updates.ts';
-import { createLogger, type Logger } from './logger.ts';
+import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
 import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
@@ -34,7 +32,9 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
+import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
+import { openServiceLog } from './service-log.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
@@ -77,7 +77,7 @@ export async function startService(
   const clock = overrides.clock ?? (() => new Date());
   const scheduler = overrides.scheduler ?? asyncScheduler;
   const random = overrides.random ?? Math.random;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? (await openServiceLog(config.logLevel)).logger;
   const publicKey = resolveWixPublicKey(config);
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
@@ -272,11 +272,7 @@ export async function startService(
     version: serviceVersion,
     onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
   });
-  const server = serve({ fetch: api.fetch, hostname: config.server.host, port: config.server.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
   const unmark = markServiceRunning(config, url);
@@ -306,7 +302,7 @@ export async function startService(
         logger.info({ reason }, 'stopping');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Open SSE streams would hold the server open forever.
-        (server as Server).closeAllConnections();
+        server.closeAllConnections();
         await closed;
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
