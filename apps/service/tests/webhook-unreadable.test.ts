@@ -306,5 +306,61 @@ withApi(
   },
 );
 
+const restart = suite('unreadable orders across a restart');
+
+restart(
+  'given unreadable orders still open when the service stopped, when it starts again with the Wix API, then they are fetched or found and cleared',
+  async () => {
+    const first = await startTestService();
+    const order = makeWixOrder({});
+    await post(
+      first,
+      await signWixWebhook(orderCreatedDelivery(withoutLineItems(order)), first.keys.privateKey),
+    );
+    const nameless = await post(first, await signWixPayload('{"no":"envelope"}', first.keys.privateKey));
+    const { webhookId } = (await nameless.json()) as { webhookId: string };
+    await eventually('both listed for staff', async () => (await shown(first)).length === 2);
+    await first.stop();
+    const still = await startTestService({ dataDir: first.dataDir, keys: first.keys });
+    const remembered = await shown(still);
+    await still.stop();
+    assert.equal(
+      remembered.map((open) => [open.orderId ?? open.webhookId, open.state]),
+      [
+        [order.id, 'needs-attention'],
+        [webhookId, 'needs-attention'],
+      ],
+    );
+
+    const wix = await startFakeWixApi({ apiKey, siteId, orders: [order] });
+    const again = await startTestService({
+      dataDir: first.dataDir,
+      keys: first.keys,
+      config: { wix: { retries: 0 } },
+      env: { BONRELAY_WIX_API_BASE: wix.baseUrl, BONRELAY_WIX_API_KEY: apiKey, BONRELAY_WIX_SITE_ID: siteId },
+    });
+    try {
+      await eventually('both closed', async () => (await shown(again)).length === 0);
+      assert.equal(typesOf(again, `order-${order.id}`), [
+        'OrderUnreadable',
+        'OrderFetchFailed',
+        'OrderReceived',
+        'OrderFetched',
+      ]);
+      assert.equal(ticketsFor(again, order.id), ['customer', 'kitchen']);
+      await eventually(
+        'both alerts cleared',
+        () =>
+          alertsAbout(again, 'AlertCleared', order.id).length === 1 &&
+          alertsAbout(again, 'AlertCleared', webhookId).length === 1,
+      );
+    } finally {
+      await again.stop();
+      await wix.close();
+    }
+  },
+);
+
 withoutApi.run();
 withApi.run();
+restart.run();
