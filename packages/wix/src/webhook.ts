@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { defined } from './defined.ts';
 
 /** Why a delivery was refused; each maps to one HTTP status the ingress answers with. */
 export type RejectionReason =
@@ -77,16 +78,12 @@ export function reject(reason: RejectionReason, detail: string): WebhookRejectio
   return { ok: false, reason, status: statusByReason[reason], detail };
 }
 
-function withoutAbsent<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
-}
-
 /** A signed delivery that cannot be read is still `ok`: it came from Wix and is answered 200. */
 export function unreadable(
   known: Omit<UnreadableWebhook, 'kind' | 'problem'>,
   problem: string,
 ): WebhookVerification {
-  return { ok: true, webhook: withoutAbsent({ kind: 'unreadable', ...known, problem }) };
+  return { ok: true, webhook: defined({ kind: 'unreadable', ...known, problem }) };
 }
 
 /**
