@@ -5,7 +5,7 @@ import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@b
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, map, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
@@ -31,13 +31,19 @@ import {
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
-import { createReconciler } from './reconciliation/reconciler.ts';
+import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
 import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { openServiceLog } from './service-log.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
+import {
+  startUnreadableRecovery,
+  unreadableOrdersPage,
+  unreadableOrdersUpdates,
+  watchUnreadableOrders,
+} from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
 
 export interface ServiceOverrides {
@@ -94,6 +100,7 @@ export async function startService(
   };
 
   const views = startViews(store, config, createViewSealer(masterKey));
+  const unreadable = watchUnreadableOrders(store);
   const metrics = createServiceMetrics({
     store,
     views,
@@ -103,6 +110,7 @@ export async function startService(
   const alerts = startAlerts({
     config: config.alerts,
     views,
+    unreadable,
     store,
     scheduler,
     clock,
@@ -144,12 +152,29 @@ export async function startService(
     ),
   );
 
-  const reconcile = createReconciler({
+  const reconcileWithWix = createReconciler({
     store,
     config,
     clock,
     orders: () => views.orders.state(),
     consequences,
+  });
+  // A reconciliation also fetches, by id, every unreadable order its search did not bring back.
+  const reconcile = async () => {
+    const report = await reconcileWithWix();
+    if (report.ok) await recovery.retry();
+    return report;
+  };
+  const recovery = startUnreadableRecovery({
+    store,
+    unreadable,
+    client: wixApiClient(config),
+    clock,
+    orders: () => views.orders.state(),
+    consequences,
+    reconcile: () => void reconcile(),
+    onError: (error) =>
+      logger.warn({ err: error }, 'could not record what came of fetching an unreadable order'),
   });
 
   const supervision = {
@@ -225,6 +250,7 @@ export async function startService(
       }),
     ),
     ...queryPorts(store, views, clock),
+    unreadableOrders: (query) => unreadableOrdersPage(unreadable.state(), query),
     ...commandPorts({
       store,
       views,
@@ -255,7 +281,11 @@ export async function startService(
       return { status: report.ok ? 200 : 503, body: report };
     },
     metrics: () => metrics.scrape(),
-    liveUpdates: () => liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
+    liveUpdates: () =>
+      merge(
+        liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
+        unreadableOrdersUpdates(unreadable.changes$),
+      ),
     dashboardHtml: () => dashboardPage,
   };
 
@@ -315,7 +345,9 @@ export async function startService(
             reason,
           }),
         ]);
+        recovery.stop();
         alerts.stop();
+        unreadable.stop();
         metrics.stop();
         views.stop();
         store.close();

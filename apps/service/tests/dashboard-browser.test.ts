@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   makeWixOrder,
+  orderApprovedDelivery,
   orderCanceledDelivery,
   orderCreatedDelivery,
   signWixWebhook,
   type WixDelivery,
+  type WixOrder,
   wixOrderFixtures,
 } from '@bonrelay/wix-fake';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -199,6 +201,39 @@ dashboard(
     await page.screenshot({ path: join(outputDir, 'dashboard.png'), fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: join(outputDir, 'dashboard-tablet.png'), fullPage: true });
+    assert.equal(problems, []);
+    await page.close();
+  },
+);
+
+dashboard(
+  'given an order Wix sent that could not be read, the page says so with its Wix order id until the order is read',
+  async ({ app, browser }) => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const problems = watchProblems(page);
+    await page.goto(`${app.url}/`);
+    await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+    assert.is(await page.getByTestId('unreadable-orders').isVisible(), false, 'no notice while all is read');
+
+    const order = makeWixOrder({});
+    const { lineItems: _unreadable, ...shapeOfTomorrow } = order;
+    const unreadable = orderCreatedDelivery(shapeOfTomorrow as WixOrder);
+    const posted = await app.request(
+      'POST',
+      '/webhooks/wix',
+      await signWixWebhook(unreadable, app.keys.privateKey),
+    );
+    assert.is(posted.status, 200);
+    const notice = page.getByTestId(`unreadable-${order.id}`);
+    await notice.waitFor({ timeout: waitMs });
+    assert.match((await notice.textContent()) ?? '', /An order could not be read — open it in Wix: order/);
+    assert.is(await notice.locator('code').textContent(), order.id);
+    mkdirSync(outputDir, { recursive: true });
+    await page.screenshot({ path: join(outputDir, 'dashboard-unreadable.png'), fullPage: true });
+
+    const approved = await signWixWebhook(orderApprovedDelivery(order), app.keys.privateKey);
+    assert.is((await app.request('POST', '/webhooks/wix', approved)).status, 200);
+    await page.getByTestId('unreadable-orders').waitFor({ state: 'hidden', timeout: waitMs });
     assert.equal(problems, []);
     await page.close();
   },

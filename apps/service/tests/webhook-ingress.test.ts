@@ -131,22 +131,32 @@ webhook(
   },
 );
 
-webhook('a signed but malformed payload gets 400 and appends nothing', async ({ app }) => {
-  const before = app.service.store.lastPosition();
-  const notJson = await signWixPayload('this is not json', app.keys.privateKey);
-  assert.is((await post(app, notJson)).status, 400);
-  const noOrder = await signWixPayload(
-    JSON.stringify({
-      eventType: 'wix.ecom.v1.order_created',
-      instanceId: 'x',
-      data: JSON.stringify({ id: 'w1', entityId: 'o1', createdEvent: {} }),
-    }),
-    app.keys.privateKey,
-  );
-  assert.is((await post(app, noOrder)).status, 400);
-  const orders = app.service.store.read({ after: before, types: ['OrderReceived', 'WebhookReceived'] });
-  assert.is(orders.length, 0);
-});
+webhook(
+  'a signed but malformed payload is acknowledged (200) as OrderUnreadable, never as an order',
+  async ({ app }) => {
+    const before = app.service.store.lastPosition();
+    const notJson = await signWixPayload('this is not json', app.keys.privateKey);
+    assert.is((await post(app, notJson)).status, 200);
+    const noOrder = await signWixPayload(
+      JSON.stringify({
+        eventType: 'wix.ecom.v1.order_created',
+        instanceId: 'x',
+        data: JSON.stringify({ id: 'w1', entityId: 'o1', createdEvent: {} }),
+      }),
+      app.keys.privateKey,
+    );
+    assert.is((await post(app, noOrder)).status, 200);
+    const recorded = app.service.store.read({
+      after: before,
+      types: ['OrderReceived', 'WebhookReceived', 'OrderUnreadable'],
+    });
+    assert.equal(
+      recorded.map((event) => event.type),
+      ['OrderUnreadable', 'OrderUnreadable'],
+    );
+    assert.equal(typesOf(app, 'order-o1')[0], 'OrderUnreadable');
+  },
+);
 
 webhook(
   'an event type bonrelay does not handle is acknowledged (200, ignored) so Wix stops retrying',

@@ -50,6 +50,14 @@ export const operations: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/unreadable-orders',
+    summary:
+      'Orders Wix sent that could not be read: fetching (state fetching) or for staff to open in Wix (needs-attention)',
+    auth: true,
+    query: ['limit', 'cursor'],
+  },
+  {
+    method: 'get',
     path: '/api/events',
     summary: 'The event log',
     auth: true,

@@ -41,6 +41,8 @@ export interface BonrelayPorts {
   connectivityEvents(query: ListQuery): Page<unknown>;
   offlinePeriods(query: ListQuery): Page<unknown>;
   listEvents(query: ListQuery): Page<unknown>;
+  /** Orders Wix sent that could not be read, oldest first, while nothing has read them since. */
+  unreadableOrders(query: ListQuery): Page<unknown>;
   ticketPreview(jobId: string): string | undefined;
 
   createLocalOrder(input: unknown): Answer;

@@ -24,6 +24,7 @@ const ports: BonrelayPorts = {
   connectivityEvents: () => empty,
   offlinePeriods: () => empty,
   listEvents: () => empty,
+  unreadableOrders: () => empty,
   ticketPreview: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
   createLocalOrder: () => ({ status: 201, body: {} }),
   reprintOrder: () => ({ status: 202, body: {} }),
@@ -70,6 +71,7 @@ test('the page carries every data-testid the browser tests and monitors rely on'
     'queue-gave-up',
     'orders',
     'timeline',
+    'unreadable-orders',
   ]) {
     assert.ok(page.includes(`data-testid="${id}"`), id);
   }

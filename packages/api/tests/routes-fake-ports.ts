@@ -32,6 +32,7 @@ export function fakePorts(calls: PortCalls = {}, overrides: Partial<BonrelayPort
     connectivityEvents: page,
     offlinePeriods: page,
     listEvents: page,
+    unreadableOrders: page,
     ticketPreview: (id) => (id === 'known' ? '<svg xmlns="http://www.w3.org/2000/svg"/>' : undefined),
     createLocalOrder: (input) => {
       calls.lastBody = input;

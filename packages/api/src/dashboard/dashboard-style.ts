@@ -65,6 +65,10 @@ td:first-child { overflow-wrap: anywhere; }
 .ticket { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; display: grid; gap: .4rem; }
 .ticket img { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+.unreadable { border-left: .5rem solid var(--offline); }
+.unreadable[hidden] { display: none; }
+.unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
+.unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }
 .timeline-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }
 .timeline-head .grow { font-size: .9rem; }
 button[aria-pressed="true"] { background: var(--ink); color: #fff; }

@@ -38,6 +38,7 @@ export function queryRoutes(ports: BonrelayPorts): Hono {
   listRoute(app, ports, '/api/offline-periods', 'offlinePeriods', ['from', 'to', 'component'], (p, q) =>
     p.offlinePeriods(q),
   );
+  listRoute(app, ports, '/api/unreadable-orders', 'unreadableOrders', [], (p, q) => p.unreadableOrders(q));
   listRoute(app, ports, '/api/events', 'events', ['from', 'to', 'type', 'after'], (p, q) => p.listEvents(q));
   app.get('/connectivity/status', (c) => c.json(ports.connectivityStatus()));
   listRoute(app, ports, '/connectivity/events', 'events', ['from', 'to'], (p, q) => p.connectivityEvents(q));
