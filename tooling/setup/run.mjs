@@ -101,6 +101,30 @@ function ensureChromium() {
   }
 }
 
+/**
+ * The deploy test verifies the systemd unit with systemd-analyze, which Debian ships in the systemd
+ * package. Installed like chromium; where it cannot be, that test reports itself skipped.
+ */
+function ensureSystemdAnalyze() {
+  if (existsSync('/usr/bin/systemd-analyze')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    say('systemd-analyze is missing (apt-get install systemd): the unit check will be skipped');
+    return;
+  }
+  say('installing Debian systemd for systemd-analyze (the deploy test)');
+  const quiet = {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+  };
+  if (
+    run('apt-get', ['update', '-qq'], quiet) !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'systemd'], quiet) !== 0
+  ) {
+    say('could not install systemd; the unit check will be skipped');
+  }
+}
+
 const tsx = ['--import', 'tsx'];
 const commands = {
   start: () => run(process.execPath, [...tsx, 'apps/service/src/main.ts', ...rest]),
@@ -109,6 +133,7 @@ const commands = {
   bench: () => run(process.execPath, [...tsx, 'tooling/bench/src/main.ts', ...rest]),
   test: () => {
     ensureChromium();
+    ensureSystemdAnalyze();
     return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
   },
 };

@@ -8,7 +8,9 @@ import {
   wixOrderFixtures,
 } from '@bonrelay/wix-fake';
 import { type ConfigError, loadConfig } from './config/index.ts';
+import { openServiceLog } from './service-log.ts';
 import { startService } from './start-service.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 /**
  * `npm run demo`: the real service with a key pair made up on the spot (used for nothing else) and
@@ -33,7 +35,8 @@ async function demo(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = join(config.dataDir, 'demo-wix-public-key.pem');
   writeFileSync(keyFile, keys.publicKeyPem);
-  const service = await startService(config);
+  const log = await openServiceLog(config.logLevel);
+  const service = await startService(config, { logger: log.logger });
   for (const [name, fixture] of Object.entries(wixOrderFixtures)) {
     const order = { ...fixture, id: randomUUID(), createdDate: new Date().toISOString() };
     const jwt = await signWixWebhook(orderCreatedDelivery(order), keys.privateKey);
@@ -45,9 +48,7 @@ async function demo(): Promise<void> {
   process.stdout.write(
     `demo: the demo's Wix public key is in ${keyFile} (BONRELAY_WIX_PUBLIC_KEY_FILE for doctor)\n`,
   );
-  const stop = () => void service.stop('demo stopped').then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(service, log, config);
 }
 
 await demo();

@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig } from './config/index.ts';
+import { openServiceLog } from './service-log.ts';
 import { startService } from './start-service.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 /**
  * `npm start`: validate config (a bad key stops the start with a message naming it), start
- * everything, and stop cleanly on SIGTERM / SIGINT so the last job in flight is recorded.
+ * everything, and stop cleanly on SIGTERM / SIGINT so the last job in flight is recorded — within a
+ * bounded time, whoever reads (or no longer reads) the log.
  */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -16,20 +19,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = await startService(config).catch((error: unknown) => {
+  const log = await openServiceLog(config.logLevel);
+  const service = await startService(config, { logger: log.logger }).catch((error: unknown) => {
     process.stderr.write(
       `bonrelay cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(3);
   });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    void service.stop(signal).then(() => process.exit(0));
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(service, log, config);
 }
 
 await main();

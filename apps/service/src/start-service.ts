@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, map, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
@@ -15,7 +13,7 @@ import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
 import { liveUpdates } from './live-updates.ts';
-import { createLogger, type Logger } from './logger.ts';
+import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
 import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
@@ -34,11 +32,19 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { toDomainEvent } from './projections/index.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
-import { createReconciler } from './reconciliation/reconciler.ts';
+import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
+import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
+import { openServiceLog } from './service-log.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
+import {
+  startUnreadableRecovery,
+  unreadableOrdersPage,
+  unreadableOrdersUpdates,
+  watchUnreadableOrders,
+} from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
 
 export interface ServiceOverrides {
@@ -80,7 +86,7 @@ export async function startService(
   const clock = overrides.clock ?? (() => new Date());
   const scheduler = overrides.scheduler ?? asyncScheduler;
   const random = overrides.random ?? Math.random;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? (await openServiceLog(config.logLevel)).logger;
   const publicKey = resolveWixPublicKey(config);
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
@@ -98,6 +104,7 @@ export async function startService(
 
   const views = startViews(store, config, createViewSealer(masterKey));
   const viewsProgress = logViewsProgress(views.tables, logger, scheduler, config.database.viewProgressLogMs);
+  const unreadable = watchUnreadableOrders(store);
   const metrics = createServiceMetrics({
     store,
     views,
@@ -107,6 +114,7 @@ export async function startService(
   const alerts = startAlerts({
     config: config.alerts,
     views,
+    unreadable,
     store,
     scheduler,
     clock,
@@ -149,12 +157,29 @@ export async function startService(
     ),
   );
 
-  const reconcile = createReconciler({
+  const reconcileWithWix = createReconciler({
     store,
     config,
     clock,
     orders: () => views.orders.state(),
     consequences,
+  });
+  // A reconciliation also fetches, by id, every unreadable order its search did not bring back.
+  const reconcile = async () => {
+    const report = await reconcileWithWix();
+    if (report.ok) await recovery.retry();
+    return report;
+  };
+  const recovery = startUnreadableRecovery({
+    store,
+    unreadable,
+    client: wixApiClient(config),
+    clock,
+    orders: () => views.orders.state(),
+    consequences,
+    reconcile: () => void reconcile(),
+    onError: (error) =>
+      logger.warn({ err: error }, 'could not record what came of fetching an unreadable order'),
   });
 
   const supervision = {
@@ -233,6 +258,7 @@ export async function startService(
       }),
     ),
     ...queryPorts(store, views, clock),
+    unreadableOrders: (query) => unreadableOrdersPage(unreadable.state(), query),
     ...commandPorts({
       store,
       views,
@@ -263,7 +289,11 @@ export async function startService(
       return { status: report.ok ? 200 : 503, body: report };
     },
     metrics: () => metrics.scrape(),
-    liveUpdates: () => liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
+    liveUpdates: () =>
+      merge(
+        liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
+        unreadableOrdersUpdates(unreadable.changes$),
+      ),
     dashboardHtml: () => dashboardPage,
   };
 
@@ -280,11 +310,7 @@ export async function startService(
     version: serviceVersion,
     onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
   });
-  const server = serve({ fetch: api.fetch, hostname: config.server.host, port: config.server.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
   const unmark = markServiceRunning(config, url);
@@ -315,7 +341,7 @@ export async function startService(
         logger.info({ reason }, 'stopping');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Open SSE streams would hold the server open forever.
-        (server as Server).closeAllConnections();
+        server.closeAllConnections();
         await closed;
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
@@ -328,8 +354,10 @@ export async function startService(
             reason,
           }),
         ]);
+        recovery.stop();
         alerts.stop();
         viewsProgress.unsubscribe();
+        unreadable.stop();
         metrics.stop();
         views.stop();
         store.close();

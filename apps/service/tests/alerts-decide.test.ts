@@ -207,6 +207,40 @@ test('given an alert state, when nothing changed, then the same state comes back
   assert.is(decision.state, state);
 });
 
+test('given orders Wix sent that could neither be read nor fetched, then one alert per order, over once it is read', () => {
+  const open = {
+    orderId: 'wix-7',
+    webhookId: 'hook-7',
+    reason: 'the order: lineItems: missing',
+    since: iso(0),
+    fetchError: 'no Wix API key is configured',
+  };
+  const nameless = {
+    webhookId: 'sha256:ab',
+    reason: 'envelope has no eventType',
+    since: iso(0),
+    fetchError: 'x',
+  };
+  const raised = decideAlerts(initialAlerts, { ...given(), unreadable: [open, nameless] }, minute(1), rules);
+  assert.equal(
+    raised.raise.map((alert) => [alert.kind, alert.subject]),
+    [
+      ['order-unreadable', 'wix-7'],
+      ['order-unreadable', 'sha256:ab'],
+    ],
+  );
+  assert.match(raised.raise[0]?.message ?? '', /could not be read — open it in Wix \(Wix order wix-7\)/);
+  assert.equal(
+    decideAlerts(raised.state, { ...given(), unreadable: [open, nameless] }, minute(2), rules).raise,
+    [],
+  );
+  const read = decideAlerts(raised.state, { ...given(), unreadable: [nameless] }, minute(3), rules);
+  assert.equal(
+    read.clear.map((alert) => alert.subject),
+    ['wix-7'],
+  );
+});
+
 test('retries wait base, then factor times longer, never above the cap', () => {
   const retry = { baseMs: 1_000, factor: 3, capMs: 20_000 };
   assert.equal(

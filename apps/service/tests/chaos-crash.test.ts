@@ -17,9 +17,9 @@ import {
 import { deliverLikeWix } from './chaos-support/wix-retrying-client.ts';
 import { eventually, fakeInternet } from './support/test-service.ts';
 
-const webhooks = sizeFromEnv('BONRELAY_CHAOS_WEBHOOKS', 300);
-const minimumKills = sizeFromEnv('BONRELAY_CHAOS_KILLS', 8);
-const clients = sizeFromEnv('BONRELAY_CHAOS_CLIENTS', 20);
+const webhooks = sizeFromEnv('BONRELAY_TEST_CHAOS_WEBHOOKS', 300);
+const minimumKills = sizeFromEnv('BONRELAY_TEST_CHAOS_KILLS', 8);
+const clients = sizeFromEnv('BONRELAY_TEST_CHAOS_CLIENTS', 20);
 const seed = chaosSeed();
 
 const jobIdOf = (data: unknown) => (data as { jobId: string }).jobId;

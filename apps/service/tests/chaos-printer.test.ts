@@ -6,8 +6,8 @@ import * as assert from 'uvu/assert';
 import { between, chaosSeed, seededRandom, sizeFromEnv } from './chaos-support/chaos-random.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
-const orderCount = sizeFromEnv('BONRELAY_CHAOS_ORDERS', 60);
-const rounds = sizeFromEnv('BONRELAY_CHAOS_ROUNDS', 2);
+const orderCount = sizeFromEnv('BONRELAY_TEST_CHAOS_ORDERS', 60);
+const rounds = sizeFromEnv('BONRELAY_TEST_CHAOS_ROUNDS', 2);
 const seed = chaosSeed();
 
 type Printed = { jobId: string; attempt: number; confirmation: 'confirmed' | 'written' };

@@ -70,6 +70,71 @@ test('an unknown key in the file is refused by name, not ignored', () => {
   assert.match(problem ?? '', /prot/);
 });
 
+test('an unknown key in the file names the closest known key', () => {
+  const file = join(dir, 'near.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ server: { prot: 1 }, printing: { stopTimeotMs: 5 }, logLevle: 'debug' }),
+  );
+  const problems = problemsOf({ BONRELAY_CONFIG: file });
+  assert.ok(problems.includes('server.prot: unknown key; did you mean server.port?'), problems.join('\n'));
+  assert.ok(problems.includes('printing.stopTimeotMs: unknown key; did you mean printing.stopTimeoutMs?'));
+  assert.ok(problems.includes('logLevle: unknown key; did you mean logLevel?'));
+});
+
+test('an unknown key far from every known one lists the keys that exist there', () => {
+  const file = join(dir, 'far.json');
+  writeFileSync(file, JSON.stringify({ routing: { bar: 'kitchen' } }));
+  assert.equal(problemsOf({ BONRELAY_CONFIG: file }), [
+    'routing.bar: unknown key; known here: kitchen, customer, driver, cancellation, test',
+  ]);
+});
+
+test('a misspelt BONRELAY_ variable is refused and the closest known one named', () => {
+  const problems = problemsOf({ BONRELAY_PRINTER_URLS: 'tcp://127.0.0.1:9100', BONRELAY_PROT: '80' });
+  assert.equal(problems, [
+    'BONRELAY_PRINTER_URLS: not a bonrelay variable; did you mean BONRELAY_PRINTER_URL?',
+    'BONRELAY_PROT: not a bonrelay variable; did you mean BONRELAY_PORT?',
+  ]);
+});
+
+test('a BONRELAY_ variable like no known one lists the ones bonrelay reads', () => {
+  const [problem] = problemsOf({ BONRELAY_SPEED: 'fast' });
+  assert.match(problem ?? '', /^BONRELAY_SPEED: not a bonrelay variable; bonrelay reads BONRELAY_CONFIG, /);
+  assert.match(problem ?? '', /BONRELAY_PRINTER_URL.*BONRELAY_TEST_\*/);
+});
+
+test('an unknown variable is reported together with bad values, so all are fixed at once', () => {
+  const problems = problemsOf({ BONRELAY_LOGLEVEL: 'debug', BONRELAY_PORT: 'eighty' });
+  assert.is(problems.length, 2);
+  assert.match(
+    problems.join('\n'),
+    /BONRELAY_LOGLEVEL: not a bonrelay variable; did you mean BONRELAY_LOG_LEVEL\?/,
+  );
+  assert.match(problems.join('\n'), /server\.port \(from BONRELAY_PORT\)/);
+});
+
+test('BONRELAY_TEST_* belongs to tests and benches: config loading ignores it by name', () => {
+  const config = loadConfig({ BONRELAY_TEST_CHAOS_SEED: '7', BONRELAY_TEST_ANYTHING: 'x' });
+  assert.is(config.server.port, 8080);
+});
+
+test('every BONRELAY_ variable the README and docs set or tabulate is one bonrelay reads', () => {
+  const root = new URL('../../../', import.meta.url).pathname;
+  // Table rows and the unit's Environment= lines; prose may quote a misspelling on purpose.
+  const documented = new Set(
+    ['README.md', 'docs/configuration.md', 'deploy/bonrelay.service'].flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('|') || line.startsWith('Environment='))
+        .flatMap((line) => [...line.matchAll(/\bBONRELAY_[A-Z0-9_]*[A-Z0-9]\b/g)].map((match) => match[0])),
+    ),
+  );
+  assert.ok(documented.size >= 14, [...documented].join(', '));
+  const environment = Object.fromEntries([...documented].map((name) => [name, '']));
+  assert.not.throws(() => loadConfig(environment), [...documented].join(', '));
+});
+
 test('a config file that is missing or not JSON names BONRELAY_CONFIG', () => {
   assert.match(
     problemsOf({ BONRELAY_CONFIG: join(dir, 'missing.json') })[0] ?? '',

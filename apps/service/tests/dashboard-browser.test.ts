@@ -1,9 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  makeWixOrder,
+  orderApprovedDelivery,
+  orderCanceledDelivery,
+  orderCreatedDelivery,
+  signWixWebhook,
+  type WixDelivery,
+  type WixOrder,
+  wixOrderFixtures,
+} from '@bonrelay/wix-fake';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestService, type TestService } from './support/test-service.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const outputDir = join(import.meta.dirname, '..', '..', '..', 'test-output');
 const chromiumArgs = [
@@ -47,6 +57,70 @@ async function queueNotOnPaper(page: Page): Promise<number> {
     sum += Number(await page.getByTestId(`queue-${name}`).locator('b').textContent());
   }
   return sum;
+}
+
+/** Headers of print-queue columns that end beyond their card's edge (cut off, or hidden in a scroll). */
+const cutOffQueueColumns = `(() => {
+  const table = document.getElementById('queue-printers');
+  const card = table.closest('section');
+  const edge = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+  return [...table.querySelectorAll('th')]
+    .filter((header) => header.getBoundingClientRect().right > edge + 0.5)
+    .map((header) => header.textContent);
+})()`;
+
+/** Rows of the page grid that leave a column empty: each row of cards must span the grid's width. */
+const unfilledGridRows = `(() => {
+  const main = document.querySelector('main');
+  const style = getComputedStyle(main);
+  const box = main.getBoundingClientRect();
+  const left = box.left + parseFloat(style.paddingLeft);
+  const right = box.right - parseFloat(style.paddingRight);
+  const rows = new Map();
+  for (const card of main.children) {
+    const rect = card.getBoundingClientRect();
+    const top = Math.round(rect.top);
+    const row = rows.get(top) || { left: Infinity, right: -Infinity, cards: [] };
+    rows.set(top, { left: Math.min(row.left, rect.left), right: Math.max(row.right, rect.right),
+      cards: [...row.cards, card.id || card.getAttribute('aria-labelledby')] });
+  }
+  return [...rows.values()]
+    .filter((row) => row.left > left + 1 || row.right < right - 1)
+    .map((row) => row.cards.join(' + ') + ' spans ' + Math.round(row.left) + '..' + Math.round(row.right)
+      + ' of ' + Math.round(left) + '..' + Math.round(right));
+})()`;
+
+/** Timeline labels (lanes and hours) that do not lie wholly inside the chart. */
+const cutOffTimelineLabels = `(() => {
+  const chart = document.querySelector('#timeline-chart svg').getBoundingClientRect();
+  return [...document.querySelectorAll('#timeline-chart svg text')]
+    .filter((label) => {
+      const box = label.getBoundingClientRect();
+      return box.left < chart.left - 0.5 || box.right > chart.right + 0.5;
+    })
+    .map((label) => label.textContent);
+})()`;
+
+/** How far the page itself scrolls sideways (a phone must never need to). */
+const pageOverflow = 'document.documentElement.scrollWidth - window.innerWidth';
+
+async function deliver(app: TestService, delivery: WixDelivery): Promise<void> {
+  const response = await app.request(
+    'POST',
+    '/webhooks/wix',
+    await signWixWebhook(delivery, app.keys.privateKey),
+  );
+  assert.is(response.status, 200);
+}
+
+/** The id the service gave a Wix order, once its view lists it (projections follow the log). */
+function orderIdOf(app: TestService, number: string): Promise<string> {
+  return eventually(`order ${number} listed`, async () => {
+    const { orders } = await app.json<{ orders: { orderId: string; number?: string }[] }>(
+      '/api/orders?limit=50',
+    );
+    return orders.find((candidate) => candidate.number === number)?.orderId;
+  });
 }
 
 const dashboard = suite<Context>('the dashboard in a real browser');
@@ -109,7 +183,8 @@ dashboard(
     await preview.waitFor({ timeout: waitMs });
     const previewsLoaded = `[...document.querySelectorAll('[data-testid="order-${orderId}"] .ticket img')]
       .every((image) => image.complete && image.naturalWidth > 0)`;
-    await page.waitForFunction(previewsLoaded, undefined, { timeout: waitMs });
+    // Polled from outside: waitForFunction with a string evaluates it in the page, which the CSP forbids.
+    await eventually('the previews loaded', () => page.evaluate(previewsLoaded), waitMs);
     assert.is(await page.evaluate('window.sameDocument'), true, 'the page was never reloaded');
     await page.getByRole('button', { name: '7 days' }).click();
     await page.locator('[data-range="week"][aria-pressed="true"]').waitFor({ timeout: waitMs });
@@ -126,6 +201,39 @@ dashboard(
     await page.screenshot({ path: join(outputDir, 'dashboard.png'), fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: join(outputDir, 'dashboard-tablet.png'), fullPage: true });
+    assert.equal(problems, []);
+    await page.close();
+  },
+);
+
+dashboard(
+  'given an order Wix sent that could not be read, the page says so with its Wix order id until the order is read',
+  async ({ app, browser }) => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const problems = watchProblems(page);
+    await page.goto(`${app.url}/`);
+    await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+    assert.is(await page.getByTestId('unreadable-orders').isVisible(), false, 'no notice while all is read');
+
+    const order = makeWixOrder({});
+    const { lineItems: _unreadable, ...shapeOfTomorrow } = order;
+    const unreadable = orderCreatedDelivery(shapeOfTomorrow as WixOrder);
+    const posted = await app.request(
+      'POST',
+      '/webhooks/wix',
+      await signWixWebhook(unreadable, app.keys.privateKey),
+    );
+    assert.is(posted.status, 200);
+    const notice = page.getByTestId(`unreadable-${order.id}`);
+    await notice.waitFor({ timeout: waitMs });
+    assert.match((await notice.textContent()) ?? '', /An order could not be read — open it in Wix: order/);
+    assert.is(await notice.locator('code').textContent(), order.id);
+    mkdirSync(outputDir, { recursive: true });
+    await page.screenshot({ path: join(outputDir, 'dashboard-unreadable.png'), fullPage: true });
+
+    const approved = await signWixWebhook(orderApprovedDelivery(order), app.keys.privateKey);
+    assert.is((await app.request('POST', '/webhooks/wix', approved)).status, 200);
+    await page.getByTestId('unreadable-orders').waitFor({ state: 'hidden', timeout: waitMs });
     assert.equal(problems, []);
     await page.close();
   },
@@ -161,6 +269,69 @@ dashboard(
       await page.close();
     } finally {
       await guarded.stop();
+    }
+  },
+);
+
+dashboard(
+  'given an order on paper, at desktop (1280 px) and phone (390 px) width every print-queue column is on its card and no grid column stays empty',
+  async ({ app, browser }) => {
+    const created = await app.request('POST', '/orders', pickupOrder);
+    assert.is(created.status, 201);
+    mkdirSync(outputDir, { recursive: true });
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+      const problems = watchProblems(page);
+      await page.goto(`${app.url}/`);
+      await page.locator('#queue-printers tr[data-printer="printer"]').waitFor({ timeout: waitMs });
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await page.screenshot({ path: join(outputDir, `dashboard-${width}.png`), fullPage: true });
+      assert.equal(await page.evaluate(cutOffQueueColumns), [], `queue columns cut off at ${width} px`);
+      assert.equal(
+        await page.evaluate(unfilledGridRows),
+        [],
+        `grid rows with an empty column at ${width} px`,
+      );
+      assert.ok(Number(await page.evaluate(pageOverflow)) <= 0, `the page scrolls sideways at ${width} px`);
+      assert.equal(problems, []);
+      await page.close();
+    }
+  },
+);
+
+dashboard(
+  'given an order cancelled after it arrived and one that arrived cancelled, each reads "cancelled" in the list',
+  async ({ app, browser }) => {
+    const laterCancelled = makeWixOrder({ id: '7c1f3e2a-5b4d-4e6f-8a9b-0c1d2e3f4a5b', number: '30001' });
+    await deliver(app, orderCreatedDelivery(laterCancelled));
+    await deliver(app, orderCanceledDelivery(laterCancelled));
+    await deliver(app, orderCreatedDelivery(wixOrderFixtures.cancelled));
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(`${app.url}/`);
+    for (const number of ['30001', wixOrderFixtures.cancelled.number]) {
+      const row = page.getByTestId(`order-${await orderIdOf(app, number)}`);
+      await row.waitFor({ timeout: waitMs });
+      await row.getByText('cancelled', { exact: true }).waitFor({ timeout: waitMs });
+      assert.is(await row.getAttribute('data-canceled'), 'true', `order ${number} is marked cancelled`);
+    }
+    assert.equal(problems, []);
+    await page.close();
+  },
+);
+
+dashboard(
+  'given the last hour mark is a minute old, its label stays whole at the right edge of the timeline, at 1280 and 390 px',
+  async ({ app, browser }) => {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Europe/Berlin' });
+      const problems = watchProblems(page);
+      await page.clock.setFixedTime(new Date('2025-03-14T12:01:00+01:00'));
+      await page.goto(`${app.url}/`);
+      await page.locator('#timeline-chart svg text', { hasText: '12:00' }).waitFor({ timeout: waitMs });
+      assert.equal(await page.evaluate(cutOffTimelineLabels), [], `labels cut off at ${width} px`);
+      assert.equal(problems, []);
+      await page.close();
     }
   },
 );

@@ -13,8 +13,8 @@ import * as assert from 'uvu/assert';
 import { sizeFromEnv } from './chaos-support/chaos-random.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 
-const runs = sizeFromEnv('BONRELAY_FUZZ_RUNS', 30);
-const seed = Number(process.env.BONRELAY_CHAOS_SEED) || Date.now() % 2 ** 31;
+const runs = sizeFromEnv('BONRELAY_TEST_FUZZ_RUNS', 30);
+const seed = Number(process.env.BONRELAY_TEST_CHAOS_SEED) || Date.now() % 2 ** 31;
 const fuzz = suite<{ app: TestService; errors: string[]; known: { orders: string[]; jobs: string[] } }>(
   `bad input never breaks bonrelay (fast-check seed ${seed}, ${runs} runs per endpoint)`,
 );

@@ -39,4 +39,31 @@ test('given the running service took real orders and printed them, the database 
   }
 });
 
+test('given a signed order that could not be read, its raw body is sealed: the file holds neither the token nor the guest', async () => {
+  const app = await startTestService();
+  const fixture = wixOrderFixtures.unpaidCashOnDelivery;
+  const { lineItems: _unreadable, ...order } = {
+    ...fixture,
+    id: crypto.randomUUID(),
+    buyerNote: note,
+    billingInfo: { ...fixture.billingInfo, contactDetails: { firstName: 'Anna', lastName, phone } },
+  };
+  const jwt = await signWixWebhook(orderCreatedDelivery(order as typeof fixture), app.keys.privateKey);
+  assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
+  const [recorded] = app.service.store.read({ types: ['OrderUnreadable'] });
+  assert.is((recorded?.data as { body?: string } | undefined)?.body, jwt, 'the service reads the body back');
+  const row = app.service.store.connection
+    .prepare<[], { data: string }>("SELECT data FROM events WHERE type = 'OrderUnreadable'")
+    .get();
+  const stored = JSON.parse(row?.data ?? '{}') as { body?: string; sealed?: { fields: string[] } };
+  assert.is(stored.body, undefined, 'no body in the clear');
+  assert.equal(stored.sealed?.fields, ['body']);
+  await app.stop();
+  const file = join(app.dataDir, 'bonrelay.db');
+  const [, claims = '', signature = ''] = jwt.split('.');
+  for (const secret of [claims.slice(0, 80), signature.slice(0, 80), lastName, phone, note]) {
+    assert.not.ok(fileHolds(file, secret), `"${secret}" is in the database file`);
+  }
+});
+
 test.run();

@@ -133,6 +133,40 @@ test('given an unknown guest or one already forgotten, when forgotten, then noth
   log.done();
 });
 
+function unreadableDelivery(orderId: string, body: string) {
+  return {
+    id: `order-unreadable:hook-${orderId}`,
+    stream: `order-${orderId}`,
+    type: 'OrderUnreadable',
+    data: { webhookId: `hook-${orderId}`, orderId, reason: 'the order: lineItems: missing', body },
+  };
+}
+
+function bodyOf(log: TempPrivateLog, orderId: string): unknown {
+  const [event] = log.store.readStream(`order-${orderId}`).filter((e) => e.type === 'OrderUnreadable');
+  return (event?.data as { body?: unknown } | undefined)?.body;
+}
+
+test('given an unreadable delivery of her order, when she is forgotten by email, then its raw body reads [erased] too', () => {
+  const log = given();
+  const body = 'eyJhbGciOiJSUzI1NiJ9.Maria-Schmidtke-raw-body.signature';
+  log.store.append([unreadableDelivery('local-1', body)]);
+  assert.is(bodyOf(log, 'local-1'), body, 'readable while she is known');
+  assert.not.ok(fileHolds(log.file, 'Maria-Schmidtke-raw-body'), 'sealed at rest');
+  forget(log, 'maria.s@example.org');
+  assert.is(bodyOf(log, 'local-1'), erased);
+  log.done();
+});
+
+test('given an unreadable delivery of an order never read, when forgotten by that order id, then its body reads [erased]', () => {
+  const log = given();
+  log.store.append([unreadableDelivery('wix-9', 'raw body of wix-9')]);
+  assert.equal(forget(log, 'wix-9').orderIds, []);
+  assert.is(bodyOf(log, 'wix-9'), erased);
+  assert.is(bodyOf(log, 'local-1'), undefined, 'other orders have none');
+  log.done();
+});
+
 test('given a forgotten guest, when she orders again, then the new order is readable and the old stay erased', () => {
   const log = given();
   forget(log, 'maria.s@example.org');

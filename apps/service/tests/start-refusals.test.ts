@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -24,12 +24,24 @@ test('a bad config value stops the start with exit 2 and a message naming the ke
   assert.match(result.stderr, /server\.port \(from BONRELAY_PORT\)/);
 });
 
+test('a misspelt BONRELAY_ variable stops the start with exit 2, naming the variable it resembles', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
+  const result = start({ BONRELAY_DATA_DIR: dataDir, BONRELAY_PRINTER_URLS: 'tcp://127.0.0.1:9' });
+  assert.is(result.status, 2);
+  assert.match(
+    result.stderr,
+    /BONRELAY_PRINTER_URLS: not a bonrelay variable; did you mean BONRELAY_PRINTER_URL\?/,
+  );
+  assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
+});
+
 test('a data file that is not SQLite stops the start with a clear error, and the file is untouched', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
   const file = join(dataDir, 'bonrelay.db');
   writeFileSync(file, 'these are the accounts, not a database\n'.repeat(100));
   const before = readFileSync(file);
-  const result = start({ BONRELAY_DATA_DIR: dataDir });
+  // A test knob in the environment is no reason to refuse: the start gets as far as the log.
+  const result = start({ BONRELAY_DATA_DIR: dataDir, BONRELAY_TEST_KNOB: 'on' });
   assert.is(result.status, 3);
   assert.match(result.stderr, /bonrelay cannot start: .*bonrelay\.db/);
   assert.equal(readFileSync(file), before);

@@ -16,6 +16,7 @@ import type {
   reconciliationSchema,
   reprintsQueuedSchema,
   storedEventSchema,
+  unreadableOrderSchema,
   webhookReceiptSchema,
 } from './schemas/index.ts';
 import type {
@@ -24,6 +25,7 @@ import type {
   OfflinePeriodsQuery,
   OrdersQuery,
   PrintJobsQuery,
+  UnreadableOrdersQuery,
 } from './schemas/list-queries.ts';
 import type { LocalOrder } from './schemas/local-order.ts';
 
@@ -83,6 +85,8 @@ export interface BonrelayPorts {
   connectivityEvents(query: ConnectivityEventsQuery): Page<StoredEventShape>;
   offlinePeriods(query: OfflinePeriodsQuery): Page<Of<typeof offlinePeriodSchema>>;
   listEvents(query: EventsQuery): Page<StoredEventShape>;
+  /** Orders Wix sent that could not be read, oldest first, while nothing has read them since. */
+  unreadableOrders(query: UnreadableOrdersQuery): Page<Of<typeof unreadableOrderSchema>>;
   ticketPreview(jobId: string): string | undefined;
 
   createLocalOrder(order: LocalOrder): Answer<201, Of<typeof orderCreatedSchema>> | Refusal<503>;

@@ -17,6 +17,7 @@ const ports: BonrelayPorts = fakePorts(
     connectivityEvents: empty,
     offlinePeriods: empty,
     listEvents: empty,
+    unreadableOrders: empty,
     retryPrintJob: () => ({ status: 202, body: { jobId: 'job-1' } }),
     ticketPreview: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
     dashboardHtml: () => page,
@@ -57,6 +58,7 @@ test('the page carries every data-testid the browser tests and monitors rely on'
     'queue-gave-up',
     'orders',
     'timeline',
+    'unreadable-orders',
   ]) {
     assert.ok(page.includes(`data-testid="${id}"`), id);
   }

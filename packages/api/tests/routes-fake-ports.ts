@@ -153,6 +153,14 @@ export function fakePorts(calls: PortCalls = {}, overrides: Partial<BonrelayPort
     connectivityEvents: page({ ...event, type: 'PrinterStatusChanged', stream: 'printer-kitchen' }),
     offlinePeriods: page(offlinePeriod),
     listEvents: page(event),
+    unreadableOrders: page({
+      orderId: 'order-7',
+      webhookId: 'webhook-7',
+      eventType: 'wix.ecom.v1.order_created',
+      reason: 'the order has no line items',
+      since: at,
+      fetchError: 'no Wix API key',
+    }),
     ticketPreview: (id) => (id === 'known' ? '<svg xmlns="http://www.w3.org/2000/svg"/>' : undefined),
     createLocalOrder: (input) => {
       calls.lastBody = input;

@@ -42,6 +42,24 @@ export interface EventDataByType {
    */
   CustomerForgotten: { customerId: string; at: string; orderIds: string[] };
   OrderCanceled: { orderId: string; reason?: string };
+  /**
+   * A delivery provably signed by Wix whose layers or order could not be read (a field missing, a
+   * shape Wix added). It is acknowledged all the same, since a refusal makes Wix retry for two days
+   * while the order never prints. Event id `order-unreadable:<webhookId>`; stream `order-<orderId>`
+   * when the delivery names its order, else `webhook-<webhookId>`. `body` is the raw request body
+   * (the signed JWT), kept as evidence; it is sealed at rest because it holds the guest's details.
+   */
+  OrderUnreadable: {
+    webhookId: string;
+    eventType?: string;
+    orderId?: string;
+    reason: string;
+    body: string;
+  };
+  /** The order behind an `OrderUnreadable` was fetched from the Wix API and read; `known`: we had it already. */
+  OrderFetched: { orderId: string; webhookId: string; known: boolean };
+  /** It could not be fetched (no API key, Wix unreachable, no such order, or still unreadable): staff must look. */
+  OrderFetchFailed: { webhookId: string; orderId?: string; error: string };
   OrderPaymentStatusChanged: { orderId: string; paymentStatus: string };
   /** `unreadable`: orders Wix returned that could not be normalised (counted, not silently dropped). */
   ReconciliationCompleted: { from: string; to: string; found: number; appended: number; unreadable?: number };
@@ -109,8 +127,11 @@ export interface EventDataByType {
   AlertCleared: { alertId: string; kind: AlertKind; subject: string };
 }
 
-/** What an alert is about: a printer that cannot print, tickets waiting too long, paper running out. */
-export type AlertKind = 'printer-offline' | 'queue-stale' | 'paper-near-end';
+/**
+ * What an alert is about: a printer that cannot print, tickets waiting too long, paper running out,
+ * an order that came from Wix but could not be read or fetched.
+ */
+export type AlertKind = 'printer-offline' | 'queue-stale' | 'paper-near-end' | 'order-unreadable';
 
 /** Which message about an alert went out: that it began, or that it is over. */
 export type AlertNotice = 'raised' | 'cleared';

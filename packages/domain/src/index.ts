@@ -59,3 +59,11 @@ export type {
 export { printableStatuses } from './status.ts';
 export type { Priority, TicketKind } from './ticket.ts';
 export { orderTicketKinds, priorityRank, ticketRank } from './ticket.ts';
+export type { UnreadableOrder, UnreadableOrders } from './unreadable/unreadable-orders.ts';
+export {
+  initialUnreadableOrders,
+  openUnreadableOrders,
+  reduceUnreadableOrders,
+  unreadableOrderEventTypes,
+  unreadableOrdersNeedingAttention,
+} from './unreadable/unreadable-orders.ts';

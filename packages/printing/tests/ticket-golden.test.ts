@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
-import * as assert from 'uvu/assert';
 import { isTicketSkipped, renderTestTicket, renderTicket, toPlainText } from '../src/tickets/index.ts';
+import { matchGolden } from './fixtures/golden-file.ts';
 import { berlinLayout, firstPrint, fixtures } from './fixtures/orders.ts';
 
 // Each golden file holds what a person reads off the paper, then the receiptline document itself
@@ -13,13 +12,7 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 function golden(name: string, doc: string): void {
   const actual = `${toPlainText(doc, berlinLayout)}\n===== receiptline document =====\n${doc}`;
-  const file = join(goldenDir, `${name}.golden.txt`);
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  assert.fixture(
-    actual,
-    readFileSync(file, 'utf8'),
-    `${name} differs from ${file}; UPDATE_GOLDEN=1 rewrites it`,
-  );
+  matchGolden(join(goldenDir, `${name}.golden.txt`), actual, update);
 }
 
 const templates = ['kitchen', 'customer', 'driver', 'cancellation'] as const;

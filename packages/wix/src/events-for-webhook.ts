@@ -1,5 +1,9 @@
 import { type EventToAppend, eventToAppend, type Order, streams } from '@bonrelay/domain';
-import type { VerifiedWebhook } from './webhook.ts';
+import { defined } from './defined.ts';
+import type { UnreadableWebhook, VerifiedWebhook } from './webhook.ts';
+
+/** A reason is for a person to read at a glance; the body holds everything else. */
+const maxReasonLength = 300;
 
 function webhookReceived(webhook: VerifiedWebhook, orderId: string | undefined): EventToAppend {
   const { webhookId, eventType, instanceId, eventTime } = webhook;
@@ -60,4 +64,17 @@ export function eventsForWebhook(webhook: VerifiedWebhook, order: Order | undefi
   const received = webhookReceived(webhook, orderId);
   if (orderId === undefined || webhook.kind === 'unsupported') return [received];
   return [received, ...orderEvents(webhook, orderId, order)];
+}
+
+/**
+ * The record of a signed delivery that could not be read, filed under its order when it names one.
+ * Its event id is derived from the webhook id, so Wix's redeliveries of it append nothing new.
+ * `rawBody` is the request body exactly as received; the store seals it at rest.
+ */
+export function eventsForUnreadableWebhook(webhook: UnreadableWebhook, rawBody: string): EventToAppend[] {
+  const { webhookId, eventType, orderId, problem } = webhook;
+  const stream = orderId === undefined ? streams.webhook(webhookId) : streams.order(orderId);
+  const reason = problem.slice(0, maxReasonLength);
+  const data = defined({ webhookId, eventType, orderId, reason, body: rawBody });
+  return [eventToAppend('OrderUnreadable', stream, `order-unreadable:${webhookId}`, data)];
 }

@@ -1,5 +1,10 @@
-import { createHash } from 'node:crypto';
-import { kindByEventType, reject, type VerifiedWebhook, type WebhookVerification } from './webhook.ts';
+import {
+  contentId,
+  kindByEventType,
+  unreadable,
+  type VerifiedWebhook,
+  type WebhookVerification,
+} from './webhook.ts';
 
 type Json = Record<string, unknown>;
 
@@ -50,44 +55,49 @@ function withoutAbsent<T extends object>(value: T): T {
 
 /**
  * Unwraps Wix's three layers (JWT claims → envelope → domain event → order) of a payload whose
- * signature is already proven. Supported order events must name their event and order; foreign
- * events only need to be recognisable, so they can be acknowledged and ignored.
+ * signature is already proven. An order event must name its order and, unless it cancels, carry it;
+ * what falls short is `unreadable` with whatever could be read (Wix sent it: it is acknowledged,
+ * never refused). Foreign events only need to be recognisable, to be acknowledged and ignored.
  */
 export function unwrapLayers(payload: Json): WebhookVerification {
+  const signedId = contentId(typeof payload.data === 'string' ? payload.data : JSON.stringify(payload));
   const envelope = parseObject(payload.data);
-  if (envelope === undefined) return reject('malformed-payload', 'claim "data" is not a JSON object string');
+  if (envelope === undefined)
+    return unreadable({ webhookId: signedId }, 'claim "data" is not a JSON object string');
   const eventType = optionalString(envelope.eventType);
-  if (eventType === undefined) return reject('malformed-payload', 'envelope has no eventType');
+  const instanceId = optionalString(envelope.instanceId);
+  if (eventType === undefined)
+    return unreadable({ webhookId: signedId, instanceId }, 'envelope has no eventType');
   const event = parseObject(envelope.data);
-  if (event === undefined) return reject('malformed-event', 'envelope "data" is not a JSON object string');
+  if (event === undefined) {
+    return unreadable(
+      { webhookId: signedId, eventType, instanceId },
+      'envelope "data" is not a JSON object string',
+    );
+  }
 
   const kind = kindByEventType[eventType] ?? 'unsupported';
   const entity = entityOf(event);
-  if (entity === null) return reject('malformed-event', 'the order entity is not readable JSON');
-  const webhookId =
-    optionalString(event.id) ??
-    (kind === 'unsupported'
-      ? `sha256:${createHash('sha256').update(String(payload.data)).digest('hex')}`
-      : undefined);
-  if (webhookId === undefined) return reject('malformed-event', 'domain event has no id');
-  const orderId = optionalString(event.entityId) ?? optionalString(entity?.id);
-
-  if (kind !== 'unsupported') {
-    if (orderId === undefined) return reject('malformed-event', `${eventType} names no order`);
-    if (entity === undefined && kind !== 'canceled') {
-      return reject('malformed-event', `${eventType} carries no order entity`);
-    }
-  }
-
-  const webhook: VerifiedWebhook = withoutAbsent({
-    webhookId,
+  const orderId = optionalString(event.entityId) ?? (entity ? optionalString(entity.id) : undefined);
+  const known = {
+    webhookId: optionalString(event.id) ?? signedId,
     eventType,
-    instanceId: optionalString(envelope.instanceId),
+    instanceId,
     orderId,
     eventTime: optionalString(event.eventTime),
+  };
+  if (kind !== 'unsupported' && kind !== 'canceled') {
+    if (entity === null) return unreadable(known, 'the order entity is not readable JSON');
+    if (entity === undefined) return unreadable(known, `${eventType} carries no order entity`);
+  }
+  if (kind !== 'unsupported' && orderId === undefined)
+    return unreadable(known, `${eventType} names no order`);
+
+  const webhook: VerifiedWebhook = withoutAbsent({
+    ...known,
     slug: optionalString(event.slug),
     kind,
-    wixOrder: kind === 'unsupported' ? undefined : entity,
+    wixOrder: kind === 'unsupported' ? undefined : (entity ?? undefined),
   });
   return { ok: true, webhook };
 }

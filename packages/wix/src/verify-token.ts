@@ -8,7 +8,11 @@ export interface TokenOptions {
   readonly clockToleranceSeconds?: number;
 }
 
-type TokenResult = { readonly ok: true; readonly payload: JWTPayload } | WebhookRejection;
+/** `unreadable`: the signature verified, but the claims are not a JSON object. */
+type TokenResult =
+  | { readonly ok: true; readonly payload: JWTPayload }
+  | { readonly ok: true; readonly unreadable: string }
+  | WebhookRejection;
 
 const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 let cachedKey: { readonly pem: string; readonly key: CryptoKey } | undefined;
@@ -27,12 +31,13 @@ function headerAlgorithm(token: string): string | undefined {
   }
 }
 
-function rejectionFor(error: unknown): WebhookRejection {
+function failureOf(error: unknown): TokenResult {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_JWT_EXPIRED') return reject('expired', message);
   if (code === 'ERR_JOSE_ALG_NOT_ALLOWED') return reject('wrong-algorithm', message);
-  if (code === 'ERR_JWT_INVALID') return reject('malformed-payload', message);
+  // jose reads the claims only once the signature is proven: Wix signed this.
+  if (code === 'ERR_JWT_INVALID') return { ok: true, unreadable: message };
   if (code === 'ERR_JWS_INVALID') return reject('not-a-jwt', message);
   return reject('bad-signature', message);
 }
@@ -64,6 +69,6 @@ export async function verifyToken(
     });
     return { ok: true, payload };
   } catch (error) {
-    return rejectionFor(error);
+    return failureOf(error);
   }
 }

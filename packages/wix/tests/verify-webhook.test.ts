@@ -68,7 +68,7 @@ for (const encoding of ['json-string', 'object'] as const) {
       const body = await signWixWebhook(deliver(order), wix.privateKey, { encoding, now });
       const result = await verifyWebhook(body, wix.publicKeyPem, { now });
       assert.ok(result.ok);
-      if (!result.ok) return;
+      if (!result.ok || result.webhook.kind === 'unreadable') return assert.unreachable('readable');
       assert.is(result.webhook.kind, kind);
       assert.is(result.webhook.orderId, order.id);
       assert.is((result.webhook.wixOrder as { status: string }).status, status);
@@ -133,45 +133,107 @@ test('a truncated JWT is refused', async () => {
   );
 });
 
-test('a signed token whose payload is not JSON is malformed (400)', async () => {
+/** Signed by Wix but not readable: acknowledged (`ok`), with whatever could be read kept. */
+function unreadable(result: WebhookVerification, expected: Record<string, unknown>): void {
+  assert.ok(result.ok, 'a signed delivery is never refused');
+  if (!result.ok) return;
+  const { problem, ...known } = result.webhook as { problem?: string };
+  assert.is(result.webhook.kind, 'unreadable');
+  assert.ok(typeof problem === 'string' && problem.length > 0, 'it says what could not be read');
+  assert.equal(known, { kind: 'unreadable', ...expected });
+}
+
+const contentIdPattern = /^sha256:[0-9a-f]{64}$/;
+
+test('a signed token whose payload is not JSON is unreadable, with an id from its content', async () => {
   const header = Buffer.from('{"alg":"RS256"}').toString('base64url');
   const { createSign } = await import('node:crypto');
   const input = `${header}.${Buffer.from('not json').toString('base64url')}`;
   const signature = createSign('RSA-SHA256').update(input).sign(wix.privateKeyPem).toString('base64url');
-  rejected(await verifyWebhook(`${input}.${signature}`, wix.publicKeyPem, { now }), 'malformed-payload', 400);
+  const result = await verifyWebhook(`${input}.${signature}`, wix.publicKeyPem, { now });
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.is(result.webhook.kind, 'unreadable');
+  assert.match(result.webhook.webhookId, contentIdPattern);
 });
 
-test('signed, but layer 2 is not JSON: malformed payload (400)', async () => {
-  const body = await signWixPayload('{not json', wix.privateKey, { now });
-  rejected(await verifyWebhook(body, wix.publicKeyPem, { now }), 'malformed-payload', 400);
-});
-
-test('signed, but layer 2 has no event type: malformed payload (400)', async () => {
-  const body = await signWixPayload(JSON.stringify({ data: '{}' }), wix.privateKey, { now });
-  rejected(await verifyWebhook(body, wix.publicKeyPem, { now }), 'malformed-payload', 400);
-});
-
-test('signed, but layer 3 is not JSON: malformed event (400)', async () => {
-  const data = JSON.stringify({ eventType: 'wix.ecom.v1.order_created', data: 'nope' });
-  rejected(
-    await verifyWebhook(await signWixPayload(data, wix.privateKey, { now }), wix.publicKeyPem, { now }),
-    'malformed-event',
-    400,
-  );
-});
-
-test('signed, but layer 3 misses fields an order event needs: malformed event (400)', async () => {
-  const cases = [
-    { entityId: order.id, createdEvent: { entity: order } },
-    { id: 'hook', createdEvent: { entity: { ...order, id: undefined } } },
-    { id: 'hook', entityId: order.id },
-    { id: 'hook', entityId: order.id, createdEvent: { entityAsJson: '{broken' } },
-    { id: 'hook', entityId: order.id, actionEvent: { bodyAsJson: '{broken' } },
-  ];
-  for (const layer3 of cases) {
-    const body = await signWixPayload(envelope(layer3), wix.privateKey, { now });
-    rejected(await verifyWebhook(body, wix.publicKeyPem, { now }), 'malformed-event', 400);
+test('signed, but layer 2 is not JSON or names no event type: unreadable', async () => {
+  for (const data of ['{not json', JSON.stringify({ data: '{}' })]) {
+    const result = await verifyWebhook(
+      await signWixPayload(data, wix.privateKey, { now }),
+      wix.publicKeyPem,
+      {
+        now,
+      },
+    );
+    assert.ok(result.ok && result.webhook.kind === 'unreadable');
+    if (!result.ok) return;
+    assert.match(result.webhook.webhookId, contentIdPattern);
   }
+});
+
+test('signed, but layer 3 is not JSON: unreadable, with the event type kept', async () => {
+  const data = JSON.stringify({ eventType: 'wix.ecom.v1.order_created', data: 'nope' });
+  const result = await verifyWebhook(await signWixPayload(data, wix.privateKey, { now }), wix.publicKeyPem, {
+    now,
+  });
+  assert.ok(result.ok && result.webhook.kind === 'unreadable');
+  if (!result.ok) return;
+  assert.is(result.webhook.eventType, 'wix.ecom.v1.order_created');
+  assert.match(result.webhook.webhookId, contentIdPattern);
+});
+
+test('signed, but layer 3 misses what an order event needs: unreadable, keeping the order id', async () => {
+  const base = { webhookId: 'hook', eventType: 'wix.ecom.v1.order_created', instanceId: 'site' };
+  const cases: [unknown, Record<string, unknown>][] = [
+    [{ id: 'hook', createdEvent: { entity: { ...order, id: undefined } } }, base],
+    [
+      { id: 'hook', entityId: order.id },
+      { ...base, orderId: order.id },
+    ],
+    [
+      { id: 'hook', entityId: order.id, createdEvent: { entityAsJson: '{broken' } },
+      { ...base, orderId: order.id },
+    ],
+    [
+      { id: 'hook', entityId: order.id, createdEvent: {} },
+      { ...base, orderId: order.id },
+    ],
+  ];
+  for (const [layer3, expected] of cases) {
+    const body = await signWixPayload(envelope(layer3), wix.privateKey, { now });
+    unreadable(await verifyWebhook(body, wix.publicKeyPem, { now }), expected);
+  }
+  const approved = { id: 'hook', entityId: order.id, actionEvent: { bodyAsJson: '{broken' } };
+  const body = await signWixPayload(envelope(approved, 'wix.ecom.v1.order_approved'), wix.privateKey, {
+    now,
+  });
+  unreadable(await verifyWebhook(body, wix.publicKeyPem, { now }), {
+    ...base,
+    eventType: 'wix.ecom.v1.order_approved',
+    orderId: order.id,
+  });
+});
+
+test('an order event without its own id still reads, with an id from its content', async () => {
+  const body = await signWixPayload(
+    envelope({ entityId: order.id, createdEvent: { entity: order } }),
+    wix.privateKey,
+    { now },
+  );
+  const result = await verifyWebhook(body, wix.publicKeyPem, { now });
+  assert.ok(result.ok && result.webhook.kind === 'created');
+  if (!result.ok) return;
+  assert.match(result.webhook.webhookId, contentIdPattern);
+});
+
+test('a canceled event whose entity is unreadable JSON still cancels by its entity id', async () => {
+  const layer3 = { id: 'hook-cancel', entityId: order.id, actionEvent: { bodyAsJson: '{broken' } };
+  const body = await signWixPayload(envelope(layer3, 'wix.ecom.v1.order_canceled'), wix.privateKey, { now });
+  const result = await verifyWebhook(body, wix.publicKeyPem, { now });
+  assert.ok(result.ok && result.webhook.kind === 'canceled');
+  if (!result.ok) return;
+  assert.is(result.webhook.orderId, order.id);
 });
 
 test('a canceled event needs only the order id, not the entity', async () => {
@@ -201,7 +263,7 @@ test('an event type we do not handle verifies as unsupported, without the entity
     { now },
   );
   assert.ok(result.ok);
-  if (!result.ok) return;
+  if (!result.ok || result.webhook.kind === 'unreadable') return assert.unreachable('readable');
   assert.is(result.webhook.kind, 'unsupported');
   assert.is(result.webhook.webhookId, 'hook-x');
   assert.is(result.webhook.wixOrder, undefined);

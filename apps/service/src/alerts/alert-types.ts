@@ -1,4 +1,4 @@
-import type { ConnectivityView, EventDataByType, PrinterBacklog } from '@bonrelay/domain';
+import type { ConnectivityView, EventDataByType, PrinterBacklog, UnreadableOrder } from '@bonrelay/domain';
 import type { Config } from '../config/index.ts';
 
 /** What an alert is about; spelled through the event so there is one list of kinds. */
@@ -21,9 +21,11 @@ export interface AlertsSnapshot {
   readonly connectivity: ConnectivityView;
   /** What waits for each printer (from the jobs table). */
   readonly backlog: readonly PrinterBacklog[];
+  /** Orders Wix sent that could neither be read nor fetched; none when absent. */
+  readonly unreadable?: readonly UnreadableOrder[];
 }
 
-/** Open alerts by `kind|subject`: at most one per kind and printer. */
+/** Open alerts by `kind|subject`: at most one per kind and printer (or order). */
 export interface AlertsState {
   readonly open: Readonly<Record<string, OpenAlert>>;
 }

@@ -1,4 +1,4 @@
-import { type PrinterConnectivity, printableStatuses } from '@bonrelay/domain';
+import { type PrinterConnectivity, printableStatuses, type UnreadableOrder } from '@bonrelay/domain';
 import {
   type AlertKind,
   type AlertRules,
@@ -72,12 +72,25 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
     note('paper-near-end', printer.printer, paperNearEnd(printer, rules));
   }
   for (const [printer, verdict] of staleQueues(snapshot, now, rules)) note('queue-stale', printer, verdict);
+  for (const open of snapshot.unreadable ?? []) {
+    note('order-unreadable', open.orderId ?? open.webhookId, {
+      holds: true,
+      message: unreadableMessage(open),
+    });
+  }
   return found;
 }
 
+/** Conditions that are over as soon as the views stop showing them; the printer alerts need evidence. */
+const overWhenGone: ReadonlySet<AlertKind> = new Set(['queue-stale', 'order-unreadable']);
+
+function unreadableMessage(open: UnreadableOrder): string {
+  const which = open.orderId ? `Wix order ${open.orderId}` : `Wix delivery ${open.webhookId}`;
+  return `An order could not be read — open it in Wix (${which}): ${open.reason}; ${open.fetchError}`;
+}
+
 function holdsStill(kind: AlertKind, verdict: Verdict | undefined): boolean {
-  // A stale queue is over as soon as nothing is too old; the printer alerts need evidence.
-  if (verdict === undefined) return kind !== 'queue-stale';
+  if (verdict === undefined) return !overWhenGone.has(kind);
   return verdict.holds !== false;
 }
 

@@ -1,10 +1,17 @@
-import { backoffCeiling, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
+import {
+  backoffCeiling,
+  type EventToAppend,
+  eventToAppend,
+  streams,
+  unreadableOrdersNeedingAttention,
+} from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
-import { interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
+import { EMPTY, interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import { toDomainEvent } from '../projections/index.ts';
+import type { UnreadableOrdersView } from '../unreadable/index.ts';
 import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
 import { decideAlerts } from './decide-alerts.ts';
 import { postAlert } from './post-alert.ts';
@@ -12,6 +19,8 @@ import { postAlert } from './post-alert.ts';
 export interface AlertsOptions {
   readonly config: Config['alerts'];
   readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables'>;
+  /** Orders Wix sent that could neither be read nor fetched; each gets an alert of its own. */
+  readonly unreadable?: Pick<UnreadableOrdersView, 'state' | 'changes$'>;
   readonly store: EventStore;
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
@@ -33,7 +42,7 @@ export interface RunningAlerts {
  * repeats an open alert nor forgets a notice that had not got through.
  */
 export function startAlerts(options: AlertsOptions): RunningAlerts {
-  const { config, views, store, scheduler, clock } = options;
+  const { config, views, unreadable, store, scheduler, clock } = options;
   const send = options.fetch ?? fetch;
   const retries = new Map<string, Subscription>();
   const inFlight = new Set<string>();
@@ -109,7 +118,11 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
 
   const lookOnce = () => {
     if (stopped) return;
-    const snapshot = { connectivity: views.connectivity.state(), backlog: views.jobs.backlog() };
+    const snapshot = {
+      connectivity: views.connectivity.state(),
+      backlog: views.jobs.backlog(),
+      unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
+    };
     const decision = decideAlerts(log.state, snapshot, clock(), config);
     if (decision.raise.length + decision.clear.length === 0) return;
     const events = [
@@ -136,6 +149,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   const subscription = merge(
     views.connectivity.changes$,
     views.tables.committed$,
+    unreadable?.changes$ ?? EMPTY,
     interval(config.checkIntervalMs, scheduler),
   ).subscribe(check);
 

@@ -38,6 +38,7 @@ export const configSchema = z.strictObject({
       bodyLimitBytes: z.number().int().min(1024).default(1_048_576),
       retryAfterSeconds: z.number().int().min(1).max(86_400).default(30),
       liveUpdateIntervalMs: z.number().int().min(0).max(60_000).default(250),
+      stopGraceMs: milliseconds.default(500),
     })
     .prefault({}),
   dataDir: z.string().min(1).default('./data'),

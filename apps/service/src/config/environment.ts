@@ -24,6 +24,18 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
 ];
 
+/** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */
+export const knownVariables: readonly string[] = [
+  'BONRELAY_CONFIG',
+  ...environmentOverrides.map((override) => override.variable),
+];
+
+/**
+ * The namespace bonrelay leaves to its tests and benches (`BONRELAY_TEST_CHAOS_SEED`, …): they pass
+ * through the same environment as the service, so config loading skips them by name.
+ */
+export const testVariablePrefix = 'BONRELAY_TEST_';
+
 /** Turns one variable's text into the value its key expects (numbers stay text if not numeric, so zod names the problem). */
 export function parseOverride(override: EnvironmentOverride, text: string): unknown {
   switch (override.parse) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Config, configSchema } from './config-schema.ts';
 import { environmentOverrides, parseOverride } from './environment.ts';
+import { unknownKeyProblems, unknownVariableProblems } from './unknown-names.ts';
 
 /** A configuration that must not start the service; the message names the key and the problem. */
 export class ConfigError extends Error {
@@ -42,7 +43,8 @@ function readConfigFile(file: string): Json {
 
 /**
  * Builds the one validated config from the JSON file named by `BONRELAY_CONFIG` and the `BONRELAY_*`
- * variables (which win). Throws `ConfigError` listing every bad key, so an operator fixes all at once.
+ * variables (which win). Throws `ConfigError` listing every bad key and every `BONRELAY_*` name it
+ * does not know (`BONRELAY_TEST_*` aside), so an operator fixes all at once.
  */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const file = environment.BONRELAY_CONFIG;
@@ -54,12 +56,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     setPath(raw, override.path, parseOverride(override, text));
     sourceOf.set(override.path.join('.'), override.variable);
   }
+  const unknownVariables = unknownVariableProblems(environment);
   const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  if (result.success && unknownVariables.length === 0) return result.data;
+  const problems = (result.error?.issues ?? []).flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return unknownKeyProblems(configSchema, issue.path, issue.keys);
     const key = issue.path.join('.') || '(root)';
     const source = [...sourceOf].find(([path]) => key.startsWith(path))?.[1];
-    return `${key}${source ? ` (from ${source})` : ''}: ${issue.message}`;
+    return [`${key}${source ? ` (from ${source})` : ''}: ${issue.message}`];
   });
-  throw new ConfigError(problems);
+  throw new ConfigError([...unknownVariables, ...problems]);
 }

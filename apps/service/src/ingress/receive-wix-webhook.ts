@@ -1,7 +1,7 @@
 import type { BonrelayPorts } from '@bonrelay/api';
 import type { EventToAppend } from '@bonrelay/domain';
 import type { NewEvent } from '@bonrelay/event-store';
-import { eventsForWebhook, normaliseOrder, verifyWebhook } from '@bonrelay/wix';
+import { eventsForUnreadableWebhook, eventsForWebhook, readDelivery, verifyWebhook } from '@bonrelay/wix';
 import type { GroupAppendResult } from './append-group.ts';
 import type { RejectionLedger } from './rejection-ledger.ts';
 import { storeFailureAnswer } from './store-answers.ts';
@@ -21,7 +21,9 @@ export interface WixIngressOptions {
 /**
  * The webhook path: verify, normalise, decide the print jobs, append everything in one synchronous
  * transaction (durable with synchronous=FULL), and only then answer 200. No printing, rendering or
- * Wix call happens here, so the answer stays far inside Wix's 1,250 ms budget.
+ * Wix call happens here, so the answer stays far inside Wix's 1,250 ms budget. A delivery Wix signed
+ * but we cannot read is recorded as `OrderUnreadable` and answered 200 too: refusing it would only
+ * make Wix retry for two days while the order never prints; it is fetched by id afterwards.
  */
 export function createWixIngress(options: WixIngressOptions): BonrelayPorts['receiveWixWebhook'] {
   return async (rawBody) => {
@@ -43,16 +45,11 @@ export function createWixIngress(options: WixIngressOptions): BonrelayPorts['rec
         body: { error: verification.reason, message: verification.detail },
       };
     }
-    const { webhook } = verification;
-    let order: ReturnType<typeof normaliseOrder> | undefined;
-    if (webhook.wixOrder !== undefined) {
-      order = normaliseOrder(webhook.wixOrder, 'wix');
-      if (!order.ok) {
-        options.rejections.record('malformed-order', options.clock());
-        return { status: 400, body: { error: 'malformed-order', message: order.problem } };
-      }
-    }
-    const events = eventsForWebhook(webhook, order?.ok ? order.order : undefined);
+    const delivery = readDelivery(verification.webhook);
+    const events = delivery.readable
+      ? eventsForWebhook(delivery.webhook, delivery.order)
+      : eventsForUnreadableWebhook(delivery.webhook, rawBody);
+    const { webhook } = delivery;
     const all = [...events, ...options.consequences(events)];
     try {
       const result = await options.append(
@@ -67,6 +64,7 @@ export function createWixIngress(options: WixIngressOptions): BonrelayPorts['rec
           ok: true,
           webhookId: webhook.webhookId,
           ignored: webhook.kind === 'unsupported',
+          ...(webhook.kind === 'unreadable' ? { unreadable: true, problem: webhook.problem } : {}),
           duplicate: result.appended === 0,
           appended: result.appended,
         },

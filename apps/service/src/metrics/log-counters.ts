@@ -21,7 +21,7 @@ export interface LogCounters {
 export function logCounters(register: Registry): LogCounters {
   const webhooks = new Counter({
     name: 'bonrelay_webhooks_total',
-    help: 'Wix webhook deliveries by outcome (accepted, duplicate, rejected with a reason)',
+    help: 'Wix webhook deliveries by outcome (accepted, unreadable, duplicate, rejected with a reason)',
     labelNames: ['outcome', 'reason'],
     registers: [register],
   });
@@ -64,6 +64,9 @@ export function logCounters(register: Registry): LogCounters {
       switch (event.type) {
         case 'WebhookReceived':
           webhooks.inc({ outcome: 'accepted' });
+          return;
+        case 'OrderUnreadable':
+          webhooks.inc({ outcome: 'unreadable' });
           return;
         case 'WebhookRejected':
           webhooks.inc({ outcome: 'rejected', reason: event.data.reason }, event.data.count);

@@ -42,7 +42,8 @@ function sightings(store: EventStore): Sighting[] {
 
 /**
  * Finds every data key behind a guest — the orders matching the email, phone or order id given,
- * any other order filed under the same pseudonym, and any key the query maps to directly — then
+ * any other order filed under the same pseudonym, the keys of those orders' unreadable deliveries,
+ * and any key the query maps to directly — then
  * deletes those keys and records `CustomerForgotten` in one transaction, and purges the WAL.
  */
 export function forgetCustomer(deps: ForgetDependencies, query: string): ForgetReport {
@@ -52,6 +53,8 @@ export function forgetCustomer(deps: ForgetDependencies, query: string): ForgetR
   const matched = new Set(seen.filter((s) => s.handles.includes(handle)).map((s) => s.orderId));
   const customerIds = new Set([keyring.customerIdForQuery(query)]);
   for (const s of seen) if (matched.has(s.orderId) && s.customerId) customerIds.add(s.customerId);
+  // An unreadable delivery of a matched order is sealed under the order's own key.
+  for (const orderId of matched) customerIds.add(keyring.customerIdForQuery(orderId));
   const live = [...customerIds].filter((id) => keyring.existingKeyFor(id) !== undefined);
   if (live.length === 0) return { customerIds: [], orderIds: [], walPurged: true };
 

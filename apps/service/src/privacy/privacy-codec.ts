@@ -2,6 +2,7 @@ import type { Order } from '@bonrelay/domain';
 import type { EventCodec, NewEvent, StoredEvent } from '@bonrelay/event-store';
 import type { Keyring } from './keyring.ts';
 import {
+  erased,
   erasedAt,
   type PersonalValues,
   personalValues,
@@ -53,16 +54,50 @@ function isSealed(value: unknown): value is SealedPersonalData {
 const boxContext = (eventId: string, customerId: string, fields: readonly string[]) =>
   `${eventId}\n${customerId}\n${fields.join(',')}`;
 
+/** A delivery we could not read: its raw body is the whole signed order, the guest's details included. */
+const unreadableType = 'OrderUnreadable';
+const bodyFields: readonly string[] = ['body'];
+
+type UnreadableData = { readonly webhookId: string; readonly orderId?: string; readonly body?: unknown };
+
+/**
+ * Filed under the order's own pseudonym (the delivery's, when it named no order), the one
+ * `bonrelay forget <order id>` destroys; for a guest without email or phone it is also their key.
+ */
+const bodySubject = (data: UnreadableData) => data.orderId ?? data.webhookId;
+
+function sealBody(event: NewEvent, ring: Keyring): NewEvent {
+  const data = event.data as UnreadableData;
+  if (!isObject(data) || typeof data.body !== 'string') return event;
+  const { body, ...rest } = data;
+  const customerId = ring.customerIdForQuery(bodySubject(data));
+  const plaintext = Buffer.from(body, 'utf8');
+  const box = seal(ring.dataKeyFor(customerId), plaintext, boxContext(event.id, customerId, bodyFields));
+  const sealed: SealedPersonalData = { customerId, fields: bodyFields, ...box };
+  return { ...event, data: { ...rest, sealed } };
+}
+
+function openBody(event: StoredEvent, ring: Keyring): StoredEvent {
+  const data = event.data as { readonly sealed?: unknown };
+  if (!isObject(data) || !isSealed(data.sealed)) return event;
+  const { sealed, ...rest } = data;
+  const key = ring.existingKeyFor(sealed.customerId);
+  const opened = key && open(key, sealed, boxContext(event.id, sealed.customerId, sealed.fields));
+  return { ...event, data: { ...rest, body: opened ? opened.toString('utf8') : erased } };
+}
+
 /**
  * The event-store codec that keeps guests' personal data encrypted at rest (AES-256-GCM under the
  * guest's own data key) and readable everywhere else. Once the guest's key is destroyed, reading
  * yields the same order with "[erased]" in each field it had: views, the API and reprints carry on.
+ * The raw body of an unreadable delivery is sealed whole, the same way.
  */
 export function createPrivacyCodec(options: PrivacyCodecOptions): EventCodec {
   const source = options.keyring;
   const keyring = typeof source === 'function' ? source : () => source;
   return {
     encode(event) {
+      if (event.type === unreadableType) return sealBody(event, keyring());
       const data = orderData(event);
       if (data === undefined) return event;
       const values = personalValues(data.order);
@@ -76,6 +111,7 @@ export function createPrivacyCodec(options: PrivacyCodecOptions): EventCodec {
       return { ...event, data: { ...data, order: withoutPersonal(data.order, fields), sealed } };
     },
     decode(event) {
+      if (event.type === unreadableType) return openBody(event, keyring());
       const data = orderData(event);
       if (data === undefined || !isSealed(data.sealed)) return event;
       const { sealed, ...rest } = data;

@@ -9,6 +9,7 @@ import {
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import { normaliseOrder, type WixClient, WixRequestError } from '@bonrelay/wix';
+import { orderFromWix } from './order-from-wix.ts';
 
 export interface ReconciliationOptions {
   readonly store: EventStore;
@@ -70,16 +71,7 @@ export async function reconcileOrders(options: ReconciliationOptions): Promise<R
         }
         found++;
         if (orderById(options.orders(), normalised.order.id)) continue;
-        events.push(
-          eventToAppend(
-            'OrderReceived',
-            streams.order(normalised.order.id),
-            `order-received:${normalised.order.id}`,
-            {
-              order: normalised.order,
-            },
-          ),
-        );
+        events.push(orderFromWix(normalised.order));
       }
       if (events.length === 0) continue;
       const result = options.store.append(

@@ -1,6 +1,6 @@
 import type { EventToAppend, OrdersView } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
-import { createWixClient } from '@bonrelay/wix';
+import { createWixClient, type WixClient } from '@bonrelay/wix';
 import type { Config } from '../config/index.ts';
 import { type ReconciliationReport, reconcileOrders } from './reconcile-orders.ts';
 
@@ -14,6 +14,19 @@ export interface ReconcilerOptions {
 
 type Outcome = ReconciliationReport | { ok: false; error: string };
 
+/** The Wix REST client when an API key and site id are configured; without them nothing is fetched. */
+export function wixApiClient(config: Config): WixClient | undefined {
+  if (!config.wix.apiKey || !config.wix.siteId) return undefined;
+  return createWixClient({
+    baseUrl: config.wix.apiBase,
+    apiKey: config.wix.apiKey,
+    siteId: config.wix.siteId,
+    timeoutMs: config.wix.timeoutMs,
+    retries: config.wix.retries,
+    retryDelayMs: config.wix.retryDelayMs,
+  });
+}
+
 /**
  * Reconciliation as the service runs it: one at a time (start-up, the internet coming back and a
  * manager's click may coincide; they share the run in progress), and a clear answer when the Wix
@@ -21,17 +34,7 @@ type Outcome = ReconciliationReport | { ok: false; error: string };
  */
 export function createReconciler(options: ReconcilerOptions): () => Promise<Outcome> {
   const { config } = options;
-  const client =
-    config.wix.apiKey && config.wix.siteId
-      ? createWixClient({
-          baseUrl: config.wix.apiBase,
-          apiKey: config.wix.apiKey,
-          siteId: config.wix.siteId,
-          timeoutMs: config.wix.timeoutMs,
-          retries: config.wix.retries,
-          retryDelayMs: config.wix.retryDelayMs,
-        })
-      : undefined;
+  const client = wixApiClient(config);
   let running: Promise<Outcome> | undefined;
   return () => {
     if (!client) {

@@ -1,6 +1,6 @@
 /**
  * A seeded random source (mulberry32): chaos runs pick their moments at random, and a failure can
- * be replayed with `BONRELAY_CHAOS_SEED=<the printed seed>`.
+ * be replayed with `BONRELAY_TEST_CHAOS_SEED=<the printed seed>`.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -15,7 +15,7 @@ export function seededRandom(seed: number): () => number {
 
 /** The seed for this run: from the environment when replaying, else a fresh one. */
 export function chaosSeed(): number {
-  const given = Number(process.env.BONRELAY_CHAOS_SEED);
+  const given = Number(process.env.BONRELAY_TEST_CHAOS_SEED);
   return Number.isInteger(given) && given > 0 ? given : Math.floor(Math.random() * 2 ** 31) + 1;
 }
 

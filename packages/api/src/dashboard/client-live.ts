@@ -18,14 +18,16 @@ function parsed(event) {
 }
 
 async function loadSnapshot() {
-  const [connectivity, queue, orders] = await Promise.all([
+  const [connectivity, queue, orders, unreadable] = await Promise.all([
     api('GET', '/connectivity/status'),
     api('GET', '/offline/queue/status'),
     api('GET', '/api/orders?limit=20'),
+    api('GET', '/api/unreadable-orders?limit=50'),
   ]);
   renderConnectivity(connectivity);
   renderQueue(queue);
   renderOrders(orders.orders);
+  renderUnreadable(unreadable.unreadableOrders);
   await loadTimeline();
 }
 
@@ -51,6 +53,10 @@ function connect() {
   stream.addEventListener('orders', (event) => {
     const orders = parsed(event);
     if (orders) renderOrders(Array.isArray(orders) ? orders : orders.orders);
+  });
+  stream.addEventListener('unreadable', (event) => {
+    const list = parsed(event);
+    if (list) renderUnreadable(list);
   });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) {

@@ -13,6 +13,11 @@ function customerName(order) {
   return [customer.firstName, customer.lastName].filter(Boolean).join(' ');
 }
 
+// An order that arrived already cancelled has only Wix's status, never a cancellation of its own.
+function isCancelled(view) {
+  return Boolean(view.canceled) || view.status === 'CANCELED';
+}
+
 function ticketCard(view, ticket) {
   const actions = [];
   if (reprintable.includes(ticket.ticket)) {
@@ -59,10 +64,12 @@ function orderDetail(view) {
 function orderRow(view) {
   const tickets = Object.values(view.tickets || {});
   const open = expanded.has(view.orderId);
+  const cancelled = isCancelled(view);
   const summary = el('button', { type: 'button', 'aria-expanded': open ? 'true' : 'false' }, [
     el('span', { className: 'order-number', text: '#' + view.ticketNumber }),
     el('span', { text: clockTime(view.receivedAt) }),
     el('span', { className: 'grow', text: [view.order && view.order.fulfilment && view.order.fulfilment.kind, customerName(view), view.source === 'wix' ? '' : view.source].filter(Boolean).join(' · ') }),
+    cancelled ? el('span', { className: 'order-state cancelled', text: 'cancelled' }) : null,
     el('span', { className: 'chips' }, tickets.map((ticket) =>
       el('span', { className: 'chip ' + ticket.state, text: ticket.ticket + ': ' + (ticketWords[ticket.state] || ticket.state) }))),
   ]);
@@ -75,7 +82,7 @@ function orderRow(view) {
     className: 'order',
     'data-testid': 'order-' + view.orderId,
     'data-tickets': tickets.map((ticket) => ticket.state).join(' '),
-    'data-canceled': view.canceled ? 'true' : undefined,
+    'data-canceled': cancelled ? 'true' : undefined,
   }, [summary, open ? orderDetail(view) : null]);
 }
 

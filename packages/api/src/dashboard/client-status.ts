@@ -79,7 +79,9 @@ function renderQueue(queue) {
   if (queue.nextAttemptAt) facts.push(el('div', { className: 'muted', text: 'Next try at ' + clockTime(queue.nextAttemptAt) }));
   $('queue-facts').replaceChildren(...facts);
   const printers = Object.entries(queue.byPrinter || {});
-  const head = el('tr', {}, ['Printer', 'Waiting', 'Printing', 'Retrying', 'Gave up', 'Printed'].map((text) => el('th', { text })));
+  // Soft hyphens let a header break on a narrow phone instead of pushing the last column off the card.
+  const columns = ['Printer', 'Wait\\u00ADing', 'Print\\u00ADing', 'Re\\u00ADtry\\u00ADing', 'Gave up', 'Print\\u00ADed'];
+  const head = el('tr', {}, columns.map((text) => el('th', { text })));
   const rows = printers.map(([printer, states]) =>
     el('tr', { 'data-printer': printer }, [
       el('td', { text: printer }),

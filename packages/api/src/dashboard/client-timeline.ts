@@ -41,7 +41,9 @@ function drawTimeline() {
   for (let tick = first.getTime() + step; tick < to; tick += step) {
     const iso = new Date(tick).toISOString();
     chart.append(svg('line', { class: 'tick', x1: x(tick), x2: x(tick), y1: 0, y2: bottom }));
-    chart.append(svg('text', { x: x(tick), y: bottom + 15, 'text-anchor': 'middle' },
+    // A mark just before now would be centred past the chart's edge: it ends at its tick instead.
+    const anchor = x(tick) + 20 > width ? 'end' : 'middle';
+    chart.append(svg('text', { x: x(tick), y: bottom + 15, 'text-anchor': anchor },
       range === 'day' ? clockTime(iso) : new Date(tick).toLocaleDateString([], { weekday: 'short', day: 'numeric' })));
   }
   lanes.forEach((lane, index) => {

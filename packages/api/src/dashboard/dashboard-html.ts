@@ -4,6 +4,7 @@ import { clientLive } from './client-live.ts';
 import { clientOrders } from './client-orders.ts';
 import { clientStatus } from './client-status.ts';
 import { clientTimeline } from './client-timeline.ts';
+import { clientUnreadable } from './client-unreadable.ts';
 import { dashboardMarkup } from './dashboard-markup.ts';
 import { dashboardStyle } from './dashboard-style.ts';
 
@@ -12,7 +13,7 @@ export interface DashboardOptions {
   readonly version: string;
 }
 
-const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientOrders}${clientTimeline}${clientLive}})();\n`;
+const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientTimeline}${clientLive}})();\n`;
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

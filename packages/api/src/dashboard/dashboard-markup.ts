@@ -11,6 +11,10 @@ export function dashboardMarkup(escapedVersion: string): string {
 </header>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">Unknown<small>Loading...</small></div>
+  <section id="unreadable" class="wide unreadable" data-testid="unreadable-orders" aria-labelledby="unreadable-title" role="alert" hidden>
+    <h2 id="unreadable-title">Orders that could not be read</h2>
+    <ul id="unreadable-list"></ul>
+  </section>
   <section aria-labelledby="status-title">
     <h2 id="status-title">Printers and internet</h2>
     <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">Internet: loading...</li></ul>

@@ -1,6 +1,6 @@
 /**
  * The page's look, inline so the dashboard needs nothing but this service: big status colours a
- * manager reads from across the kitchen, one column on a phone, a grid on a tablet.
+ * manager reads from across the kitchen, one column on a phone, two cards side by side from a tablet up.
  */
 export const dashboardStyle = `
 :root {
@@ -14,8 +14,8 @@ header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; p
   background: var(--ink); color: #fff; }
 header h1 { font-size: 1.1rem; margin: 0; flex: 1; }
 header small { color: #bdc1c6; }
-main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
-  max-width: 80rem; margin: 0 auto; }
+main { display: grid; gap: 1rem; padding: 1rem; grid-template-columns: minmax(0, 1fr); max-width: 80rem; margin: 0 auto; }
+@media (min-width: 52rem) { main { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 section { background: var(--card); border-radius: .75rem; padding: 1rem; box-shadow: 0 1px 2px rgba(0,0,0,.15);
   min-width: 0; }
 section.wide { grid-column: 1 / -1; }
@@ -43,8 +43,11 @@ button:disabled { opacity: .5; cursor: default; }
 .count b { display: block; font-size: 1.8rem; }
 .count.alert b { color: var(--offline); }
 .scroll { overflow-x: auto; }
-table { width: 100%; border-collapse: collapse; font-size: .9rem; margin-top: .75rem; }
-th, td { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid var(--line); }
+table { width: 100%; border-collapse: collapse; font-size: .9rem; margin-top: .75rem; font-variant-numeric: tabular-nums; }
+th, td { text-align: right; padding: .3rem .2rem; border-bottom: 1px solid var(--line); }
+th { font-size: .8rem; font-weight: 600; }
+th:first-child, td:first-child { text-align: left; padding-right: .5rem; }
+td:first-child { overflow-wrap: anywhere; }
 .orders { list-style: none; margin: 0; padding: 0; }
 .order { border-bottom: 1px solid var(--line); }
 .order > button { width: 100%; display: flex; flex-wrap: wrap; gap: .4rem .75rem; align-items: center; border: 0;
@@ -55,11 +58,17 @@ th, td { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid var(-
 .chip.printed { background: #ceead6; } .chip.printing, .chip.queued { background: #d2e3fc; }
 .chip.waiting, .chip.retry-wait { background: #feefc3; } .chip.gave-up { background: #fad2cf; }
 .chip.cancelled { background: #e8eaed; text-decoration: line-through; }
+.order-state { font-size: .8rem; font-weight: 700; border: 1px solid currentColor; border-radius: 1rem; padding: 0 .5rem; }
+.order-state.cancelled { color: var(--offline); }
 .order-detail { padding: .5rem .25rem 1rem; display: grid; gap: .75rem; }
 .tickets { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); }
 .ticket { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; display: grid; gap: .4rem; }
 .ticket img { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+.unreadable { border-left: .5rem solid var(--offline); }
+.unreadable[hidden] { display: none; }
+.unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
+.unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }
 .timeline-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }
 .timeline-head .grow { font-size: .9rem; }
 button[aria-pressed="true"] { background: var(--ink); color: #fff; }
@@ -83,5 +92,7 @@ dialog input { font: inherit; padding: .5rem; border: 1px solid var(--line); bor
   .count b { font-size: 1.4rem; }
   .mode { font-size: 1.3rem; }
   table { font-size: .8rem; }
+  th, td { padding: .3rem .15rem; }
+  th { font-size: .7rem; }
 }
 `;

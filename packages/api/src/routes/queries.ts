@@ -14,6 +14,8 @@ import {
   problemSchema,
   queueSummarySchema,
   storedEventSchema,
+  unreadableOrderSchema,
+  unreadableOrdersQuerySchema,
 } from '../schemas/index.ts';
 import { requestProblems } from './request-problems.ts';
 import { guarded, json, pageSchema, refusedAccess, sent } from './responses.ts';
@@ -67,6 +69,20 @@ const offlinePeriods = createRoute({
   request: { query: offlinePeriodsQuerySchema },
   responses: {
     200: json(pageSchema('offlinePeriods', offlinePeriodSchema), 'A page of offline periods'),
+    400: badQuery,
+    ...refusedAccess,
+  },
+});
+
+const unreadableOrders = createRoute({
+  method: 'get',
+  path: '/api/unreadable-orders',
+  summary:
+    'Orders Wix sent that could not be read: being fetched by id, or (with fetchError) for staff to open in Wix',
+  ...guarded,
+  request: { query: unreadableOrdersQuerySchema },
+  responses: {
+    200: json(pageSchema('unreadableOrders', unreadableOrderSchema), 'A page of unreadable orders'),
     400: badQuery,
     ...refusedAccess,
   },
@@ -151,6 +167,11 @@ export function queryRoutes(ports: BonrelayPorts): OpenAPIHono {
     const { token: _token, ...query } = c.req.valid('query');
     const page = ports.offlinePeriods(query);
     return c.json(sent({ offlinePeriods: page.items, next: page.next }), 200);
+  });
+  app.openapi(unreadableOrders, (c) => {
+    const { token: _token, ...query } = c.req.valid('query');
+    const page = ports.unreadableOrders(query);
+    return c.json(sent({ unreadableOrders: page.items, next: page.next }), 200);
   });
   app.openapi(listEvents, (c) => {
     const { token: _token, ...query } = c.req.valid('query');

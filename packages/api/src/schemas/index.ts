@@ -20,3 +20,4 @@ export { orderDetailSchema, orderSchema, orderTicketSchema, orderViewSchema } fr
 export { printJobSchema, queueSummarySchema } from './print-job.ts';
 export { invalidOrderSchema, problemSchema } from './problem.ts';
 export { storedEventSchema } from './stored-event.ts';
+export { unreadableOrderSchema } from './unreadable-order.ts';

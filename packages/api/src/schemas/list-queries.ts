@@ -45,6 +45,8 @@ export const offlinePeriodsQuerySchema = listQuery({
   component: filter('`internet` or `printer:<name>`'),
 });
 
+export const unreadableOrdersQuerySchema = listQuery({});
+
 export const eventsQuerySchema = listQuery({
   from: time('Events recorded at or after this time'),
   to: time('Events recorded before this time'),
@@ -64,6 +66,7 @@ export type OrdersQuery = PortQuery<typeof ordersQuerySchema>;
 export type PrintJobsQuery = PortQuery<typeof printJobsQuerySchema>;
 export type OfflinePeriodsQuery = PortQuery<typeof offlinePeriodsQuerySchema>;
 export type EventsQuery = PortQuery<typeof eventsQuerySchema>;
+export type UnreadableOrdersQuery = PortQuery<typeof unreadableOrdersQuerySchema>;
 export type ConnectivityEventsQuery = PortQuery<typeof connectivityEventsQuerySchema>;
 
 /** Any list query, for code that pages several lists alike (each route's own type is narrower). */

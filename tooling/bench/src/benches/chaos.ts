@@ -27,17 +27,17 @@ export async function run(args: string[]): Promise<void> {
       'crash',
       'chaos-crash.test.ts',
       {
-        BONRELAY_CHAOS_WEBHOOKS: String(numberArg(args, '--webhooks', 2_000)),
-        BONRELAY_CHAOS_KILLS: String(numberArg(args, '--kills', 20)),
-        BONRELAY_CHAOS_CLIENTS: String(numberArg(args, '--clients', 20)),
+        BONRELAY_TEST_CHAOS_WEBHOOKS: String(numberArg(args, '--webhooks', 2_000)),
+        BONRELAY_TEST_CHAOS_KILLS: String(numberArg(args, '--kills', 20)),
+        BONRELAY_TEST_CHAOS_CLIENTS: String(numberArg(args, '--clients', 20)),
       },
     ],
     [
       'printer',
       'chaos-printer.test.ts',
       {
-        BONRELAY_CHAOS_ORDERS: String(numberArg(args, '--orders', 500)),
-        BONRELAY_CHAOS_ROUNDS: String(numberArg(args, '--rounds', 6)),
+        BONRELAY_TEST_CHAOS_ORDERS: String(numberArg(args, '--orders', 500)),
+        BONRELAY_TEST_CHAOS_ROUNDS: String(numberArg(args, '--rounds', 6)),
       },
     ],
   ];
