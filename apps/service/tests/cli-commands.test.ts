@@ -227,6 +227,12 @@ commands(
     assert.is(code, 0);
     assert.match(out, /rebuilt to position \d+/);
     assert.equal(snapshot(), before);
+    const one = await cli(['projections', 'rebuild', '--view', 'print-jobs'], env);
+    assert.is(one.code, 0);
+    assert.match(one.out, /^print-jobs: rebuilt to position \d+\n$/);
+    const unknown = await cli(['projections', 'rebuild', '--view', 'recipes'], env);
+    assert.is(unknown.code, 1);
+    assert.match(unknown.err, /--view recipes: no such view; one of print-jobs/);
   },
 );
 

@@ -14,7 +14,7 @@ const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <comma
   events [--from T] [--to T] [--type A,B]   the log as NDJSON
   audit offline [--from T] [--to T] [--component printer:NAME|internet] [--json]
   replay [--until TIME|POSITION]            views as they were then: queue and connectivity
-  projections rebuild                       drop the read tables and replay the log
+  projections rebuild [--view NAME]         replay the log into fresh read tables (all, or one view)
   verify                                    hash chain + SQLite integrity check
   backup <file>                             consistent online copy of the log
   forget <email|phone|order id>             erase a guest (destroys their data key; run with the service stopped)
