@@ -119,7 +119,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       do {
         checkAgain = false;
         if (stopped) return;
-        const snapshot = { connectivity: views.connectivity.state(), backlog: views.jobs.backlog() };
+        const snapshot = { connectivity: views.connectivity.status(), backlog: views.jobs.backlog() };
         const decision = decideAlerts(log.state, snapshot, clock(), config);
         if (decision.raise.length + decision.clear.length === 0) continue;
         const events = [
@@ -147,11 +147,9 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   };
 
   deliverPending();
-  const subscription = merge(
-    views.connectivity.changes$,
-    views.tables.committed$,
-    interval(config.checkIntervalMs, scheduler),
-  ).subscribe(check);
+  const subscription = merge(views.tables.committed$, interval(config.checkIntervalMs, scheduler)).subscribe(
+    check,
+  );
 
   return {
     checkNow: check,
