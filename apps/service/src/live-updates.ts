@@ -1,6 +1,6 @@
 import type { LiveUpdate } from '@bonrelay/api';
 import { connectivityMode, connectivityWarnings, listOrders } from '@bonrelay/domain';
-import { auditTime, map, merge, type Observable, type SchedulerLike } from 'rxjs';
+import { auditTime, distinctUntilChanged, map, merge, type Observable, type SchedulerLike } from 'rxjs';
 import type { BonrelayViews } from './projections/bonrelay-views.ts';
 
 /**
@@ -18,7 +18,10 @@ export function liveUpdates(
     throttled(views.tables.committed$).pipe(
       map(() => ({ event: 'queue', data: views.jobs.summary(clock()) })),
     ),
-    throttled(views.connectivity.changes$).pipe(
+    throttled(views.tables.committed$).pipe(
+      map(() => views.connectivity.status()),
+      // Tables commit for every kind of event; the dashboard hears connectivity only when it moved.
+      distinctUntilChanged((before, after) => JSON.stringify(before) === JSON.stringify(after)),
       map((view) => ({
         event: 'connectivity',
         data: {

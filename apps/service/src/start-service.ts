@@ -17,6 +17,7 @@ import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
 import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
+import { startWhenReady } from './monitors/start-when-ready.ts';
 import { superviseMonitor } from './monitors/supervise-monitor.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
 import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
@@ -190,33 +191,39 @@ export async function startService(
       logger.warn({ err: error }, 'could not record a status change; monitor restarts'),
   };
   const printerMonitors = stations.map((station) =>
+    startWhenReady(views.tables.caughtUp, () =>
+      superviseMonitor(
+        (appendChange) =>
+          monitorPrinter({
+            printer: station.name,
+            address: station.address,
+            config,
+            scheduler,
+            ticketsWaiting$: views.tables.committed$.pipe(
+              map(() =>
+                views.jobs.backlog().some((entry) => entry.printer === station.name && entry.due > 0),
+              ),
+            ),
+            log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
+            connectivity: views.connectivity,
+            append: appendChange,
+          }),
+        supervision,
+      ),
+    ),
+  );
+  const internetMonitor = startWhenReady(views.tables.caughtUp, () =>
     superviseMonitor(
       (appendChange) =>
-        monitorPrinter({
-          printer: station.name,
-          address: station.address,
+        monitorInternet({
           config,
           scheduler,
-          ticketsWaiting$: views.tables.committed$.pipe(
-            map(() => views.jobs.backlog().some((entry) => entry.printer === station.name && entry.due > 0)),
-          ),
-          log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
-          connectivity: () => views.connectivity.state(),
+          connectivity: views.connectivity,
           append: appendChange,
+          onBackOnline: () => void reconcile(),
         }),
       supervision,
     ),
-  );
-  const internetMonitor = superviseMonitor(
-    (appendChange) =>
-      monitorInternet({
-        config,
-        scheduler,
-        connectivity: () => views.connectivity.state(),
-        append: appendChange,
-        onBackOnline: () => void reconcile(),
-      }),
-    supervision,
   );
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
@@ -233,7 +240,7 @@ export async function startService(
   const dashboardPage = dashboardHtml({ version: serviceVersion });
   const ports: BonrelayPorts = {
     health: () => {
-      const view = views.connectivity.state();
+      const view = views.connectivity.status();
       return {
         healthy: true,
         body: {

@@ -1,5 +1,11 @@
 import { documentedResponse, documentedRoutes } from '@bonrelay/api';
-import type { OrderView, PrintJobView } from '@bonrelay/domain';
+import {
+  eventToAppend,
+  type OfflinePeriod,
+  type OrderView,
+  type PrintJobView,
+  streams,
+} from '@bonrelay/domain';
 import type { StoredEvent } from '@bonrelay/event-store';
 import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
@@ -116,6 +122,29 @@ queries(
     assert.is(received.events.length, 5);
     const after = await app.json<{ events: StoredEvent[] }>(`/api/events?after=${last - 1}&limit=1`);
     assert.is(after.events[0]?.position, last);
+  },
+);
+
+queries(
+  'given a bar printer down three times, when GET /api/offline-periods pages by two, then each outage comes once, oldest first',
+  async ({ app }) => {
+    const bar = (to: 'offline' | 'online', n: number) =>
+      eventToAppend('PrinterStatusChanged', streams.printer('bar'), `bar-${to}-${n}`, {
+        printer: 'bar',
+        from: to === 'offline' ? 'online' : 'offline',
+        to,
+        reason: 'spec',
+      });
+    for (let n = 0; n < 3; n++) app.service.store.append([bar('offline', n), bar('online', n)]);
+    const { items, pages } = await allPages<OfflinePeriod>(
+      app,
+      '/api/offline-periods?component=printer:bar&limit=2',
+      'offlinePeriods',
+    );
+    assert.is(pages, 2);
+    assert.is(items.length, 3);
+    assert.ok(items.every((period, n) => n === 0 || period.start >= (items[n - 1] as OfflinePeriod).start));
+    assert.ok(items.every((period) => period.component === 'printer:bar' && period.end !== undefined));
   },
 );
 

@@ -122,13 +122,32 @@ function scenario(random: () => number, length: number): EventToAppend[][] {
           failedTargets: random() < 0.5 ? ['127.0.0.1:9'] : [],
         }),
       ]);
+    } else if (roll < 0.94) {
+      const printer = pick(printers);
+      batches.push([
+        eventToAppend('PrinterBreakerChanged', streams.printer(printer), `bc:${step}`, {
+          printer,
+          from: 'closed',
+          to: pick(['open', 'half-open', 'closed'] as const),
+        }),
+      ]);
     } else if (orders > 0) {
       const orderId = `o${1 + Math.floor(random() * orders)}`;
+      const waiting = jobs.find((job) => job.jobId === `${orderId}/kitchen` && !job.done);
+      if (waiting) waiting.done = true;
       batches.push([
         eventToAppend('OrderCanceled', streams.order(orderId), `c:${orderId}`, {
           orderId,
           reason: 'guest called',
         }),
+        ...(waiting
+          ? [
+              eventToAppend('PrintJobCancelled', streams.printJob(waiting.jobId), `x:${waiting.jobId}`, {
+                jobId: waiting.jobId,
+                reason: 'order canceled',
+              }),
+            ]
+          : []),
       ]);
     }
   }
@@ -140,6 +159,10 @@ function tableRows(db: import('@bonrelay/event-store').Database) {
   return {
     jobs: db.prepare('SELECT * FROM print_jobs ORDER BY job_id').all(),
     counts: db.prepare('SELECT * FROM print_job_counts WHERE jobs <> 0 ORDER BY printer, state').all(),
+    printers: db.prepare('SELECT * FROM printers ORDER BY printer').all(),
+    internet: db.prepare('SELECT * FROM internet').all(),
+    offlinePeriods: db.prepare('SELECT * FROM offline_periods ORDER BY id').all(),
+    offlineBufferedJobs: db.prepare('SELECT * FROM offline_buffered_jobs ORDER BY job_id').all(),
   };
 }
 
@@ -161,16 +184,15 @@ test('given a long random evening, dropping the read tables and replaying the lo
       const views = startViews(store, config, undefined, queueScheduler);
       for (const batch of scenario(random, 1_500)) store.append(batch);
       views.flush();
-      const live = {
-        orders: views.orders.state(),
-        connectivity: views.connectivity.state(),
-        offline: views.offline.state(),
-      };
+      const live = { orders: views.orders.state() };
       views.stop();
       const liveRows = tableRows(store.connection);
       rebuildViews(store, sqliteViewConnection(store.connection), bonrelayTableViews, { pageSize: 97 });
       assert.equal(tableRows(store.connection), liveRows);
       assert.ok(liveRows.jobs.length > 100, 'the evening queued jobs');
+      assert.ok(liveRows.offlinePeriods.length > 10, 'the evening had outages');
+      assert.ok(liveRows.offlineBufferedJobs.length > 0, 'tickets still wait from an outage');
+      assert.is(liveRows.printers.length, 2);
 
       const tables = openReadTables(store.connection);
       tables.drop();
@@ -183,11 +205,7 @@ test('given a long random evening, dropping the read tables and replaying the lo
       );
       // And once more from the rows the rebuild wrote, as a restarted service would.
       const restored = startViews(store, config, undefined, queueScheduler);
-      const fromRows = {
-        orders: restored.orders.state(),
-        connectivity: restored.connectivity.state(),
-        offline: restored.offline.state(),
-      };
+      const fromRows = { orders: restored.orders.state() };
       restored.stop();
       store.close();
       assert.equal(JSON.parse(JSON.stringify(rebuilt)), JSON.parse(JSON.stringify(live)));

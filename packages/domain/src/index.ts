@@ -1,26 +1,26 @@
 export type { AuditMetricsOptions, OfflineDayMetrics } from './audit/audit-metrics.ts';
 export { auditMetrics } from './audit/audit-metrics.ts';
+export { evolveOfflineAudit, offlineJobOf } from './audit/evolve-offline-audit.ts';
 export type {
-  OfflineAuditState,
+  OfflineAudit,
   OfflineComponent,
   OfflinePeriod,
-  RecordedOfflinePeriod,
+  OfflinePeriodRecord,
 } from './audit/offline-period.ts';
-export { initialOfflineAudit, offlineViewVersion } from './audit/offline-period.ts';
+export { emptyOfflineAudit, toOfflinePeriod } from './audit/offline-period.ts';
 export type { OfflinePeriodQuery } from './audit/offline-periods.ts';
-export { offlinePeriods, selectOfflinePeriods } from './audit/offline-periods.ts';
-export { reduceOfflinePeriods } from './audit/reduce-offline-periods.ts';
+export { overlapsQuery } from './audit/offline-periods.ts';
 export { connectivityMode, connectivityWarnings } from './connectivity/connectivity-mode.ts';
-export type {
-  ConnectivityView,
-  InternetConnectivity,
-  PrinterConnectivity,
-} from './connectivity/connectivity-view.ts';
+export type { ConnectivityView } from './connectivity/connectivity-view.ts';
+export { initialConnectivity, reduceConnectivity } from './connectivity/connectivity-view.ts';
+export type { InternetConnectivity } from './connectivity/internet-connectivity.ts';
+export { evolveInternet, initialInternet } from './connectivity/internet-connectivity.ts';
+export type { PrinterConnectivity, PrinterRecord } from './connectivity/printer-connectivity.ts';
 export {
-  connectivityViewVersion,
-  initialConnectivity,
-  reduceConnectivity,
-} from './connectivity/connectivity-view.ts';
+  connectivityPrinterOf,
+  evolvePrinter,
+  printerConnectivity,
+} from './connectivity/printer-connectivity.ts';
 export type { AnyDomainEvent, DomainEvent, EventDataByType, EventToAppend, EventType } from './events.ts';
 export { eventToAppend, streams } from './events.ts';
 export type {

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
 import type { OfflinePeriod } from '../src/index.ts';
-import { auditMetrics, offlinePeriods } from '../src/index.ts';
+import { auditMetrics, emptyOfflineAudit, evolveOfflineAudit } from '../src/index.ts';
 import { fridayOutages } from './support/friday-outages.ts';
+import { foldEvents } from './support/given-when-then.ts';
+import { offlinePeriodsOf } from './support/offline-periods-of.ts';
 
 const minutes = (count: number) => count * 60_000;
 
 test('given the Friday outages, then each component gets its day total, outage count and time to recovery', () => {
-  const periods = offlinePeriods(fridayOutages(), { now: '2024-05-10T21:00:00.000Z' });
+  const audit = foldEvents(evolveOfflineAudit, emptyOfflineAudit, fridayOutages());
+  const periods = offlinePeriodsOf(audit, { now: '2024-05-10T21:00:00.000Z' });
   assert.deepEqual(auditMetrics(periods, { timeZone: 'Europe/Berlin' }), [
     {
       component: 'internet',

@@ -1,3 +1,15 @@
+export type { ConnectivityQueries } from './connectivity/connectivity-queries.ts';
+export { connectivityQueries } from './connectivity/connectivity-queries.ts';
+export { connectivityView } from './connectivity/connectivity-view.ts';
+export type { OfflineAuditAtLogEnd } from './offline-periods/offline-audit-tail.ts';
+export { offlineAuditAtLogEnd } from './offline-periods/offline-audit-tail.ts';
+export type {
+  OfflinePeriodFilter,
+  OfflinePeriodPage,
+  OfflinePeriodQueries,
+  OfflineTotal,
+} from './offline-periods/offline-periods-queries.ts';
+export { offlinePeriodsView } from './offline-periods/offline-periods-view.ts';
 export type { PrintJobFilter, PrintJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobsView } from './print-jobs/print-jobs-view.ts';

@@ -41,3 +41,15 @@ export function viewCheckpoints(connection: ViewConnection) {
     forget: (view: string) => connection.prepare(remove).run(view),
   };
 }
+
+/**
+ * A view's checkpoint read without creating anything, for a reader on a read-only log; undefined
+ * when the log has no view tables yet (a copy made before them, or a fresh log).
+ */
+export function savedCheckpoint(connection: ViewConnection, view: string): ViewCheckpoint | undefined {
+  try {
+    return connection.prepare<ViewCheckpoint>(select).get(view);
+  } catch {
+    return undefined;
+  }
+}

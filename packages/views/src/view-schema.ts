@@ -40,6 +40,54 @@ export interface PrintJobCountsTable {
   jobs: number;
 }
 
+/** One row per printer: what its monitor last saw, its breaker, and where its saga resumes. */
+export interface PrintersTable {
+  printer: string;
+  status: string;
+  since: string;
+  reason: string;
+  latency_ms: number | null;
+  breaker: string;
+  breaker_since: string | null;
+  breaker_changes: number;
+  consecutive_failures: number;
+  paused_by: string | null;
+}
+
+/** The one row of the internet's status (`id` 1); failed probe targets as a JSON array. */
+export interface InternetTable {
+  id: number;
+  status: string;
+  since: string | null;
+  failed_targets: string;
+}
+
+/**
+ * One row per outage of a printer or the internet, keyed by the log position of the status change
+ * that began it; `ended_at` is null while it goes on. Order ids and probe targets are JSON arrays.
+ */
+export interface OfflinePeriodsTable {
+  id: number;
+  component: string;
+  started_at: string;
+  ended_at: string | null;
+  /** `ended_at - started_at` once ended, so totals need no date arithmetic in SQL. */
+  duration_ms: number | null;
+  cause: string;
+  failed_targets: string | null;
+  orders_received: string;
+  jobs_buffered: number;
+  backlog_pending: number;
+  backlog_last_printed_at: string | null;
+  backlog_printed_after_ms: number | null;
+}
+
+/** Jobs queued during an outage that have not printed (or been cancelled) yet, and that outage. */
+export interface OfflineBufferedJobsTable {
+  job_id: string;
+  period_id: number;
+}
+
 /** How far each view has read the log, written in the same transaction as its rows. */
 export interface ViewCheckpointsTable {
   view: string;
@@ -50,5 +98,9 @@ export interface ViewCheckpointsTable {
 export interface ViewTables {
   print_jobs: PrintJobsTable;
   print_job_counts: PrintJobCountsTable;
+  printers: PrintersTable;
+  internet: InternetTable;
+  offline_periods: OfflinePeriodsTable;
+  offline_buffered_jobs: OfflineBufferedJobsTable;
   view_checkpoints: ViewCheckpointsTable;
 }

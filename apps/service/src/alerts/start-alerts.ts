@@ -119,7 +119,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   const lookOnce = () => {
     if (stopped) return;
     const snapshot = {
-      connectivity: views.connectivity.state(),
+      connectivity: views.connectivity.status(),
       backlog: views.jobs.backlog(),
       unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
     };
@@ -147,7 +147,6 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
 
   deliverPending();
   const subscription = merge(
-    views.connectivity.changes$,
     views.tables.committed$,
     unreadable?.changes$ ?? EMPTY,
     interval(config.checkIntervalMs, scheduler),

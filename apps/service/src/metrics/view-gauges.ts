@@ -1,8 +1,8 @@
-import { type BreakerState, printJobStates, selectOfflinePeriods } from '@bonrelay/domain';
+import { type BreakerState, printJobStates } from '@bonrelay/domain';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
-export type MetricViews = Pick<BonrelayViews, 'jobs' | 'connectivity' | 'offline'>;
+export type MetricViews = Pick<BonrelayViews, 'jobs' | 'connectivity'>;
 
 const breakerValue: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
@@ -20,7 +20,7 @@ export function viewGauges(
   const printersNow = () => {
     const names = new Set(printers);
     for (const { printer } of views.jobs.backlog()) names.add(printer);
-    for (const name of Object.keys(views.connectivity.state().printers)) names.add(name);
+    for (const { printer } of views.connectivity.printers()) names.add(printer);
     return [...names];
   };
 
@@ -70,9 +70,9 @@ export function viewGauges(
     registers: [register],
     collect() {
       this.reset();
-      const known = views.connectivity.state().printers;
+      const known = new Map(views.connectivity.printers().map((row) => [row.printer, row.breaker]));
       for (const printer of printersNow())
-        this.set({ printer }, breakerValue[known[printer]?.breaker ?? 'closed']);
+        this.set({ printer }, breakerValue[known.get(printer) ?? 'closed']);
     },
   });
 
@@ -80,14 +80,8 @@ export function viewGauges(
     const totals = new Map<string, { seconds: number; outages: number }>();
     for (const component of ['internet', ...printers.map((name) => `printer:${name}`)])
       totals.set(component, { seconds: 0, outages: 0 });
-    const periods = selectOfflinePeriods(views.offline.state(), { now: clock().toISOString() });
-    for (const period of periods) {
-      const total = totals.get(period.component) ?? { seconds: 0, outages: 0 };
-      totals.set(period.component, {
-        seconds: total.seconds + period.durationMs / 1000,
-        outages: total.outages + 1,
-      });
-    }
+    for (const { component, outages, offlineMs } of views.connectivity.offlineTotals(clock().toISOString()))
+      totals.set(component, { seconds: offlineMs / 1000, outages });
     return totals;
   };
   new Counter({

@@ -8,14 +8,16 @@ import {
   tcpConnectProbe,
   watchInternet,
 } from '@bonrelay/connectivity';
-import type { ConnectivityView, EventToAppend } from '@bonrelay/domain';
+import type { EventToAppend } from '@bonrelay/domain';
+import type { ConnectivityQueries } from '@bonrelay/views';
 import { type SchedulerLike, Subject } from 'rxjs';
 import type { Config } from '../config/index.ts';
 
 export interface InternetMonitorOptions {
   readonly config: Config;
   readonly scheduler: SchedulerLike;
-  readonly connectivity: () => ConnectivityView;
+  /** Where the internet table says the line stands: the status a first probe is compared with. */
+  readonly connectivity: Pick<ConnectivityQueries, 'internet'>;
   readonly append: (events: EventToAppend[]) => void;
   /** Called when the internet comes back: time to ask Wix what we missed. */
   readonly onBackOnline: () => void;
@@ -51,7 +53,7 @@ export function checkInternetNow(config: Config): Promise<InternetCheck> {
 export function monitorInternet(options: InternetMonitorOptions): { checkNow(): void; stop(): void } {
   const { config } = options;
   const checkNow$ = new Subject<void>();
-  const initial = options.connectivity().internet.status;
+  const initial = options.connectivity.internet().status;
   const subscription = watchInternet({
     ...probes(config),
     scheduler: options.scheduler,

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type PrinterProbeResult, printerStatusChangedEvent, watchPrinter } from '@bonrelay/connectivity';
-import type {
-  AnyDomainEvent,
-  ConnectivityView,
-  EventToAppend,
-  PrinterStatus,
-  PrintFailure,
-} from '@bonrelay/domain';
+import type { AnyDomainEvent, EventToAppend, PrinterStatus, PrintFailure } from '@bonrelay/domain';
 import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
+import type { ConnectivityQueries } from '@bonrelay/views';
 import {
   distinctUntilChanged,
   filter,
@@ -28,7 +23,8 @@ export interface PrinterMonitorOptions {
   readonly ticketsWaiting$: Observable<boolean>;
   /** The live log: a failed print attempt on this printer counts as one probe's worth of evidence. */
   readonly log$: Observable<AnyDomainEvent>;
-  readonly connectivity: () => ConnectivityView;
+  /** Where the printers table says this printer stands: the status a first probe is compared with. */
+  readonly connectivity: Pick<ConnectivityQueries, 'printer'>;
   readonly append: (events: EventToAppend[]) => void;
 }
 
@@ -93,7 +89,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
   const { printer, config } = options;
   const checkNow$ = new Subject<void>();
   const urgent$ = options.ticketsWaiting$.pipe(distinctUntilChanged());
-  const initial = options.connectivity().printers[printer]?.status;
+  const initial = options.connectivity.printer(printer)?.status;
   const subscription: Subscription = watchPrinter({
     printer,
     probe: () => probePrinter(options.address, config),

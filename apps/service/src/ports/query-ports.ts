@@ -7,7 +7,6 @@ import {
   type OrdersView,
   type OrderView,
   orderById,
-  selectOfflinePeriods,
 } from '@bonrelay/domain';
 import type { EventStore, StoredEvent } from '@bonrelay/event-store';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
@@ -28,12 +27,6 @@ function isoOrUndefined(value: string | number | undefined): string | undefined 
   if (value === undefined) return undefined;
   const time = new Date(String(value));
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
-}
-
-function pageOf<T>(items: readonly T[], query: ListQuery): Page<T> {
-  const start = query.cursor ? Math.max(0, Number.parseInt(query.cursor, 10) || 0) : 0;
-  const slice = items.slice(start, start + query.limit);
-  return { items: slice, next: start + query.limit < items.length ? String(start + query.limit) : null };
 }
 
 function eventPage(store: EventStore, query: ListQuery, types?: readonly string[]): Page<StoredEvent> {
@@ -78,7 +71,7 @@ function filteredOrders(view: OrdersView, query: ListQuery): Page<OrderView> {
   }
 }
 
-/** The read-only side: answers straight from the in-memory views (current with every append). */
+/** The read-only side: answers from the views (the tables through their indexes, the orders in memory). */
 export function queryPorts(store: EventStore, views: BonrelayViews, clock: () => Date): QueryPorts {
   return {
     listOrders: (query) => filteredOrders(views.orders.state(), query),
@@ -103,7 +96,7 @@ export function queryPorts(store: EventStore, views: BonrelayViews, clock: () =>
     },
     queueStatus: () => views.jobs.summary(clock()),
     connectivityStatus: () => {
-      const view = views.connectivity.state();
+      const view = views.connectivity.status();
       return {
         mode: connectivityMode(view),
         warnings: connectivityWarnings(view),
@@ -114,13 +107,16 @@ export function queryPorts(store: EventStore, views: BonrelayViews, clock: () =>
     connectivityEvents: (query) =>
       eventPage(store, query, ['PrinterStatusChanged', 'InternetStatusChanged', 'PrinterBreakerChanged']),
     offlinePeriods: (query) => {
-      const periods = selectOfflinePeriods(views.offline.state(), {
+      const after = query.cursor === undefined ? undefined : Number.parseInt(query.cursor, 10);
+      const page = views.connectivity.offlinePeriods({
         ...(isoOrUndefined(query.from) ? { from: isoOrUndefined(query.from) } : {}),
         ...(isoOrUndefined(query.to) ? { to: isoOrUndefined(query.to) } : {}),
         ...(query.component ? { component: String(query.component) as OfflineComponent } : {}),
+        ...(after !== undefined && Number.isFinite(after) ? { after } : {}),
+        limit: query.limit,
         now: clock().toISOString(),
       });
-      return pageOf(periods, query);
+      return { items: page.periods, next: page.next === null ? null : String(page.next) };
     },
     listEvents: (query) => eventPage(store, query),
   };

@@ -1,19 +1,10 @@
-import {
-  type ConnectivityView,
-  connectivityViewVersion,
-  createOrdersReducer,
-  initialConnectivity,
-  initialOfflineAudit,
-  initialOrders,
-  type OfflineAuditState,
-  type OrdersView,
-  offlineViewVersion,
-  ordersViewVersion,
-  reduceConnectivity,
-  reduceOfflinePeriods,
-} from '@bonrelay/domain';
+import { createOrdersReducer, initialOrders, type OrdersView, ordersViewVersion } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import {
+  type ConnectivityQueries,
+  connectivityQueries,
+  connectivityView,
+  offlinePeriodsView,
   type PrintJobQueries,
   printJobQueries,
   printJobsView,
@@ -42,32 +33,20 @@ export function bonrelayProjections(config: Config) {
         timeZone: config.businessDay.timeZone,
       }),
     } satisfies Projection<OrdersView>,
-    connectivity: {
-      name: 'connectivity',
-      version: connectivityViewVersion,
-      initial: initialConnectivity,
-      reduce: reduceConnectivity,
-    } satisfies Projection<ConnectivityView>,
-    offline: {
-      name: 'offline-periods',
-      version: offlineViewVersion,
-      initial: initialOfflineAudit,
-      reduce: reduceOfflinePeriods,
-    } satisfies Projection<OfflineAuditState>,
   };
 }
 
 /** The views kept as tables of their own (the rest are still folded in memory and snapshotted). */
-export const bonrelayTableViews: readonly TableView[] = [printJobsView];
+export const bonrelayTableViews: readonly TableView[] = [printJobsView, connectivityView, offlinePeriodsView];
 
 export interface BonrelayViews {
   readonly orders: LiveView<OrdersView>;
-  readonly connectivity: LiveView<ConnectivityView>;
-  readonly offline: LiveView<OfflineAuditState>;
   /** The views kept as their own tables, and where they stand. */
   readonly tables: ViewProjector;
   /** The print jobs table: one row per job, read through its indexes. */
   readonly jobs: PrintJobQueries;
+  /** The printers, internet and offline periods tables. */
+  readonly connectivity: ConnectivityQueries;
   /** Writes pending rows now (tests, shutdown). */
   flush(): void;
   stop(): void;
@@ -88,9 +67,7 @@ export function startViews(
   let flusher: ViewFlusher | undefined;
   const dirty = () => flusher?.request();
   const orders = startView(store, tables, projections.orders, dirty);
-  const connectivity = startView(store, tables, projections.connectivity, dirty);
-  const offline = startView(store, tables, projections.offline, dirty);
-  const views = [orders, connectivity, offline];
+  const views = [orders];
   const connection = sqliteViewConnection(store.connection);
   const viewTables = startViewProjector({
     store,
@@ -109,10 +86,9 @@ export function startViews(
   const active = flusher;
   return {
     orders,
-    connectivity,
-    offline,
     tables: viewTables,
     jobs: printJobQueries(connection),
+    connectivity: connectivityQueries(connection),
     flush: () => {
       active.flush();
       viewTables.flush();

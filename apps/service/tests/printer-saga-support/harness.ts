@@ -5,14 +5,14 @@ import {
   type AnyDomainEvent,
   type EventToAppend,
   eventToAppend,
-  initialConnectivity,
   type PrintOutcome,
-  reduceConnectivity,
   type SagaConfig,
   streams,
 } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import {
+  connectivityQueries,
+  connectivityView,
   printJobQueries,
   printJobsView,
   sqliteViewConnection,
@@ -77,24 +77,18 @@ export function harness(options: {
   const table = startViewProjector({
     store,
     connection,
-    views: [printJobsView],
+    views: [printJobsView, connectivityView],
     scheduler,
     flushIntervalMs: flushMs,
   });
   table.flush();
-  const connectivity = () => {
-    const events = store.read().map(toDomainEvent);
-    return {
-      state: () => events.reduce(reduceConnectivity, initialConnectivity),
-      position: () => events.at(-1)?.position ?? 0,
-    };
-  };
+  const connectivity = connectivityQueries(connection);
 
   const defaults: PrinterSagaOptions = {
     printer: 'kitchen',
     jobs: printJobQueries(connection),
     table,
-    printerAtStart: () => printerAtStart({ connectivity: connectivity() }, store, 'kitchen'),
+    printerAtStart: () => printerAtStart({ connectivity, tables: table }, store, 'kitchen'),
     log: sagaLog(store, 'kitchen'),
     print: (job) => {
       prints.push({ jobId: job.jobId, at: scheduler.now(), possibleDuplicate: job.possibleDuplicate });

@@ -1,6 +1,3 @@
-/** Bump when the reducer's output changes, so the service rebuilds the materialised view. */
-export const offlineViewVersion = 1;
-
 /** `printer:<name>` or `internet`. */
 export type OfflineComponent = `printer:${string}` | 'internet';
 
@@ -27,28 +24,38 @@ export interface OfflinePeriod {
   readonly backlogPrintedAfterMs?: number;
 }
 
-/** A period as the projection keeps it; the duration of an open one depends on when you ask. */
-export type RecordedOfflinePeriod = Omit<OfflinePeriod, 'durationMs'>;
-
-interface Backlog {
-  readonly pending: number;
-  readonly lastPrintedAt?: string;
+/**
+ * A period as its row keeps it: without a duration (an open one's depends on when you ask), with
+ * the log position of the status change that began it as its id, and the count of its buffered
+ * jobs still waiting, so its backlog time is known the moment the last one prints.
+ */
+export interface OfflinePeriodRecord extends Omit<OfflinePeriod, 'durationMs'> {
+  readonly id: number;
+  /** Jobs buffered during the outage that have neither printed nor been cancelled yet. */
+  readonly backlogPending: number;
+  /** When the latest of its buffered jobs printed so far. */
+  readonly backlogLastPrintedAt?: string;
 }
 
-export interface OfflineAuditState {
-  /** Every period, in order of start. */
-  readonly periods: readonly RecordedOfflinePeriod[];
-  /** Component → index of its open period. */
-  readonly open: Readonly<Record<string, number>>;
-  /** Job buffered during an outage and not yet printed → index of that period. */
+/**
+ * The periods in hand: every one for a fold over the whole log, or only the few a batch of events
+ * can touch (the open ones, and those whose buffered jobs it prints) for the table's writer.
+ */
+export interface OfflineAudit {
+  /** By id (the log position that began each), so they iterate in the order they began. */
+  readonly periods: Readonly<Record<number, OfflinePeriodRecord>>;
+  /** Component → id of its open period (at most one each). */
+  readonly open: Readonly<Partial<Record<OfflineComponent, number>>>;
+  /** Job buffered during an outage and not printed or cancelled yet → id of that period. */
   readonly bufferedJobs: Readonly<Record<string, number>>;
-  /** Period index → its backlog of buffered jobs. */
-  readonly backlogs: Readonly<Record<string, Backlog>>;
 }
 
-export const initialOfflineAudit: OfflineAuditState = {
-  periods: [],
-  open: {},
-  bufferedJobs: {},
-  backlogs: {},
-};
+export const emptyOfflineAudit: OfflineAudit = { periods: {}, open: {}, bufferedJobs: {} };
+
+/** The period as the audit reports it, an open one lasting until `now`. */
+export function toOfflinePeriod(record: OfflinePeriodRecord, now: string): OfflinePeriod {
+  const { id: _id, backlogPending: _pending, backlogLastPrintedAt: _last, ...period } = record;
+  const start = Date.parse(record.start);
+  const end = record.end === undefined ? Math.max(Date.parse(now), start) : Date.parse(record.end);
+  return { ...period, durationMs: end - start };
+}

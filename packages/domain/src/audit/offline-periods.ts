@@ -1,11 +1,4 @@
-import type { AnyDomainEvent } from '../events.ts';
-import {
-  initialOfflineAudit,
-  type OfflineAuditState,
-  type OfflineComponent,
-  type OfflinePeriod,
-} from './offline-period.ts';
-import { reduceOfflinePeriods } from './reduce-offline-periods.ts';
+import type { OfflineComponent, OfflinePeriodRecord } from './offline-period.ts';
 
 export interface OfflinePeriodQuery {
   /** ISO 8601; periods still going on at or after this time are included. */
@@ -19,27 +12,13 @@ export interface OfflinePeriodQuery {
 }
 
 /**
- * The periods of the audit that overlap `[from, to]`, reported whole (not clipped to the range) so
- * an outage reads the same whichever window it is found through.
+ * Whether a period overlaps `[from, to]` (an open one lasting until now). Periods are reported
+ * whole, not clipped to the range, so an outage reads the same whichever window finds it.
  */
-export function selectOfflinePeriods(state: OfflineAuditState, query: OfflinePeriodQuery): OfflinePeriod[] {
-  const now = Date.parse(query.now);
-  const from = query.from === undefined ? Number.NEGATIVE_INFINITY : Date.parse(query.from);
-  const to = query.to === undefined ? Number.POSITIVE_INFINITY : Date.parse(query.to);
-  const found: OfflinePeriod[] = [];
-  for (const period of state.periods) {
-    if (query.component !== undefined && period.component !== query.component) continue;
-    const start = Date.parse(period.start);
-    const end = period.end === undefined ? Math.max(now, start) : Date.parse(period.end);
-    if (start > to || end < from) continue;
-    found.push({ ...period, durationMs: end - start });
-  }
-  return found;
-}
-
-/** The audit straight from the log, for the CLI and replays that have no materialised view. */
-export function offlinePeriods(events: Iterable<AnyDomainEvent>, query: OfflinePeriodQuery): OfflinePeriod[] {
-  let state = initialOfflineAudit;
-  for (const event of events) state = reduceOfflinePeriods(state, event);
-  return selectOfflinePeriods(state, query);
+export function overlapsQuery(period: OfflinePeriodRecord, query: OfflinePeriodQuery): boolean {
+  if (query.component !== undefined && period.component !== query.component) return false;
+  const start = Date.parse(period.start);
+  const end = period.end === undefined ? Math.max(Date.parse(query.now), start) : Date.parse(period.end);
+  if (query.to !== undefined && start > Date.parse(query.to)) return false;
+  return query.from === undefined || end >= Date.parse(query.from);
 }

@@ -1,19 +1,14 @@
-import {
-  auditMetrics,
-  initialOfflineAudit,
-  type OfflineComponent,
-  reduceOfflinePeriods,
-  selectOfflinePeriods,
-} from '@bonrelay/domain';
+import type { OfflineComponent } from '@bonrelay/domain';
+import { offlineAuditAtLogEnd, sqliteViewConnection } from '@bonrelay/views';
 import { textOption, timeOption } from '../args.ts';
 import { type CliContext, openLogForCli } from '../cli-context.ts';
-import { foldLog } from '../fold-log.ts';
 import { formatDuration, formatTable } from '../format.ts';
-import { savedOfflineAudit } from '../saved-view.ts';
 
 /**
- * `audit offline --from --to [--component]`: the offline periods of a time range, replayed from the
- * log (read-only, fine beside the running service or on a copy), and the per-day figures.
+ * `audit offline --from --to [--component]`: the offline periods of a time range and the per-day
+ * figures, from the offline periods table (read-only, fine beside the running service or on a
+ * copy). When the table has not read the whole log (the service stopped before writing it, or a
+ * copy without tables), only the tail it lacks is folded, in memory, over the rows it touches.
  */
 export function auditOfflineCommand(context: CliContext): number {
   const from = timeOption(context.args, 'from');
@@ -21,24 +16,11 @@ export function auditOfflineCommand(context: CliContext): number {
   const component = textOption(context.args, 'component') as OfflineComponent | undefined;
   const store = openLogForCli(context, 'read-only');
   try {
-    const audit = { name: 'offline', version: 1, initial: initialOfflineAudit, reduce: reduceOfflinePeriods };
-    // The whole log counts: a period overlapping the window is reported whole, as the API does, so
-    // an outage reads the same whichever window finds it. The service's materialised view (when
-    // its rows are current) saves re-reading months of log: only the tail after it is folded.
-    const saved = savedOfflineAudit(store, context);
-    const { states } = foldLog(
-      store,
-      { audit },
-      {},
-      undefined,
-      saved && { position: saved.position, states: { audit: saved.state } },
-    );
-    const periods = selectOfflinePeriods(states.audit, {
-      from,
-      to,
-      component,
-      now: new Date().toISOString(),
-    });
+    // A period overlapping the window is reported whole, as the API does, so an outage reads the
+    // same whichever window finds it.
+    const audit = offlineAuditAtLogEnd(store, sqliteViewConnection(store.connection));
+    const query = { from, to, component, now: new Date().toISOString() };
+    const { periods } = audit.offlinePeriods(query);
     if (context.args.options.json) {
       context.out(`${JSON.stringify({ offlinePeriods: periods }, null, 2)}\n`);
       return 0;
@@ -68,7 +50,7 @@ export function auditOfflineCommand(context: CliContext): number {
         ]),
       ),
     );
-    const metrics = auditMetrics(periods, { timeZone: context.config.businessDay.timeZone });
+    const metrics = audit.offlineDays({ ...query, timeZone: context.config.businessDay.timeZone });
     context.out('\nPer day\n\n');
     context.out(
       formatTable(

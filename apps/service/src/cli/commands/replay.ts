@@ -1,8 +1,13 @@
 import {
+  type ConnectivityView,
   connectivityMode,
+  initialConnectivity,
   initialPrintQueue,
+  type PrinterRecord,
   type PrintQueue,
+  printerConnectivity,
   queueSummary,
+  reduceConnectivity,
   reducePrintQueue,
 } from '@bonrelay/domain';
 import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
@@ -17,6 +22,14 @@ const pastQueue: Projection<PrintQueue> = {
   version: 1,
   initial: initialPrintQueue,
   reduce: reducePrintQueue,
+};
+
+/** Printers and internet as they were then: a handful of rows, folded in memory. */
+const pastConnectivity: Projection<ConnectivityView<PrinterRecord>> = {
+  name: 'connectivity',
+  version: 1,
+  initial: initialConnectivity,
+  reduce: reduceConnectivity,
 };
 
 function parseUntil(text: string | undefined): { position?: number; time?: string } {
@@ -35,8 +48,9 @@ export function replayCommand(context: CliContext): number {
   const until = parseUntil(textOption(context.args, 'until'));
   const store = openLogForCli(context, 'read-only');
   try {
-    const { orders, connectivity } = bonrelayProjections(context.config);
+    const { orders } = bonrelayProjections(context.config);
     const printQueue = pastQueue;
+    const connectivity = pastConnectivity;
     const progress = context.isTty
       ? (position: number, last: number) => process.stderr.write(`\rreplaying… ${position} / ${last}`)
       : undefined;
@@ -48,7 +62,13 @@ export function replayCommand(context: CliContext): number {
     );
     const report = {
       replayedUntil: { position, time: until.time ?? null },
-      connectivity: { mode: connectivityMode(states.connectivity), ...states.connectivity },
+      connectivity: {
+        mode: connectivityMode(states.connectivity),
+        printers: Object.fromEntries(
+          Object.entries(states.connectivity.printers).map(([name, row]) => [name, printerConnectivity(row)]),
+        ),
+        internet: states.connectivity.internet,
+      },
       queue: queueSummary(states.printQueue, new Date(at)),
       waitingJobs: jobs.map((job) => ({
         jobId: job.jobId,
