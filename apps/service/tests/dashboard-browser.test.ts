@@ -78,6 +78,8 @@ const unfilledGridRows = `(() => {
   const right = box.right - parseFloat(style.paddingRight);
   const rows = new Map();
   for (const card of main.children) {
+    // A card that is not shown (no unreadable orders) takes no place in the grid.
+    if (card.hidden || getComputedStyle(card).display === 'none') continue;
     const rect = card.getBoundingClientRect();
     const top = Math.round(rect.top);
     const row = rows.get(top) || { left: Infinity, right: -Infinity, cards: [] };
