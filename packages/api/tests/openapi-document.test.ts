@@ -162,6 +162,7 @@ const exchanges: Exchange[] = [
     '/api/orders',
     '/api/print-jobs',
     '/api/offline-periods',
+    '/api/unreadable-orders',
     '/api/events',
     '/connectivity/events',
   ].flatMap((path) => [

@@ -136,6 +136,7 @@ export const queryRouteConfigs = [
   orderById,
   listPrintJobs,
   offlinePeriods,
+  unreadableOrders,
   listEvents,
   connectivityStatus,
   connectivityEvents,
