@@ -1,3 +1,4 @@
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { Config } from './config/index.ts';
 import type { ServiceLog } from './service-log.ts';
 import type { RunningService } from './start-service.ts';
@@ -7,6 +8,8 @@ export interface StopControls {
   readonly exit: (code: number) => void;
   /** Where SIGTERM and SIGINT arrive (`process`). */
   readonly signals: NodeJS.EventEmitter;
+  /** Keeps the deadline (virtual in specs). */
+  readonly scheduler?: SchedulerLike;
 }
 
 /**
@@ -27,12 +30,12 @@ export function stopOnSignals(
     stopping = true;
     let stopped = false;
     const deadlineMs = config.printing.stopTimeoutMs + config.server.stopGraceMs;
-    const deadline = setTimeout(() => {
+    const deadline = (controls.scheduler ?? asyncScheduler).schedule(() => {
       if (!stopped) log.logger.error({ deadlineMs }, 'bonrelay did not stop in time; exiting anyway');
       controls.exit(stopped ? 0 : 1);
     }, deadlineMs);
     const exit = (code: number) => {
-      clearTimeout(deadline);
+      deadline.unsubscribe();
       controls.exit(code);
     };
     service
