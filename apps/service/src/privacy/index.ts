@@ -8,7 +8,8 @@ export {
   masterKeyBytes,
   readMasterKey,
 } from './master-key.ts';
-export { erased, personalValues } from './personal-fields.ts';
+/** What an erased field reads as, and where an order names its guest: the domain's words. */
+export { erased, personalValues } from '@bonrelay/domain';
 export {
   createPrivacyCodec,
   orderEventTypes,
