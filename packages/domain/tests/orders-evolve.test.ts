@@ -45,7 +45,11 @@ test('given a received order, when Wix approves, updates and marks it paid, then
   given(received)
     .when(
       event('OrderApproved', '2024-05-10T11:01:00.000Z', { orderId: 'o1', order: approved }),
-      event('OrderUpdated', '2024-05-10T11:02:00.000Z', { orderId: 'o1', order: updated, customerId: 'cust-2' }),
+      event('OrderUpdated', '2024-05-10T11:02:00.000Z', {
+        orderId: 'o1',
+        order: updated,
+        customerId: 'cust-2',
+      }),
       event('OrderPaymentStatusChanged', '2024-05-10T11:03:00.000Z', {
         orderId: 'o1',
         paymentStatus: 'PAID',
@@ -57,7 +61,11 @@ test('given a received order, when Wix approves, updates and marks it paid, then
       assert.equal(o1?.order.note, 'extra napkins');
       assert.equal(o1?.number, order.number, 'an update without a number keeps the one Wix gave');
       assert.equal(o1?.paymentStatus, 'PAID');
-      assert.equal(o1?.customerId, 'cust-2', 'personal fields are sealed for the guest the latest event names');
+      assert.equal(
+        o1?.customerId,
+        'cust-2',
+        'personal fields are sealed for the guest the latest event names',
+      );
       assert.equal(o1?.updatedAt, '2024-05-10T11:03:00.000Z');
       assert.equal(o1?.ticketNumber, 1);
     });
@@ -85,7 +93,10 @@ test('given nothing, when facts arrive about an unknown order, then no row appea
     .when(
       event('OrderUpdated', '2024-05-10T11:00:00.000Z', { orderId: 'ghost', order }),
       event('OrderCanceled', '2024-05-10T11:00:00.000Z', { orderId: 'ghost' }),
-      event('OrderPaymentStatusChanged', '2024-05-10T11:00:00.000Z', { orderId: 'ghost', paymentStatus: 'PAID' }),
+      event('OrderPaymentStatusChanged', '2024-05-10T11:00:00.000Z', {
+        orderId: 'ghost',
+        paymentStatus: 'PAID',
+      }),
       event('ServiceStarted', '2024-05-10T11:00:00.000Z', { version: '1', configDigest: 'x' }),
     )
     .then((after, before) => assert.equal(after, before));

@@ -110,7 +110,10 @@ test('given a counter of another day, when a receipt comes, then its own day sta
 
 test('given a malformed day start or an unknown zone, then checking the config fails at once', () => {
   assert.throws(() => checkBusinessDayConfig({ dayStartsAt: '4:00', timeZone: 'Europe/Berlin' }), RangeError);
-  assert.throws(() => checkBusinessDayConfig({ dayStartsAt: '24:00', timeZone: 'Europe/Berlin' }), RangeError);
+  assert.throws(
+    () => checkBusinessDayConfig({ dayStartsAt: '24:00', timeZone: 'Europe/Berlin' }),
+    RangeError,
+  );
   assert.throws(() => checkBusinessDayConfig({ dayStartsAt: '04:00', timeZone: 'Mars/Olympus' }), RangeError);
 });
 
