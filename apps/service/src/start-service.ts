@@ -27,6 +27,8 @@ import { queryPorts } from './ports/query-ports.ts';
 import { runPrinterSaga, superviseSaga } from './printer-saga/index.ts';
 import {
   createViewSealer,
+  guestPersonalData,
+  type Keyring,
   loadOrCreateMasterKey,
   masterKeyFile,
   openPrivateEventStore,
@@ -57,11 +59,18 @@ export interface RunningService {
   stop(reason: string): Promise<void>;
 }
 
-function openLog(config: Config, clock: () => Date, masterKey: Buffer): EventStore {
+function openLog(
+  config: Config,
+  clock: () => Date,
+  masterKey: Buffer,
+): { store: EventStore; keyring: Keyring } {
   const file = databaseFile(config);
   try {
-    return openPrivateEventStore({ file, clock, busyTimeoutMs: config.database.busyTimeoutMs }, masterKey)
-      .store;
+    const opened = openPrivateEventStore(
+      { file, clock, busyTimeoutMs: config.database.busyTimeoutMs },
+      masterKey,
+    );
+    return { store: opened.store, keyring: opened.keyring as Keyring };
   } catch (error) {
     if (error instanceof IncompatibleDatabaseError) throw new Error(`${file}: ${error.message}`);
     throw error;
@@ -83,7 +92,7 @@ export async function startService(
   const publicKey = resolveWixPublicKey(config);
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
-  const store = openLog(config, clock, masterKey);
+  const { store, keyring } = openLog(config, clock, masterKey);
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
@@ -95,7 +104,11 @@ export async function startService(
     rules: priorityRules(config),
   };
 
-  const views = startViews(store, config, createViewSealer(masterKey));
+  const siteSealer = createViewSealer(masterKey);
+  const views = startViews(store, config, {
+    rows: siteSealer,
+    personalData: guestPersonalData(keyring, siteSealer),
+  });
   const metrics = createServiceMetrics({
     store,
     views,
@@ -114,7 +127,15 @@ export async function startService(
     store.append(events);
   };
   const consequences = (events: readonly EventToAppend[]) =>
-    orderConsequences(events, { jobs, jobsOfOrder: views.jobs.jobsOfOrder, orders: views.orders.state() });
+    orderConsequences(events, {
+      jobs,
+      jobsOfOrder: views.jobs.jobsOfOrder,
+      order: (orderId) => {
+        // A cancellation may follow its order within one flush interval: write what is pending first.
+        views.tables.flush();
+        return views.orders.order(orderId);
+      },
+    });
 
   const stations = printers.map((printer) => printStation(printer, config, views, clock));
   const sagas = stations.map((station) =>
@@ -150,7 +171,7 @@ export async function startService(
     store,
     config,
     clock,
-    orders: () => views.orders.state(),
+    orders: views.orders,
     consequences,
   });
 

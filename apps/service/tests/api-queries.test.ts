@@ -1,8 +1,9 @@
 import { operations } from '@bonrelay/api';
-import type { OrderView, PrintJobView } from '@bonrelay/domain';
+import type { PrintJobView } from '@bonrelay/domain';
 import type { StoredEvent } from '@bonrelay/event-store';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { OrderWithTickets as OrderView } from '../src/orders/order-with-tickets.ts';
 import { countOf, postWixOrder } from './cli-scenario.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 

@@ -2,11 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEventStore } from '@bonrelay/event-store';
+import { orderQueries, sqliteViewConnection } from '@bonrelay/views';
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadConfig } from '../src/config/index.ts';
-import { createViewSealer, masterKeyFile, readMasterKey } from '../src/privacy/index.ts';
+import {
+  createViewSealer,
+  guestPersonalData,
+  masterKeyFile,
+  openKeyring,
+  readMasterKey,
+} from '../src/privacy/index.ts';
 import { openReadTables } from '../src/projections/index.ts';
 import { cli, type Outage, printerOutage, serviceEnvironment } from './cli-scenario.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
@@ -216,13 +223,24 @@ commands(
           name,
           rows: tables.rows(name).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         }));
-        return { rows, checkpoints };
+        const personalData = guestPersonalData(openKeyring(connection, masterKey!), sealer!);
+        const views = sqliteViewConnection(connection);
+        const orders = orderQueries(views, personalData).recent(1_000);
+        const jobs = connection.prepare('SELECT * FROM print_jobs ORDER BY job_id').all();
+        const days = connection.prepare('SELECT * FROM business_days ORDER BY business_day').all();
+        const positions = connection.prepare('SELECT * FROM view_checkpoints ORDER BY view').all();
+        return { rows, checkpoints, orders, jobs, days, positions };
       } finally {
         connection.close();
       }
     };
     const before = snapshot();
-    assert.ok(before.rows.reduce((sum, view) => sum + view.rows.length, 0) > 10);
+    assert.ok(before.rows.reduce((sum, view) => sum + view.rows.length, 0) > 0);
+    assert.is(before.orders.length, 5);
+    assert.ok(
+      before.orders.every((order) => order.order.customer.lastName === 'Gast'),
+      'guests readable',
+    );
     const { code, out } = await cli(['projections', 'rebuild'], env);
     assert.is(code, 0);
     assert.match(out, /rebuilt to position \d+/);

@@ -10,6 +10,8 @@ export interface CatchUpOptions {
   readonly pageSize?: number;
   /** Stop before the first event past this position, or recorded after this time: the log as it was then. */
   readonly until?: { readonly position?: number; readonly time?: string };
+  /** Told after each page: how far the views have come, against where they stop. */
+  readonly onProgress?: (position: number, target: number) => void;
 }
 
 interface Reader {
@@ -74,6 +76,7 @@ export function catchUpViews(
     });
     for (const reader of readers) reader.position = Math.max(reader.position, reached);
     position = reached;
+    options.onProgress?.(position, last);
   }
   return position;
 }

@@ -3,7 +3,6 @@ import type { Answer, BonrelayPorts } from '@bonrelay/api';
 import {
   type EventToAppend,
   eventToAppend,
-  orderById,
   type PrintJobOptions,
   reprintJobFor,
   streams,
@@ -80,18 +79,21 @@ export function commandPorts(context: CommandContext): CommandPorts {
       );
     },
     reprintOrder: (orderId, input) => {
-      const order = orderById(views.orders.state(), orderId);
+      // A reprint asked for a moment ago must be counted, so the n-th reprint gets a new job id.
+      views.tables.flush();
+      const order = views.orders.order(orderId);
       if (!order) return { status: 404, body: { error: 'not-found', message: 'no such order' } };
+      const tickets = views.jobs.jobsOfOrder(orderId);
       const parsed = reprintSchema.safeParse(input);
       if (!parsed.success)
         return { status: 400, body: { error: 'bad-request', message: parsed.error.issues[0]?.message } };
       const wanted: readonly TicketKind[] =
         parsed.data.tickets ??
-        Object.values(order.tickets)
+        tickets
           .filter((ticket) => !ticket.reprint && ticket.ticket !== 'cancellation')
           .map((ticket) => ticket.ticket);
       const events = wanted.map((ticket) => {
-        const n = Object.values(order.tickets).filter((t) => t.ticket === ticket && t.reprint).length + 1;
+        const n = tickets.filter((t) => t.ticket === ticket && t.reprint).length + 1;
         return reprintJobFor(order.order, ticket, n, {
           routing: context.jobs.routing,
           rules: context.jobs.rules,

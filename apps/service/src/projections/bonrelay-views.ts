@@ -1,20 +1,21 @@
 import {
   type ConnectivityView,
   connectivityViewVersion,
-  createOrdersReducer,
   initialConnectivity,
   initialOfflineAudit,
-  initialOrders,
   type OfflineAuditState,
-  type OrdersView,
   offlineViewVersion,
-  ordersViewVersion,
   reduceConnectivity,
   reduceOfflinePeriods,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import {
+  type OrderQueries,
+  orderQueries,
+  ordersView,
+  type PersonalDataSealer,
   type PrintJobQueries,
+  plainPersonalData,
   printJobQueries,
   printJobsView,
   sqliteViewConnection,
@@ -31,17 +32,8 @@ import { openReadTables } from './read-tables.ts';
 import { createViewFlusher, type ViewFlusher } from './view-flusher.ts';
 
 /** Every view bonrelay keeps, by name. The same list serves the service, rebuild and replay. */
-export function bonrelayProjections(config: Config) {
+export function bonrelayProjections(_config: Config) {
   return {
-    orders: {
-      name: 'orders',
-      version: ordersViewVersion,
-      initial: initialOrders,
-      reduce: createOrdersReducer({
-        dayStartsAt: config.businessDay.startsAt,
-        timeZone: config.businessDay.timeZone,
-      }),
-    } satisfies Projection<OrdersView>,
     connectivity: {
       name: 'connectivity',
       version: connectivityViewVersion,
@@ -57,17 +49,34 @@ export function bonrelayProjections(config: Config) {
   };
 }
 
-/** The views kept as tables of their own (the rest are still folded in memory and snapshotted). */
-export const bonrelayTableViews: readonly TableView[] = [printJobsView];
+/**
+ * The views kept as tables of their own (the rest are still folded in memory and snapshotted). The
+ * orders table numbers tickets by the restaurant's business day and keeps guests' personal fields
+ * as `personalData` seals them.
+ */
+export function bonrelayTableViews(
+  config: Config,
+  personalData: PersonalDataSealer = plainPersonalData,
+): readonly TableView[] {
+  const businessDay = { dayStartsAt: config.businessDay.startsAt, timeZone: config.businessDay.timeZone };
+  return [printJobsView, ordersView({ businessDay, personalData })];
+}
+
+/** How the views keep guests' data at rest: snapshot rows under the site key, personal fields per guest. */
+export interface ViewPrivacy {
+  readonly rows?: RowSealer;
+  readonly personalData?: PersonalDataSealer;
+}
 
 export interface BonrelayViews {
-  readonly orders: LiveView<OrdersView>;
   readonly connectivity: LiveView<ConnectivityView>;
   readonly offline: LiveView<OfflineAuditState>;
   /** The views kept as their own tables, and where they stand. */
   readonly tables: ViewProjector;
   /** The print jobs table: one row per job, read through its indexes. */
   readonly jobs: PrintJobQueries;
+  /** The orders table: one row per order; its tickets are its jobs. */
+  readonly orders: OrderQueries;
   /** Writes pending rows now (tests, shutdown). */
   flush(): void;
   stop(): void;
@@ -80,22 +89,24 @@ export interface BonrelayViews {
 export function startViews(
   store: EventStore,
   config: Config,
-  sealer?: RowSealer,
+  privacy: ViewPrivacy = {},
   scheduler: SchedulerLike = asyncScheduler,
 ): BonrelayViews {
-  const tables = openReadTables(store.connection, sealer);
+  const tables = openReadTables(store.connection, privacy.rows);
+  // Orders were once snapshot rows here, sealed with the site key only: a forgotten guest's name
+  // must not outlive her key in them.
+  if (tables.checkpoint('orders')) tables.drop('orders');
   const projections = bonrelayProjections(config);
   let flusher: ViewFlusher | undefined;
   const dirty = () => flusher?.request();
-  const orders = startView(store, tables, projections.orders, dirty);
   const connectivity = startView(store, tables, projections.connectivity, dirty);
   const offline = startView(store, tables, projections.offline, dirty);
-  const views = [orders, connectivity, offline];
+  const views = [connectivity, offline];
   const connection = sqliteViewConnection(store.connection);
   const viewTables = startViewProjector({
     store,
     connection,
-    views: bonrelayTableViews,
+    views: bonrelayTableViews(config, privacy.personalData),
     scheduler,
     flushIntervalMs: config.database.viewFlushIntervalMs,
   });
@@ -108,11 +119,11 @@ export function startViews(
   flusher.request();
   const active = flusher;
   return {
-    orders,
     connectivity,
     offline,
     tables: viewTables,
     jobs: printJobQueries(connection),
+    orders: orderQueries(connection, privacy.personalData),
     flush: () => {
       active.flush();
       viewTables.flush();

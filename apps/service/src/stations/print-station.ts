@@ -58,7 +58,10 @@ export function printStation(
         views.tables.flush();
         job = views.jobs.job(jobId);
       }
-      const document = job ? ticketDocument(job, views.orders.state(), layout, clock()) : undefined;
+      // The job's row came with its order's (the receipt precedes the queueing in the log).
+      const document = job
+        ? ticketDocument(job, views.orders.order(job.orderId), layout, clock())
+        : undefined;
       if (!document) {
         return {
           ok: false,
@@ -88,7 +91,7 @@ export function printStation(
       return printableStatuses.includes(result.status);
     },
     preview: (job) => {
-      const document = ticketDocument(job, views.orders.state(), layout, clock());
+      const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       return document ? toSvg(document, paper) : undefined;
     },
   };

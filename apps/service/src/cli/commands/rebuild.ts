@@ -1,7 +1,13 @@
 import { rebuildViews, sqliteViewConnection } from '@bonrelay/views';
 import { bonrelayProjections, bonrelayTableViews } from '../../projections/bonrelay-views.ts';
 import { openReadTables, rebuildView } from '../../projections/index.ts';
-import { assertServiceStopped, type CliContext, openLogForCli, viewSealerForCli } from '../cli-context.ts';
+import {
+  assertServiceStopped,
+  type CliContext,
+  openLogForCli,
+  personalDataForCli,
+  viewSealerForCli,
+} from '../cli-context.ts';
 
 /** `projections rebuild`: drops every read table and replays the whole log into fresh ones. */
 export function rebuildCommand(context: CliContext): number {
@@ -16,8 +22,9 @@ export function rebuildCommand(context: CliContext): number {
         `${projection.name}: rebuilt to position ${tables.checkpoint(projection.name)?.position ?? 0}\n`,
       );
     }
-    const position = rebuildViews(store, sqliteViewConnection(store.connection), bonrelayTableViews);
-    for (const view of bonrelayTableViews) context.out(`${view.name}: rebuilt to position ${position}\n`);
+    const views = bonrelayTableViews(context.config, personalDataForCli(context, store));
+    const position = rebuildViews(store, sqliteViewConnection(store.connection), views);
+    for (const view of views) context.out(`${view.name}: rebuilt to position ${position}\n`);
     return 0;
   } finally {
     store.close();
