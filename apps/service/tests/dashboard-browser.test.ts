@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestService, type TestService } from './support/test-service.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const outputDir = join(import.meta.dirname, '..', '..', '..', 'test-output');
 const chromiumArgs = [
@@ -109,7 +109,9 @@ dashboard(
     await preview.waitFor({ timeout: waitMs });
     const previewsLoaded = `[...document.querySelectorAll('[data-testid="order-${orderId}"] .ticket img')]
       .every((image) => image.complete && image.naturalWidth > 0)`;
-    await page.waitForFunction(previewsLoaded, undefined, { timeout: waitMs });
+    // Asked from here: a string predicate polled inside the page is eval, which the page's CSP refuses
+    // whenever the images are not loaded at the first look.
+    await eventually('the ticket previews to load', () => page.evaluate(previewsLoaded), waitMs);
     assert.is(await page.evaluate('window.sameDocument'), true, 'the page was never reloaded');
     await page.getByRole('button', { name: '7 days' }).click();
     await page.locator('[data-range="week"][aria-pressed="true"]').waitFor({ timeout: waitMs });
