@@ -1,6 +1,7 @@
 import type { LiveUpdate } from '@bonrelay/api';
-import { connectivityMode, connectivityWarnings, listOrders } from '@bonrelay/domain';
+import { connectivityMode, connectivityWarnings } from '@bonrelay/domain';
 import { auditTime, distinctUntilChanged, map, merge, type Observable, type SchedulerLike } from 'rxjs';
+import { ordersWithTickets } from './orders/order-with-tickets.ts';
 import type { BonrelayViews } from './projections/bonrelay-views.ts';
 
 /**
@@ -32,8 +33,11 @@ export function liveUpdates(
         },
       })),
     ),
-    throttled(views.orders.changes$).pipe(
-      map((view) => ({ event: 'orders', data: listOrders(view, { limit: 20 }).orders })),
+    throttled(views.tables.committed$).pipe(
+      map(() => ({
+        event: 'orders',
+        data: ordersWithTickets(views.orders.recent(20), views.jobs.jobsOfOrder),
+      })),
     ),
   );
 }

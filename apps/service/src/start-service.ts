@@ -4,6 +4,7 @@ import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import type { PrinterEmulator } from '@bonrelay/printer-emulator';
+import { toDomainEvent } from '@bonrelay/views';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, map, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
@@ -26,12 +27,13 @@ import { queryPorts } from './ports/query-ports.ts';
 import { printerAtStart, runPrinterSaga, sagaLog, superviseSaga } from './printer-saga/index.ts';
 import {
   createViewSealer,
+  guestPersonalData,
+  type Keyring,
   loadOrCreateMasterKey,
   masterKeyFile,
   openPrivateEventStore,
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
-import { toDomainEvent } from './projections/index.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
 import { serveApi } from './serve-api.ts';
@@ -65,11 +67,18 @@ export interface RunningService {
   stop(reason: string): Promise<void>;
 }
 
-function openLog(config: Config, clock: () => Date, masterKey: Buffer): EventStore {
+function openLog(
+  config: Config,
+  clock: () => Date,
+  masterKey: Buffer,
+): { store: EventStore; keyring: Keyring } {
   const file = databaseFile(config);
   try {
-    return openPrivateEventStore({ file, clock, busyTimeoutMs: config.database.busyTimeoutMs }, masterKey)
-      .store;
+    const opened = openPrivateEventStore(
+      { file, clock, busyTimeoutMs: config.database.busyTimeoutMs },
+      masterKey,
+    );
+    return { store: opened.store, keyring: opened.keyring as Keyring };
   } catch (error) {
     if (error instanceof IncompatibleDatabaseError) throw new Error(`${file}: ${error.message}`);
     throw error;
@@ -91,7 +100,7 @@ export async function startService(
   const publicKey = resolveWixPublicKey(config);
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadOrCreateMasterKey(masterKeyFile(config), logger);
-  const store = openLog(config, clock, masterKey);
+  const { store, keyring } = openLog(config, clock, masterKey);
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
@@ -103,7 +112,8 @@ export async function startService(
     rules: priorityRules(config),
   };
 
-  const views = startViews(store, config, createViewSealer(masterKey));
+  const siteSealer = createViewSealer(masterKey);
+  const views = startViews(store, config, { personalData: guestPersonalData(keyring, siteSealer) });
   const viewsProgress = logViewsProgress(views.tables, logger, scheduler, config.database.viewProgressLogMs);
   const unreadable = watchUnreadableOrders(store);
   const metrics = createServiceMetrics({
@@ -125,7 +135,15 @@ export async function startService(
     store.append(events);
   };
   const consequences = (events: readonly EventToAppend[]) =>
-    orderConsequences(events, { jobs, jobsOfOrder: views.jobs.jobsOfOrder, orders: views.orders.state() });
+    orderConsequences(events, {
+      jobs,
+      jobsOfOrder: views.jobs.jobsOfOrder,
+      order: (orderId) => {
+        // A cancellation may follow its order within one flush interval: write what is pending first.
+        views.tables.flush();
+        return views.orders.order(orderId);
+      },
+    });
 
   const stations = printers.map((printer) => printStation(printer, config, views, clock));
   const sagas = stations.map((station) =>
@@ -162,7 +180,7 @@ export async function startService(
     store,
     config,
     clock,
-    orders: () => views.orders.state(),
+    orders: views.orders,
     consequences,
   });
   // A reconciliation also fetches, by id, every unreadable order its search did not bring back.
@@ -176,7 +194,7 @@ export async function startService(
     unreadable,
     client: wixApiClient(config),
     clock,
-    orders: () => views.orders.state(),
+    orders: views.orders,
     consequences,
     reconcile: () => void reconcile(),
     onError: (error) =>

@@ -1,15 +1,10 @@
 import { documentedResponse, documentedRoutes } from '@bonrelay/api';
-import {
-  eventToAppend,
-  type OfflinePeriod,
-  type OrderView,
-  type PrintJobView,
-  streams,
-} from '@bonrelay/domain';
+import { eventToAppend, type OfflinePeriod, type PrintJobView, streams } from '@bonrelay/domain';
 import type { StoredEvent } from '@bonrelay/event-store';
 import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { OrderWithTickets as OrderView } from '../src/orders/order-with-tickets.ts';
 import { countOf, postWixOrder } from './cli-scenario.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 

@@ -1,16 +1,18 @@
-import { initialOrders, type Order, orderById, reduceOrders } from '@bonrelay/domain';
+import type { Order } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import { defaultTicketLayout, renderTicket, toPlainText } from '@bonrelay/printing';
+import { catchUpViews, orderQueries, ordersView, rebuildViews, sqliteViewConnection } from '@bonrelay/views';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  createViewSealer,
   erased,
   forgetCustomer,
+  guestPersonalData,
   KeyringMismatchError,
   openKeyring,
   openPrivateEventStore,
 } from '../src/privacy/index.ts';
-import { toDomainEvent } from '../src/projections/projection-runner.ts';
 import {
   fileHolds,
   localOrder,
@@ -93,15 +95,31 @@ test('given a forget, when the raw file and WAL are searched, then the wrapped d
   log.done();
 });
 
-test('given a forget, when the orders view is rebuilt and a ticket reprinted, then both show [erased]', () => {
+test('given the orders table, when a guest is forgotten, then her rows read [erased] at once, after the event and after a rebuild, and so does a reprint', () => {
   const log = given();
+  const personalData = guestPersonalData(log.keyring!, createViewSealer(log.masterKey));
+  const connection = sqliteViewConnection(log.store.connection);
+  const views = [
+    ordersView({ businessDay: { dayStartsAt: '04:00', timeZone: 'Europe/Berlin' }, personalData }),
+  ];
+  catchUpViews(log.store, connection, views);
+  const orders = orderQueries(connection, personalData);
+  assert.equal(orders.order('local-1')?.order, maria, 'sealed with her key, the row opens while it exists');
   forget(log, '+49 171 444 55 66');
-  const view = log.store.read().map(toDomainEvent).reduce(reduceOrders, initialOrders);
-  assert.equal(orderById(view, 'local-1')?.order, erasedMaria(maria));
-  assert.equal(orderById(view, 'local-3')?.order, anna);
+  assert.equal(
+    orders.order('local-1')?.order,
+    erasedMaria(maria),
+    'her key is gone: the sealed row no longer opens',
+  );
+  catchUpViews(log.store, connection, views);
+  assert.equal(orders.order('local-1')?.order, erasedMaria(maria), 'CustomerForgotten overwrote her rows');
+  assert.equal(orders.order('local-2')?.order, erasedMaria(mariaAgain));
+  rebuildViews(log.store, connection, views);
+  assert.equal(orders.order('local-1')?.order, erasedMaria(maria), 'and a rebuild from the log agrees');
+  assert.equal(orders.order('local-3')?.order, anna);
   const slip = renderTicket(
     'driver',
-    orderById(view, 'local-1')!.order,
+    orders.order('local-1')!.order,
     { ticketNumber: 1, reprint: true, printedAt: new Date('2025-03-20T10:05:00.000Z') },
     defaultTicketLayout,
   );

@@ -9,8 +9,7 @@ import { queueScheduler } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadConfig } from '../src/config/index.ts';
-import { bonrelayProjections, bonrelayTableViews, startViews } from '../src/projections/bonrelay-views.ts';
-import { openReadTables, rebuildView } from '../src/projections/index.ts';
+import { bonrelayTableViews, startViews } from '../src/projections/bonrelay-views.ts';
 
 const config = loadConfig({ BONRELAY_CONFIG: '', BONRELAY_DATA_DIR: tmpdir() });
 const printers = ['kitchen', 'counter'];
@@ -163,6 +162,8 @@ function tableRows(db: import('@bonrelay/event-store').Database) {
     internet: db.prepare('SELECT * FROM internet').all(),
     offlinePeriods: db.prepare('SELECT * FROM offline_periods ORDER BY id').all(),
     offlineBufferedJobs: db.prepare('SELECT * FROM offline_buffered_jobs ORDER BY job_id').all(),
+    orders: db.prepare('SELECT * FROM orders ORDER BY order_id').all(),
+    days: db.prepare('SELECT * FROM business_days ORDER BY business_day').all(),
   };
 }
 
@@ -184,32 +185,28 @@ test('given a long random evening, dropping the read tables and replaying the lo
       const views = startViews(store, config, undefined, queueScheduler);
       for (const batch of scenario(random, 1_500)) store.append(batch);
       views.flush();
-      const live = { orders: views.orders.state() };
       views.stop();
       const liveRows = tableRows(store.connection);
-      rebuildViews(store, sqliteViewConnection(store.connection), bonrelayTableViews, { pageSize: 97 });
+      rebuildViews(store, sqliteViewConnection(store.connection), bonrelayTableViews(config), {
+        pageSize: 97,
+      });
       assert.equal(tableRows(store.connection), liveRows);
       assert.ok(liveRows.jobs.length > 100, 'the evening queued jobs');
       assert.ok(liveRows.offlinePeriods.length > 10, 'the evening had outages');
       assert.ok(liveRows.offlineBufferedJobs.length > 0, 'tickets still wait from an outage');
       assert.is(liveRows.printers.length, 2);
-
-      const tables = openReadTables(store.connection);
-      tables.drop();
-      const projections = bonrelayProjections(config);
-      const rebuilt = Object.fromEntries(
-        Object.entries(projections).map(([key, projection]) => [
-          key,
-          rebuildView(store, tables, projection as never),
-        ]),
+      assert.ok(liveRows.orders.length > 50, 'the evening took orders');
+      assert.ok(
+        liveRows.orders.some((row) => (row as { canceled: number }).canceled === 1),
+        'and some were cancelled',
       );
-      // And once more from the rows the rebuild wrote, as a restarted service would.
+
+      // And a restarted service resumes from those rows without changing them.
       const restored = startViews(store, config, undefined, queueScheduler);
-      const fromRows = { orders: restored.orders.state() };
+      restored.flush();
       restored.stop();
+      assert.equal(tableRows(store.connection), liveRows);
       store.close();
-      assert.equal(JSON.parse(JSON.stringify(rebuilt)), JSON.parse(JSON.stringify(live)));
-      assert.equal(JSON.parse(JSON.stringify(fromRows)), JSON.parse(JSON.stringify(live)));
     }),
     { numRuns: 2 },
   );

@@ -37,14 +37,20 @@ export type {
   WantedTime,
 } from './order.ts';
 export type { BusinessDayConfig } from './orders/business-day.ts';
-export { businessDayOf, businessDayStartsAt } from './orders/business-day.ts';
-export type { OrderListQuery, OrderPage } from './orders/order-queries.ts';
-export { listOrders, orderById } from './orders/order-queries.ts';
-export type { OrdersView, OrderTicket, OrderView, TicketState } from './orders/orders-view.ts';
-export { initialOrders, ordersViewVersion } from './orders/orders-view.ts';
-export type { OrdersReducer } from './orders/reduce-orders.ts';
-export { createOrdersReducer, reduceOrders } from './orders/reduce-orders.ts';
-export { PersistentMap } from './persistent-map.ts';
+export { businessDayOf, businessDayStartsAt, checkBusinessDayConfig } from './orders/business-day.ts';
+export type { BusinessDayCounter } from './orders/business-day-counter.ts';
+export { evolveBusinessDay, receiptDayOf } from './orders/business-day-counter.ts';
+export { evolveOrder, orderIdsOf } from './orders/evolve-order.ts';
+export type { OrderView } from './orders/order-view.ts';
+export type { PersonalValues } from './orders/personal-data.ts';
+export {
+  erased,
+  erasedAt,
+  erasedValues,
+  personalValues,
+  withoutPersonal,
+  withPersonal,
+} from './orders/personal-data.ts';
 export * from './priority/index.ts';
 export * from './queue/index.ts';
 export * from './saga/index.ts';

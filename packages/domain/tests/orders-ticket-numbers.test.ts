@@ -4,24 +4,22 @@ import type { AnyDomainEvent } from '../src/index.ts';
 import {
   businessDayOf,
   businessDayStartsAt,
-  createOrdersReducer,
-  initialOrders,
-  listOrders,
-  orderById,
-  reduceOrders,
+  checkBusinessDayConfig,
+  evolveBusinessDay,
 } from '../src/index.ts';
 import { eventLog, sampleOrder } from './support/domain-events.ts';
 import { foldEvents, specify } from './support/given-when-then.ts';
+import { noOrders, type OrderRows, orderRows } from './support/order-rows.ts';
 
 const berlin = { dayStartsAt: '04:00', timeZone: 'Europe/Berlin' };
-const { given } = specify(createOrdersReducer(berlin), initialOrders);
+const { given } = specify(orderRows(berlin), noOrders);
 const event = eventLog();
 const receivedAt = (id: string, at: string) => event('OrderReceived', at, { order: sampleOrder({ id }) });
 
-const ticketNumbers = (view: typeof initialOrders) =>
-  listOrders(view, { limit: 100 })
-    .orders.map((order) => `${order.businessDay} #${order.ticketNumber} ${order.orderId}`)
-    .reverse();
+const ticketNumbers = (rows: OrderRows) =>
+  Object.values(rows.orders)
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((order) => `${order.businessDay} #${order.ticketNumber} ${order.orderId}`);
 
 test('given a Berlin evening service with a 04:00 day start, then numbers run past midnight and restart at 04:00', () => {
   given(
@@ -31,14 +29,18 @@ test('given a Berlin evening service with a 04:00 day start, then numbers run pa
     receivedAt('d', '2024-05-11T01:59:00.000Z'), // 03:59
     receivedAt('e', '2024-05-11T02:00:00.000Z'), // 04:00: a new business day
     receivedAt('f', '2024-05-11T09:00:00.000Z'),
-  ).then((view) => {
-    assert.deepEqual(ticketNumbers(view), [
+  ).then((rows) => {
+    assert.deepEqual(ticketNumbers(rows), [
       '2024-05-10 #1 a',
       '2024-05-10 #2 b',
       '2024-05-10 #3 c',
       '2024-05-10 #4 d',
       '2024-05-11 #1 e',
       '2024-05-11 #2 f',
+    ]);
+    assert.deepEqual(Object.values(rows.days), [
+      { businessDay: '2024-05-10', lastTicketNumber: 4 },
+      { businessDay: '2024-05-11', lastTicketNumber: 2 },
     ]);
   });
 });
@@ -50,9 +52,8 @@ test('given the same log, when it is replayed from scratch, then every order get
     receivedAt('a', '2024-05-10T23:10:00.000Z'),
     receivedAt('c', '2024-05-11T03:00:00.000Z'),
   ];
-  const reducer = createOrdersReducer(berlin);
-  const first = foldEvents(reducer, initialOrders, log);
-  const replayed = foldEvents(createOrdersReducer({ ...berlin }), initialOrders, log);
+  const first = foldEvents(orderRows(berlin), noOrders, log);
+  const replayed = foldEvents(orderRows({ ...berlin }), noOrders, log);
   assert.deepEqual(replayed, first);
   assert.deepEqual(ticketNumbers(first), ['2024-05-10 #1 a', '2024-05-10 #2 b', '2024-05-11 #1 c']);
 });
@@ -87,19 +88,33 @@ test('given a zone west of UTC and a year end, then the local date decides, not 
   assert.equal(businessDayStartsAt('2025-03-01', newYork), '2025-03-01T10:00:00.000Z');
 });
 
-test('given the default reducer, then business days are UTC calendar days', () => {
-  const view = foldEvents(reduceOrders, initialOrders, [
+test('given UTC midnight as the day start, then business days are UTC calendar days', () => {
+  const rows = foldEvents(orderRows(), noOrders, [
     receivedAt('x', '2024-05-10T23:59:59.000Z'),
     receivedAt('y', '2024-05-11T00:00:00.000Z'),
   ]);
-  assert.equal(orderById(view, 'x')?.businessDay, '2024-05-10');
-  assert.equal(orderById(view, 'y')?.ticketNumber, 1);
+  assert.equal(rows.orders.x?.businessDay, '2024-05-10');
+  assert.equal(rows.orders.y?.ticketNumber, 1);
 });
 
-test('given a malformed day start or an unknown zone, then building the reducer fails at once', () => {
-  assert.throws(() => createOrdersReducer({ dayStartsAt: '4:00', timeZone: 'Europe/Berlin' }), RangeError);
-  assert.throws(() => createOrdersReducer({ dayStartsAt: '24:00', timeZone: 'Europe/Berlin' }), RangeError);
-  assert.throws(() => createOrdersReducer({ dayStartsAt: '04:00', timeZone: 'Mars/Olympus' }), RangeError);
+test('given a counter of another day, when a receipt comes, then its own day starts at #1', () => {
+  const friday = { businessDay: '2024-05-10', lastTicketNumber: 41 };
+  const saturday = receivedAt('s', '2024-05-11T09:00:00.000Z');
+  assert.deepEqual(evolveBusinessDay(friday, saturday, berlin), {
+    businessDay: '2024-05-11',
+    lastTicketNumber: 1,
+  });
+  const ignored = event('OrderCanceled', '2024-05-11T09:01:00.000Z', { orderId: 's' });
+  assert.equal(evolveBusinessDay(friday, ignored, berlin), friday);
+});
+
+test('given a malformed day start or an unknown zone, then checking the config fails at once', () => {
+  assert.throws(() => checkBusinessDayConfig({ dayStartsAt: '4:00', timeZone: 'Europe/Berlin' }), RangeError);
+  assert.throws(
+    () => checkBusinessDayConfig({ dayStartsAt: '24:00', timeZone: 'Europe/Berlin' }),
+    RangeError,
+  );
+  assert.throws(() => checkBusinessDayConfig({ dayStartsAt: '04:00', timeZone: 'Mars/Olympus' }), RangeError);
 });
 
 test.run();

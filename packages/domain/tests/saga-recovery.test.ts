@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'uvu';
-import { initialPrintQueue, reducePrintQueue } from '../src/index.ts';
+import { evolvePrintJob } from '../src/index.ts';
 import { logEvent, queued } from './saga-support/fixtures.ts';
 import { given, outcome, types } from './saga-support/given.ts';
 
@@ -43,16 +43,15 @@ test('jobs are looked at only once the table holds the log as it stood at start'
   });
 });
 
-test('the print queue view marks a requeued job', () => {
-  let queue = initialPrintQueue;
-  queue = reducePrintQueue(queue, logEvent(queued('o1/kitchen').type, queued('o1/kitchen').data, 1));
-  queue = reducePrintQueue(queue, logEvent(started.type, started.data, 2));
-  queue = reducePrintQueue(
-    queue,
+test('the job lifecycle marks a requeued job', () => {
+  let job = evolvePrintJob(undefined, logEvent(queued('o1/kitchen').type, queued('o1/kitchen').data, 1));
+  job = evolvePrintJob(job, logEvent(started.type, started.data, 2));
+  job = evolvePrintJob(
+    job,
     logEvent('PrintJobRequeued', { jobId: 'o1/kitchen', reason: 'crash-recovery' }, 3),
   );
-  assert.equal(queue.jobs.get('o1/kitchen')!.state, 'queued');
-  assert.equal(queue.jobs.get('o1/kitchen')!.possibleDuplicate, true);
+  assert.equal(job?.state, 'queued');
+  assert.equal(job?.possibleDuplicate, true);
 });
 
 test('after recovery the saga carries on normally', () => {

@@ -1,3 +1,5 @@
+export type { CatchUpOptions } from './catch-up-views.ts';
+export { catchUpViews } from './catch-up-views.ts';
 export type { ConnectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityView } from './connectivity/connectivity-view.ts';
@@ -10,6 +12,12 @@ export type {
   OfflineTotal,
 } from './offline-periods/offline-periods-queries.ts';
 export { offlinePeriodsView } from './offline-periods/offline-periods-view.ts';
+export type { OrderFilter, OrderPage, OrderQueries } from './orders/orders-queries.ts';
+export { orderQueries } from './orders/orders-queries.ts';
+export type { OrdersViewOptions } from './orders/orders-view.ts';
+export { ordersView } from './orders/orders-view.ts';
+export type { Guest, PersonalDataSealer } from './orders/personal-data-sealer.ts';
+export { plainPersonalData } from './orders/personal-data-sealer.ts';
 export type { PrintJobFilter, PrintJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobQueries } from './print-jobs/print-jobs-queries.ts';
 export { printJobsView } from './print-jobs/print-jobs-view.ts';

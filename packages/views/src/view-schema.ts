@@ -1,7 +1,8 @@
 /**
  * The read tables as kysely sees them. They are real rows a person could query with `sqlite3`:
- * one per print job, one per printer and state count, and each view's checkpoint. Booleans are
- * integers (0/1) and times ISO 8601 text, so the same SQL runs on SQLite and PostgreSQL.
+ * one per print job, one per printer and state count, one per order, one per business day, and
+ * each view's checkpoint. Booleans are integers (0/1) and times ISO 8601 text, so the same SQL
+ * runs on SQLite and PostgreSQL.
  */
 export interface PrintJobsTable {
   job_id: string;
@@ -88,6 +89,38 @@ export interface OfflineBufferedJobsTable {
   period_id: number;
 }
 
+/**
+ * One row per order. The personal fields (name, phone, email, address, delivery instructions, note)
+ * sit apart in `personal`, sealed for the guest, so `order_data` holds nothing that names anyone.
+ */
+export interface OrdersTable {
+  order_id: string;
+  /** Log position of the receipt: the list's order and its keyset cursor. */
+  sequence: number;
+  number: string | null;
+  source: string;
+  status: string;
+  payment_status: string | null;
+  ticket_number: number;
+  business_day: string;
+  received_at: string;
+  updated_at: string;
+  canceled: number;
+  cancel_reason: string | null;
+  /** The guest's pseudonym: whose data key seals `personal`. */
+  customer_id: string | null;
+  /** The order without its personal fields, as JSON. */
+  order_data: string;
+  /** The personal fields as the sealing port stored them; null when the order names nobody. */
+  personal: string | null;
+}
+
+/** The last ticket number handed out per business day. */
+export interface BusinessDaysTable {
+  business_day: string;
+  last_ticket_number: number;
+}
+
 /** How far each view has read the log, written in the same transaction as its rows. */
 export interface ViewCheckpointsTable {
   view: string;
@@ -96,6 +129,8 @@ export interface ViewCheckpointsTable {
 }
 
 export interface ViewTables {
+  orders: OrdersTable;
+  business_days: BusinessDaysTable;
   print_jobs: PrintJobsTable;
   print_job_counts: PrintJobCountsTable;
   printers: PrintersTable;

@@ -6,11 +6,11 @@ import {
   unreadableOrdersNeedingAttention,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
+import { toDomainEvent } from '@bonrelay/views';
 import { EMPTY, interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
-import { toDomainEvent } from '../projections/index.ts';
 import type { UnreadableOrdersView } from '../unreadable/index.ts';
 import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
 import { decideAlerts } from './decide-alerts.ts';

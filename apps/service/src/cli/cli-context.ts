@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { EventStore } from '@bonrelay/event-store';
+import { type PersonalDataSealer, plainPersonalData } from '@bonrelay/views';
 import type { Config } from '../config/index.ts';
 import { databaseFile } from '../database-file.ts';
 import {
   createViewSealer,
+  guestPersonalData,
   masterKeyFile,
+  openKeyring,
   openPrivateEventStore,
   type RowSealer,
   readMasterKey,
@@ -37,6 +40,16 @@ export function openLogForCli(context: CliContext, mode: 'read-only' | 'read-wri
 export function viewSealerForCli(context: CliContext): RowSealer | undefined {
   const masterKey = readMasterKey(masterKeyFile(context.config));
   return masterKey ? createViewSealer(masterKey) : undefined;
+}
+
+/**
+ * How the orders table's personal fields are sealed and opened for this log: per guest when it has
+ * a master key (as the service writes them), plain for a log that predates encryption.
+ */
+export function personalDataForCli(context: CliContext, store: EventStore): PersonalDataSealer {
+  const masterKey = readMasterKey(masterKeyFile(context.config));
+  if (masterKey === undefined) return plainPersonalData;
+  return guestPersonalData(openKeyring(store.connection, masterKey), createViewSealer(masterKey));
 }
 
 /** Refuses a writing command while the service runs on the same data (it would not see the change). */

@@ -1,6 +1,6 @@
 import type { EventStore } from '@bonrelay/event-store';
+import { toDomainEvent } from '@bonrelay/views';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { toDomainEvent } from '../projections/index.ts';
 import { logCounters } from './log-counters.ts';
 import { type MetricViews, viewGauges } from './view-gauges.ts';
 

@@ -3,8 +3,7 @@ import {
   type EventToAppend,
   kitchenTicketReached,
   type Order,
-  type OrdersView,
-  orderById,
+  type OrderView,
   type PrintJobOptions,
   type PrintJobView,
   printJobsForOrder,
@@ -14,7 +13,8 @@ export interface OrderConsequenceContext {
   readonly jobs: PrintJobOptions;
   /** Every print job of an order, from the jobs table. */
   readonly jobsOfOrder: (orderId: string) => PrintJobView[];
-  readonly orders: OrdersView;
+  /** An order as the orders table holds it, current with everything appended so far. */
+  readonly order: (orderId: string) => OrderView | undefined;
 }
 
 function approved(order: Order): boolean {
@@ -41,7 +41,7 @@ export function orderConsequences(
       follow.push(...printJobsForOrder({ ...order, status: 'APPROVED' }, context.jobs));
     } else if (event.type === 'OrderCanceled') {
       const { orderId, reason } = event.data as EventToAppend<'OrderCanceled'>['data'];
-      const known = orderById(context.orders, orderId);
+      const known = context.order(orderId);
       if (!known) continue;
       const jobs = context.jobsOfOrder(orderId);
       follow.push(

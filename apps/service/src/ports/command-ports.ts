@@ -3,7 +3,6 @@ import type { Answer, BonrelayPorts, Refusal } from '@bonrelay/api';
 import {
   type EventToAppend,
   eventToAppend,
-  orderById,
   type PrintJobOptions,
   reprintJobFor,
   streams,
@@ -68,15 +67,18 @@ export function commandPorts(context: CommandContext): CommandPorts {
       );
     },
     reprintOrder: (orderId, request) => {
-      const order = orderById(views.orders.state(), orderId);
+      // A reprint asked for a moment ago must be counted, so the n-th reprint gets a new job id.
+      views.tables.flush();
+      const order = views.orders.order(orderId);
       if (!order) return { status: 404, body: { error: 'not-found', message: 'no such order' } };
+      const tickets = views.jobs.jobsOfOrder(orderId);
       const wanted: readonly TicketKind[] =
         request.tickets ??
-        Object.values(order.tickets)
+        tickets
           .filter((ticket) => !ticket.reprint && ticket.ticket !== 'cancellation')
           .map((ticket) => ticket.ticket);
       const events = wanted.map((ticket) => {
-        const n = Object.values(order.tickets).filter((t) => t.ticket === ticket && t.reprint).length + 1;
+        const n = tickets.filter((t) => t.ticket === ticket && t.reprint).length + 1;
         return reprintJobFor(order.order, ticket, n, {
           routing: context.jobs.routing,
           rules: context.jobs.rules,

@@ -1,14 +1,7 @@
 import type { BonrelayPorts, ListQuery, Page } from '@bonrelay/api';
-import {
-  connectivityMode,
-  connectivityWarnings,
-  listOrders,
-  type OfflineComponent,
-  type OrdersView,
-  type OrderView,
-  orderById,
-} from '@bonrelay/domain';
+import { connectivityMode, connectivityWarnings, type OfflineComponent } from '@bonrelay/domain';
 import type { EventStore, StoredEvent } from '@bonrelay/event-store';
+import { ordersWithTickets, orderWithTickets } from '../orders/order-with-tickets.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
 type QueryPorts = Pick<
@@ -43,44 +36,38 @@ function eventPage(store: EventStore, query: ListQuery, types?: readonly string[
   return { items: events, next: events.length === query.limit && last ? String(last.position) : null };
 }
 
-function orderMatches(order: OrderView, query: ListQuery): boolean {
-  if (query.source && order.source !== query.source) return false;
-  if (query.state && !Object.values(order.tickets).some((ticket) => ticket.state === query.state))
-    return false;
-  return true;
+function cursorOf(query: ListQuery): number | undefined {
+  const before = query.cursor === undefined ? undefined : Number.parseInt(query.cursor, 10);
+  return before !== undefined && Number.isFinite(before) ? before : undefined;
 }
 
-/**
- * Newest orders first, filtered by source and by ticket state (an order matches when one of its
- * tickets is in that state). Filtering happens while paging, so a page is full of matches and the
- * cursor continues right after the last one given.
- */
-function filteredOrders(view: OrdersView, query: ListQuery): Page<OrderView> {
-  const items: OrderView[] = [];
-  let before = query.cursor;
-  for (;;) {
-    const page = listOrders(view, { limit: query.limit, ...(before ? { before } : {}) });
-    for (const order of page.orders) {
-      if (!orderMatches(order, query)) continue;
-      items.push(order);
-      if (items.length === query.limit)
-        return { items, next: order.sequence > 0 ? String(order.sequence) : null };
-    }
-    if (page.next === null) return { items, next: null };
-    before = page.next;
-  }
-}
-
-/** The read-only side: answers from the views (the tables through their indexes, the orders in memory). */
+/** The read-only side: answers from the views' tables, through their indexes. */
 export function queryPorts(store: EventStore, views: BonrelayViews, clock: () => Date): QueryPorts {
   return {
-    listOrders: (query) => filteredOrders(views.orders.state(), query),
+    listOrders: (query) => {
+      // Newest first, filtered in SQL (an order matches a ticket state when one of its jobs is in
+      // it), so a page is full of matches and the cursor continues right after the last one given.
+      const before = cursorOf(query);
+      const page = views.orders.list({
+        limit: query.limit,
+        ...(query.source ? { source: String(query.source) } : {}),
+        ...(query.state ? { state: String(query.state) } : {}),
+        ...(before !== undefined ? { before } : {}),
+      });
+      return {
+        items: ordersWithTickets(page.orders, views.jobs.jobsOfOrder),
+        next: page.next === null ? null : String(page.next),
+      };
+    },
     orderById: (id) => {
-      const order = orderById(views.orders.state(), id);
+      const order = views.orders.order(id);
       if (!order) return undefined;
-      const history = store.readStream(`order-${id}`);
-      const jobs = Object.keys(order.tickets).flatMap((jobId) => store.readStream(`print-job-${jobId}`));
-      return { ...order, history: [...history, ...jobs].sort((a, b) => a.position - b.position) };
+      const jobs = views.jobs.jobsOfOrder(id);
+      const history = [
+        ...store.readStream(`order-${id}`),
+        ...jobs.flatMap((job) => store.readStream(`print-job-${job.jobId}`)),
+      ];
+      return { ...orderWithTickets(order, jobs), history: history.sort((a, b) => a.position - b.position) };
     },
     listPrintJobs: (query) => {
       const before = query.cursor === undefined ? undefined : Number.parseInt(query.cursor, 10);

@@ -1,5 +1,8 @@
+/** What an erased field reads as, and where an order names its guest: the domain's words. */
+export { erased, personalValues } from '@bonrelay/domain';
 export { customerHandle, customerIdFor, handleForQuery, normalEmail, normalPhone } from './customer-id.ts';
 export { type ForgetDependencies, type ForgetReport, forgetCustomer } from './forget-customer.ts';
+export { guestPersonalData, withheldPersonalData } from './guest-personal-data.ts';
 export { type Keyring, KeyringMismatchError, type KeyringOptions, openKeyring } from './keyring.ts';
 export {
   type KeyLogger,
@@ -8,7 +11,6 @@ export {
   masterKeyBytes,
   readMasterKey,
 } from './master-key.ts';
-export { erased, personalValues } from './personal-fields.ts';
 export {
   createPrivacyCodec,
   orderEventTypes,

@@ -1,14 +1,14 @@
-import type { Order } from '@bonrelay/domain';
-import type { EventCodec, NewEvent, StoredEvent } from '@bonrelay/event-store';
-import type { Keyring } from './keyring.ts';
 import {
   erased,
   erasedAt,
+  type Order,
   type PersonalValues,
   personalValues,
   withoutPersonal,
   withPersonal,
-} from './personal-fields.ts';
+} from '@bonrelay/domain';
+import type { EventCodec, NewEvent, StoredEvent } from '@bonrelay/event-store';
+import type { Keyring } from './keyring.ts';
 import { open, type SealedBox, seal } from './sealed-box.ts';
 
 /** The events that carry a whole order, and so a guest's name, phone, email, address and notes. */

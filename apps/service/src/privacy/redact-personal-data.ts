@@ -1,4 +1,4 @@
-import { erased } from './personal-fields.ts';
+import { erased } from '@bonrelay/domain';
 
 /**
  * Keys that hold a guest's identity, in bonrelay's order shape and in Wix's raw one, at any depth.

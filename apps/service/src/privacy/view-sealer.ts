@@ -8,9 +8,10 @@ export interface RowSealer {
 }
 
 /**
- * Seals view rows with a key derived from the master key. The orders view holds names and
- * addresses, and it lives in the same file as the log: without this, the database file would carry
- * in plain text what the log itself keeps encrypted. Each row is bound to its path.
+ * Seals snapshot view rows with a key derived from the master key, each bound to its path: they
+ * live in the same file as the log, which keeps guests' data encrypted. (The orders table seals its
+ * personal fields per guest instead, see `guestPersonalData`; this key only covers orders logged
+ * before encryption, which name no guest.)
  */
 export function createViewSealer(masterKey: Buffer): RowSealer {
   const key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bonrelay view rows', 32));

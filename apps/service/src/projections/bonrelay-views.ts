@@ -1,11 +1,15 @@
-import { createOrdersReducer, initialOrders, type OrdersView, ordersViewVersion } from '@bonrelay/domain';
-import type { EventStore } from '@bonrelay/event-store';
+import type { Database, EventStore } from '@bonrelay/event-store';
 import {
   type ConnectivityQueries,
   connectivityQueries,
   connectivityView,
+  type OrderQueries,
   offlinePeriodsView,
+  orderQueries,
+  ordersView,
+  type PersonalDataSealer,
   type PrintJobQueries,
+  plainPersonalData,
   printJobQueries,
   printJobsView,
   sqliteViewConnection,
@@ -15,36 +19,31 @@ import {
 } from '@bonrelay/views';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
-import type { RowSealer } from '../privacy/view-sealer.ts';
-import type { Projection } from './projection.ts';
-import { type LiveView, type RunningView, startView } from './projection-runner.ts';
-import { openReadTables } from './read-tables.ts';
-import { createViewFlusher, type ViewFlusher } from './view-flusher.ts';
 
-/** Every view bonrelay keeps, by name. The same list serves the service, rebuild and replay. */
-export function bonrelayProjections(config: Config) {
-  return {
-    orders: {
-      name: 'orders',
-      version: ordersViewVersion,
-      initial: initialOrders,
-      reduce: createOrdersReducer({
-        dayStartsAt: config.businessDay.startsAt,
-        timeZone: config.businessDay.timeZone,
-      }),
-    } satisfies Projection<OrdersView>,
-  };
+/**
+ * Every view bonrelay keeps, each as tables of its own. The orders table numbers tickets by the
+ * restaurant's business day and keeps guests' personal fields as `personalData` seals them.
+ */
+export function bonrelayTableViews(
+  config: Config,
+  personalData: PersonalDataSealer = plainPersonalData,
+): readonly TableView[] {
+  const businessDay = { dayStartsAt: config.businessDay.startsAt, timeZone: config.businessDay.timeZone };
+  return [printJobsView, ordersView({ businessDay, personalData }), connectivityView, offlinePeriodsView];
 }
 
-/** The views kept as tables of their own (the rest are still folded in memory and snapshotted). */
-export const bonrelayTableViews: readonly TableView[] = [printJobsView, connectivityView, offlinePeriodsView];
+/** How the views keep guests' data at rest: personal fields sealed per guest. */
+export interface ViewPrivacy {
+  readonly personalData?: PersonalDataSealer;
+}
 
 export interface BonrelayViews {
-  readonly orders: LiveView<OrdersView>;
-  /** The views kept as their own tables, and where they stand. */
+  /** The projector that keeps every table current, and where it stands. */
   readonly tables: ViewProjector;
   /** The print jobs table: one row per job, read through its indexes. */
   readonly jobs: PrintJobQueries;
+  /** The orders table: one row per order; its tickets are its jobs. */
+  readonly orders: OrderQueries;
   /** The printers, internet and offline periods tables. */
   readonly connectivity: ConnectivityQueries;
   /** Writes pending rows now (tests, shutdown). */
@@ -53,50 +52,39 @@ export interface BonrelayViews {
 }
 
 /**
- * Starts every view over the live log; each is current the moment `append` returns. Their rows are
- * written together by one flusher, at most every `flushIntervalMs`.
+ * Earlier versions kept whole views in memory and snapshotted them into generic rows; nothing reads
+ * those any more, and the orders among them were sealed with the site key only, so a forgotten
+ * guest's name must not outlive her key there.
+ */
+function dropSnapshotRows(db: Database): void {
+  db.exec('DROP TABLE IF EXISTS projection_rows; DROP TABLE IF EXISTS projection_checkpoints;');
+}
+
+/**
+ * Starts the projector that keeps every table current with the log, within one flush interval
+ * (`database.viewFlushIntervalMs`) of each commit. Reads go through the tables' typed queries.
  */
 export function startViews(
   store: EventStore,
   config: Config,
-  sealer?: RowSealer,
+  privacy: ViewPrivacy = {},
   scheduler: SchedulerLike = asyncScheduler,
 ): BonrelayViews {
-  const tables = openReadTables(store.connection, sealer);
-  const projections = bonrelayProjections(config);
-  let flusher: ViewFlusher | undefined;
-  const dirty = () => flusher?.request();
-  const orders = startView(store, tables, projections.orders, dirty);
-  const views = [orders];
+  dropSnapshotRows(store.connection);
   const connection = sqliteViewConnection(store.connection);
-  const viewTables = startViewProjector({
+  const tables = startViewProjector({
     store,
     connection,
-    views: bonrelayTableViews,
+    views: bonrelayTableViews(config, privacy.personalData),
     scheduler,
     flushIntervalMs: config.database.viewFlushIntervalMs,
   });
-  flusher = createViewFlusher(
-    tables,
-    views as RunningView<unknown>[],
-    scheduler,
-    config.database.viewFlushIntervalMs,
-  );
-  flusher.request();
-  const active = flusher;
   return {
-    orders,
-    tables: viewTables,
+    tables,
     jobs: printJobQueries(connection),
+    orders: orderQueries(connection, privacy.personalData),
     connectivity: connectivityQueries(connection),
-    flush: () => {
-      active.flush();
-      viewTables.flush();
-    },
-    stop: () => {
-      active.stop();
-      viewTables.stop();
-      for (const view of views) view.stop();
-    },
+    flush: () => tables.flush(),
+    stop: () => tables.stop(),
   };
 }

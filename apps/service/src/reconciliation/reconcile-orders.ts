@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type EventToAppend,
-  eventToAppend,
-  listOrders,
-  type OrdersView,
-  orderById,
-  streams,
-} from '@bonrelay/domain';
+import { type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
+import type { OrderQueries } from '@bonrelay/views';
 import { normaliseOrder, type WixClient, WixRequestError } from '@bonrelay/wix';
 import { orderFromWix } from './order-from-wix.ts';
 
@@ -15,7 +9,8 @@ export interface ReconciliationOptions {
   readonly store: EventStore;
   readonly client: WixClient;
   readonly clock: () => Date;
-  readonly orders: () => OrdersView;
+  /** The orders we know: the newest say where to search from, the rest are not appended again. */
+  readonly orders: Pick<OrderQueries, 'recent' | 'exists'>;
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
   /** Look back this far before the newest order we know, for orders created while we were blind. */
   readonly safetyMarginMs: number;
@@ -36,7 +31,7 @@ export type ReconciliationReport =
 function windowStart(options: ReconciliationOptions): string {
   const now = options.clock().getTime();
   let newest = Number.NEGATIVE_INFINITY;
-  for (const view of listOrders(options.orders(), { limit: 50 }).orders) {
+  for (const view of options.orders.recent(50)) {
     if (view.order.source !== 'local') newest = Math.max(newest, Date.parse(view.order.createdAt));
   }
   let lastCompleted = Number.NEGATIVE_INFINITY;
@@ -70,7 +65,7 @@ export async function reconcileOrders(options: ReconciliationOptions): Promise<R
           continue;
         }
         found++;
-        if (orderById(options.orders(), normalised.order.id)) continue;
+        if (options.orders.exists(normalised.order.id)) continue;
         events.push(orderFromWix(normalised.order));
       }
       if (events.length === 0) continue;

@@ -1,5 +1,6 @@
-import type { EventToAppend, OrdersView } from '@bonrelay/domain';
+import type { EventToAppend } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
+import type { OrderQueries } from '@bonrelay/views';
 import { createWixClient, type WixClient } from '@bonrelay/wix';
 import type { Config } from '../config/index.ts';
 import { type ReconciliationReport, reconcileOrders } from './reconcile-orders.ts';
@@ -8,7 +9,7 @@ export interface ReconcilerOptions {
   readonly store: EventStore;
   readonly config: Config;
   readonly clock: () => Date;
-  readonly orders: () => OrdersView;
+  readonly orders: Pick<OrderQueries, 'recent' | 'exists'>;
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
 }
 

@@ -46,7 +46,8 @@ export function printStation(
     name: printer.name,
     address,
     print: async (job) => {
-      const document = ticketDocument(job, views.orders.state(), layout, clock());
+      // The job's row came with its order's: both tables are written in the same batch.
+      const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       if (!document) {
         return {
           ok: false,
@@ -76,7 +77,7 @@ export function printStation(
       return printableStatuses.includes(result.status);
     },
     preview: (job) => {
-      const document = ticketDocument(job, views.orders.state(), layout, clock());
+      const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       return document ? toSvg(document, paper) : undefined;
     },
   };

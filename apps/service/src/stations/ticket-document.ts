@@ -1,4 +1,4 @@
-import { type Order, type OrdersView, orderById, type PrintJobView } from '@bonrelay/domain';
+import type { Order, OrderView, PrintJobView } from '@bonrelay/domain';
 import { isTicketSkipped, renderTicket, type TicketLayout } from '@bonrelay/printing';
 
 /** The order a test ticket pretends to print for (the template ignores it). */
@@ -17,15 +17,15 @@ const noOrder: Order = {
 /**
  * The receiptline document for a print job, rendered at print time from the views (so a reprint
  * shows today's data and the REPRINT / POSSIBLE DUPLICATE marks). Undefined when there is nothing
- * to print (the order is unknown, or a driver slip for a pickup).
+ * to print (the job's order is unknown, or a driver slip for a pickup).
  */
 export function ticketDocument(
   job: PrintJobView,
-  orders: OrdersView,
+  order: OrderView | undefined,
   layout: TicketLayout,
   printedAt: Date,
 ): string | undefined {
-  const view = job.ticket === 'test' ? undefined : orderById(orders, job.orderId);
+  const view = job.ticket === 'test' ? undefined : order;
   if (job.ticket !== 'test' && !view) return undefined;
   const rendered = renderTicket(
     job.ticket,

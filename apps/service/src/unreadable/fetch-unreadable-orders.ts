@@ -1,13 +1,12 @@
 import {
   type EventToAppend,
   eventToAppend,
-  type OrdersView,
   openUnreadableOrders,
-  orderById,
   streams,
   type UnreadableOrder,
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
+import type { OrderQueries } from '@bonrelay/views';
 import { normaliseOrder, type WixClient, type WixFailure } from '@bonrelay/wix';
 import { fetchedOrderEvents } from './fetched-order-events.ts';
 import type { UnreadableOrdersView } from './unreadable-orders-view.ts';
@@ -18,7 +17,7 @@ export interface UnreadableRecoveryOptions {
   /** Undefined without a Wix API key: nothing can be fetched, so staff are told at once. */
   readonly client: WixClient | undefined;
   readonly clock: () => Date;
-  readonly orders: () => OrdersView;
+  readonly orders: Pick<OrderQueries, 'order'>;
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
   /** Searches Wix for recent orders: the only way to find the order of a delivery that named none. */
   readonly reconcile: () => void;
@@ -83,7 +82,7 @@ export function startUnreadableRecovery(options: UnreadableRecoveryOptions): Unr
     if (!answer.ok) return failed(describe(answer));
     const read = normaliseOrder(answer.value, 'reconciliation');
     if (!read.ok) return failed(`the order Wix returned cannot be read either: ${read.problem}`);
-    const events = fetchedOrderEvents(read.order, webhookId, orderById(options.orders(), read.order.id));
+    const events = fetchedOrderEvents(read.order, webhookId, options.orders.order(read.order.id));
     record([...events, ...options.consequences(events)], webhookId);
   };
 

@@ -6,8 +6,8 @@ import {
   unreadableOrderEventTypes,
 } from '@bonrelay/domain';
 import type { EventStore, StoredEvent } from '@bonrelay/event-store';
+import { toDomainEvent } from '@bonrelay/views';
 import { type Observable, Subject } from 'rxjs';
-import { toDomainEvent } from '../projections/index.ts';
 
 /** The open unreadable orders, current with every append. */
 export interface UnreadableOrdersView {

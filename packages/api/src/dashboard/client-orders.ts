@@ -3,7 +3,7 @@
  * receipt previews with the manager's two repairs, reprint a ticket and retry one that gave up.
  */
 export const clientOrders = `
-const ticketWords = { queued: 'queued', printing: 'printing', waiting: 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
+const ticketWords = { queued: 'queued', printing: 'printing', 'retry-wait': 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
 const reprintable = ['kitchen', 'customer', 'driver'];
 const expanded = new Set();
 let lastOrders = [];

@@ -1,4 +1,3 @@
-import { PersistentMap } from '../persistent-map.ts';
 import type { PrintConfirmation, PrintFailure } from '../status.ts';
 import type { Priority, TicketKind } from '../ticket.ts';
 
@@ -45,41 +44,6 @@ export interface PrintJobView {
   readonly sequence: number;
   /** How many events the job's stream holds: a decision made on this job appends only if none came since. */
   readonly version: number;
-}
-
-/** The print queue view: every job by id, plus what the dashboard asks for on every change. */
-export interface PrintQueue {
-  readonly jobs: PersistentMap<PrintJobView>;
-  /** Ids of jobs not yet on paper or cancelled: what a status query walks, not years of history. */
-  readonly unfinished: PersistentMap<true>;
-  /** Jobs per printer per state, kept as events arrive. */
-  readonly counts: Readonly<Record<string, Readonly<Record<PrintJobState, number>>>>;
-}
-
-/** The queue before the first event. */
-export const initialPrintQueue: PrintQueue = {
-  jobs: PersistentMap.empty(),
-  unfinished: PersistentMap.empty(),
-  counts: {},
-};
-
-/** The queue as restored from stored rows, with its map's methods back. */
-export function revivePrintQueue(stored: PrintQueue): PrintQueue {
-  return {
-    jobs: PersistentMap.revive<PrintJobView>(stored.jobs),
-    unfinished: PersistentMap.revive<true>(stored.unfinished),
-    counts: stored.counts ?? {},
-  };
-}
-
-/** The jobs not yet on paper or cancelled (waiting, printing, retrying, given up), newest state each. */
-export function unfinishedJobs(queue: PrintQueue): PrintJobView[] {
-  const jobs: PrintJobView[] = [];
-  queue.unfinished.forEach((_, jobId) => {
-    const job = queue.jobs.get(jobId);
-    if (job) jobs.push(job);
-  });
-  return jobs;
 }
 
 /** One printer's tickets not yet on paper: how many, and since when the oldest waits. */

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { initialPrintQueue, printJobId, queueSummary, reducePrintQueue } from '@bonrelay/domain';
+import { eventToAppend, printJobId, streams } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import { startPrinterEmulator } from '@bonrelay/printer-emulator';
+import { printJobQueries, printJobsView, rebuildViews, sqliteViewConnection } from '@bonrelay/views';
 import { type Config, loadConfig } from '../../../../apps/service/src/config/index.ts';
 import { numberArg } from '../support/args.ts';
 import { type BenchChild, type ChildMessage, startChild } from '../support/child-process.ts';
@@ -40,29 +41,40 @@ function median(samples: number[]): number {
 }
 
 /**
- * The queue status query with `waiting` jobs queued: the queue is built by the real reducer from
- * `PrintJobQueued` events (as the service's view is), then `queueSummary` is timed alone.
+ * The queue status query with `waiting` jobs queued: the jobs table is written by the real
+ * projector from `PrintJobQueued` events (as the service's is), then the summary is timed alone.
  */
 function summaryTiming(waiting: number): { ms: number; waiting: number } {
+  const store = openEventStore({ file: ':memory:' });
+  const connection = sqliteViewConnection(store.connection);
   const queuedAt = new Date().toISOString();
-  let queue = initialPrintQueue;
-  for (let index = 0; index < waiting; index += 1) {
-    const ticket = index % 2 === 0 ? 'kitchen' : 'customer';
-    const orderId = `order-${Math.floor(index / 2)}`;
-    const jobId = printJobId(orderId, ticket);
-    queue = reducePrintQueue(queue, {
-      type: 'PrintJobQueued',
-      data: { jobId, orderId, ticket, printer, priority: 'normal', reprint: false },
-      position: index + 1,
-      recordedAt: queuedAt,
-    });
+  for (let start = 0; start < waiting; start += 5_000) {
+    store.append(
+      Array.from({ length: Math.min(5_000, waiting - start) }, (_, offset) => {
+        const index = start + offset;
+        const ticket = index % 2 === 0 ? 'kitchen' : 'customer';
+        const orderId = `order-${Math.floor(index / 2)}`;
+        const jobId = printJobId(orderId, ticket);
+        return eventToAppend('PrintJobQueued', streams.printJob(jobId), `queued:${jobId}`, {
+          jobId,
+          orderId,
+          ticket,
+          printer,
+          priority: 'normal',
+          reprint: false,
+        });
+      }),
+    );
   }
+  rebuildViews(store, connection, [printJobsView]);
+  const jobs = printJobQueries(connection);
   let counted = 0;
   const samples = Array.from({ length: 7 }, () => {
     const started = performance.now();
-    counted = queueSummary(queue, new Date()).byState.queued;
+    counted = jobs.summary(new Date(queuedAt)).byState.queued;
     return performance.now() - started;
   });
+  store.close();
   return { ms: median(samples), waiting: counted };
 }
 

@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
+import { catchUpViews, sqliteViewConnection } from '@bonrelay/views';
 import { databaseFile } from '../../database-file.ts';
 import {
   createViewSealer,
   forgetCustomer,
+  guestPersonalData,
   masterKeyFile,
   openPrivateEventStore,
   readMasterKey,
 } from '../../privacy/index.ts';
-import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
-import { openReadTables, rebuildView } from '../../projections/index.ts';
+import { bonrelayTableViews } from '../../projections/bonrelay-views.ts';
 import { assertServiceStopped, type CliContext } from '../cli-context.ts';
 
 /**
  * `forget <email|phone|order id>`: the guest's right to erasure. Destroys their data keys, records
- * `CustomerForgotten`, then rebuilds the read tables so no view row keeps the old plain text.
+ * `CustomerForgotten`, then brings the orders table up to it (her rows' personal fields are
+ * overwritten; what was sealed with her key is unreadable anyway).
  * Run it with the service stopped (or restart the service after): a running service does not see
  * events another process appends.
  */
@@ -39,11 +41,13 @@ export function forgetCommand(context: CliContext): number {
       context.out(`no personal data held for "${query}" (unknown, or already forgotten)\n`);
       return 1;
     }
-    const tables = openReadTables(store.connection, createViewSealer(masterKey));
-    tables.drop();
-    for (const projection of Object.values(bonrelayProjections(context.config))) {
-      rebuildView(store, tables, projection as never);
-    }
+    const siteSealer = createViewSealer(masterKey);
+    const personalData = guestPersonalData(keyring!, siteSealer);
+    catchUpViews(
+      store,
+      sqliteViewConnection(store.connection),
+      bonrelayTableViews(context.config, personalData),
+    );
     const purged = keyring!.purge();
     context.out(
       `forgotten: ${report.customerIds.length} data key(s) destroyed; ${report.orderIds.length} order(s) now read [erased]: ${report.orderIds.join(', ')}\n`,

@@ -1,36 +1,16 @@
+import { connectivityMode, type PrintJobState } from '@bonrelay/domain';
 import {
-  type ConnectivityView,
-  connectivityMode,
-  initialConnectivity,
-  initialPrintQueue,
-  type PrinterRecord,
-  type PrintQueue,
-  printerConnectivity,
-  queueSummary,
-  reduceConnectivity,
-  reducePrintQueue,
-} from '@bonrelay/domain';
-import { bonrelayProjections } from '../../projections/bonrelay-views.ts';
-import type { Projection } from '../../projections/projection.ts';
+  catchUpViews,
+  connectivityQueries,
+  orderQueries,
+  printJobQueries,
+  sqliteViewConnection,
+} from '@bonrelay/views';
+import Database from 'better-sqlite3';
+import { withheldPersonalData } from '../../privacy/index.ts';
+import { bonrelayTableViews } from '../../projections/bonrelay-views.ts';
 import { textOption } from '../args.ts';
 import { type CliContext, openLogForCli } from '../cli-context.ts';
-import { foldLog } from '../fold-log.ts';
-
-/** The queue as it stood at a moment of the past: folded in memory, for this one audit. */
-const pastQueue: Projection<PrintQueue> = {
-  name: 'print-queue',
-  version: 1,
-  initial: initialPrintQueue,
-  reduce: reducePrintQueue,
-};
-
-/** Printers and internet as they were then: a handful of rows, folded in memory. */
-const pastConnectivity: Projection<ConnectivityView<PrinterRecord>> = {
-  name: 'connectivity',
-  version: 1,
-  initial: initialConnectivity,
-  reduce: reduceConnectivity,
-};
 
 function parseUntil(text: string | undefined): { position?: number; time?: string } {
   if (text === undefined) return {};
@@ -40,37 +20,43 @@ function parseUntil(text: string | undefined): { position?: number; time?: strin
   return { time: time.toISOString() };
 }
 
+const notOnPaper: readonly PrintJobState[] = ['queued', 'printing', 'retry-wait', 'gave-up'];
+
 /**
- * `replay --until <time|position>`: rebuilds every view as it was at that moment and prints the
- * queue and connectivity then ("what did the queue look like at 19:55?").
+ * `replay --until <time|position>`: rebuilds the views as they were at that moment and prints the
+ * queue, connectivity and order count then ("what did the queue look like at 19:55?"). The tables
+ * are folded by the service's own writers into a private scratch database (SQLite's temporary
+ * file, gone when it closes), so the audit holds a page of events in memory, never the history,
+ * and keeps no guest's personal data.
  */
 export function replayCommand(context: CliContext): number {
   const until = parseUntil(textOption(context.args, 'until'));
   const store = openLogForCli(context, 'read-only');
+  const scratch = new Database('');
   try {
-    const { orders } = bonrelayProjections(context.config);
-    const printQueue = pastQueue;
-    const connectivity = pastConnectivity;
     const progress = context.isTty
       ? (position: number, last: number) => process.stderr.write(`\rreplaying… ${position} / ${last}`)
       : undefined;
-    const { states, position } = foldLog(store, { orders, printQueue, connectivity }, until, progress);
+    const connection = sqliteViewConnection(scratch);
+    const views = bonrelayTableViews(context.config, withheldPersonalData);
+    const position = catchUpViews(store, connection, views, {
+      until,
+      pageSize: 10_000,
+      ...(progress ? { onProgress: progress } : {}),
+    });
     if (progress) process.stderr.write('\n');
     const at = until.time ?? new Date().toISOString();
-    const jobs = [...states.printQueue.jobs.values()].filter(
-      (job) => job.state !== 'printed' && job.state !== 'cancelled',
-    );
+    const network = connectivityQueries(connection).status();
+    const jobs = printJobQueries(connection);
+    const queue = jobs.summary(new Date(at));
+    const waiting = notOnPaper
+      .flatMap((state) => jobs.list({ state, limit: queue.byState[state] }))
+      .sort((a, b) => a.sequence - b.sequence);
     const report = {
       replayedUntil: { position, time: until.time ?? null },
-      connectivity: {
-        mode: connectivityMode(states.connectivity),
-        printers: Object.fromEntries(
-          Object.entries(states.connectivity.printers).map(([name, row]) => [name, printerConnectivity(row)]),
-        ),
-        internet: states.connectivity.internet,
-      },
-      queue: queueSummary(states.printQueue, new Date(at)),
-      waitingJobs: jobs.map((job) => ({
+      connectivity: { mode: connectivityMode(network), ...network },
+      queue,
+      waitingJobs: waiting.map((job) => ({
         jobId: job.jobId,
         printer: job.printer,
         ticket: job.ticket,
@@ -79,11 +65,12 @@ export function replayCommand(context: CliContext): number {
         attempts: job.attempts,
         queuedAt: job.queuedAt,
       })),
-      orders: states.orders.received.size,
+      orders: orderQueries(connection, withheldPersonalData).count(),
     };
     context.out(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   } finally {
+    scratch.close();
     store.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { Order } from '@bonrelay/domain';
+import type { Order } from '../order.ts';
 
 /** What a guest's erased personal data reads as, in views, the API and on reprinted tickets. */
 export const erased = '[erased]';
@@ -67,7 +67,12 @@ export function withPersonal(order: Order, values: PersonalValues): Order {
   return tree as unknown as Order;
 }
 
+/** What each of the given personal fields reads once the guest's key is gone. */
+export function erasedValues(paths: readonly string[]): PersonalValues {
+  return Object.fromEntries(paths.map((path) => [path, erased]));
+}
+
 /** The order as it reads once its guest was forgotten: every personal field it had says "[erased]". */
 export function erasedAt(order: Order, paths: readonly string[]): Order {
-  return withPersonal(order, Object.fromEntries(paths.map((path) => [path, erased])));
+  return withPersonal(order, erasedValues(paths));
 }
