@@ -9,7 +9,6 @@ import {
   masterKeyFile,
   openKeyring,
   openPrivateEventStore,
-  type RowSealer,
   readMasterKey,
 } from '../privacy/index.ts';
 import { runningService } from '../service-lock.ts';
@@ -34,12 +33,6 @@ export function openLogForCli(context: CliContext, mode: 'read-only' | 'read-wri
     throw new Error(`no bonrelay log at ${file} (set BONRELAY_DATA_DIR or pass --db <file>)`);
   const masterKey = readMasterKey(masterKeyFile(context.config));
   return openPrivateEventStore({ file, readonly: mode === 'read-only' }, masterKey).store;
-}
-
-/** The sealer for read-table rows, when the log has a master key (views hold guests' names). */
-export function viewSealerForCli(context: CliContext): RowSealer | undefined {
-  const masterKey = readMasterKey(masterKeyFile(context.config));
-  return masterKey ? createViewSealer(masterKey) : undefined;
 }
 
 /**
