@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
-import type { PrinterEmulator } from '@bonrelay/printer-emulator';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, map, type SchedulerLike } from 'rxjs';
@@ -18,7 +17,7 @@ import { liveUpdates } from './live-updates.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
-import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
+import { monitorPrinter } from './monitors/printer-monitor.ts';
 import { superviseMonitor } from './monitors/supervise-monitor.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
 import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
@@ -51,7 +50,8 @@ export interface RunningService {
   readonly url: string;
   readonly port: number;
   readonly store: EventStore;
-  readonly virtualPrinter: PrinterEmulator | undefined;
+  /** Where the built-in virtual printer writes its tickets; undefined when printers are configured. */
+  readonly virtualTickets: string | undefined;
   stop(reason: string): Promise<void>;
 }
 
@@ -85,8 +85,8 @@ export async function startService(
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
-  const { printers, virtualPrinter } = await printersOrVirtual(config, logger);
-  const printerNames = printers.map((printer) => printer.name);
+  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger);
+  const printerNames = printers.map(({ printer }) => printer.name);
   const jobs = {
     routing: ticketRouting(config, printerNames),
     enabledTickets: config.tickets.enabled,
@@ -98,7 +98,7 @@ export async function startService(
     store,
     views,
     clock,
-    printers: printers.map((printer) => printer.name),
+    printers: printerNames,
   });
   const alerts = startAlerts({
     config: config.alerts,
@@ -114,7 +114,7 @@ export async function startService(
   const consequences = (events: readonly EventToAppend[]) =>
     orderConsequences(events, { jobs, queue: views.printQueue.state(), orders: views.orders.state() });
 
-  const stations = printers.map((printer) => printStation(printer, config, views, clock));
+  const stations = printers.map(({ printer, link }) => printStation(printer, link, config, views, clock));
   const sagas = stations.map((station) =>
     superviseSaga(
       (supervised) =>
@@ -164,7 +164,7 @@ export async function startService(
       (appendChange) =>
         monitorPrinter({
           printer: station.name,
-          address: station.address,
+          probe: station.status,
           config,
           scheduler,
           queue$: views.printQueue.changes$,
@@ -245,7 +245,7 @@ export async function startService(
         checkInternetNow(config),
         ...stations.map(async (station) => ({
           printer: station.name,
-          ...(await probePrinter(station.address, config)),
+          ...(await station.status()),
         })),
       ]);
       return { status: 200, body: { internet, printers: printerChecks } };
@@ -300,7 +300,7 @@ export async function startService(
     url,
     port,
     store,
-    virtualPrinter,
+    virtualTickets,
     stop: (reason) => {
       stopped ??= (async () => {
         logger.info({ reason }, 'stopping');
@@ -324,7 +324,6 @@ export async function startService(
         views.stop();
         store.close();
         unmark();
-        await virtualPrinter?.close();
         logger.info('stopped');
       })();
       return stopped;
