@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs bonrelay on a Raspberry Pi or Debian box as a systemd service running as its own user.
 # Run from a checkout as root:  sudo deploy/install.sh
-# It copies the checkout to /opt/bonrelay, installs dependencies (the native better-sqlite3 build),
-# creates the bonrelay user, /etc/bonrelay/config.json (if missing) and starts the service.
+# It copies the checkout to /opt/bonrelay, installs what the service runs (the native better-sqlite3
+# build), builds the service bundle the unit runs, creates the bonrelay user,
+# /etc/bonrelay/config.json (if missing) and starts the service.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -25,7 +26,8 @@ install -d -m 0755 /opt/bonrelay
 cp -a "$source_dir/." /opt/bonrelay/
 rm -rf /opt/bonrelay/data /opt/bonrelay/.git
 cd /opt/bonrelay
-# The setup runner brings pnpm 12.4.2 and builds better-sqlite3 against the local Node headers.
+# The setup runner brings pnpm 12.4.2, installs the service's production dependencies (better-sqlite3
+# built against the local Node headers) and bundles apps/service/dist/, which the unit runs.
 node tooling/setup/run.mjs bonrelay --help >/dev/null
 
 install -d -m 0750 -o root -g bonrelay /etc/bonrelay

@@ -1,104 +1,64 @@
 #!/usr/bin/env node
 // The one entry point behind `npm start`, `npm test`, `npm run bench|demo|bonrelay`.
 // It must work on a machine that has only Node 20 and npm, so it uses nothing but Node itself:
-// it brings pnpm, installs the workspace (with the native better-sqlite3 build) and then hands over.
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+// it brings pnpm, installs what the command needs (with the native better-sqlite3 build), builds
+// the service when its sources changed, and then hands over.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServiceBuilt, serviceOutDir } from './build-service.mjs';
+import { ensureInstalled } from './install.mjs';
+import { findPnpm, withPnpmOnPath } from './pnpm.mjs';
+import { serviceEnvironment, serviceNodeFlags } from './service-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pnpmVersion = '12.4.2';
 const [command = 'start', ...rest] = process.argv.slice(2);
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
+let env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NO_UPDATE_NOTIFIER: '1' };
 // better-sqlite3 has no reachable prebuilt binary here; node-gyp must build against the local headers.
 if (existsSync('/usr/include/node') && !env.npm_config_nodedir) env.npm_config_nodedir = '/usr';
-
-function run(file, args, options = {}) {
-  const result = spawnSync(file, args, { cwd: root, stdio: 'inherit', env, ...options });
-  if (result.error) throw result.error;
-  return result.status ?? 1;
-}
 
 function say(message) {
   process.stderr.write(`[bonrelay setup] ${message}\n`);
 }
 
-function findPnpm() {
-  const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
-  if (existsSync(local)) return local;
-  const probe = spawnSync('pnpm', ['--version'], { env, encoding: 'utf8' });
-  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return 'pnpm';
-  say(`installing pnpm ${pnpmVersion} into .tools/`);
-  const status = run(
-    'npm',
-    ['install', '--no-save', '--prefix', join(root, '.tools'), `pnpm@${pnpmVersion}`],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (status !== 0) throw new Error(`could not install pnpm ${pnpmVersion} (npm exit ${status})`);
-  return local;
-}
-
-const installedMarker = join(root, 'node_modules', '.bonrelay-installed');
-
-function installIsCurrent() {
-  const marker = installedMarker;
-  if (!existsSync(marker)) return false;
-  const installedAt = statSync(marker).mtimeMs;
-  const lock = join(root, 'pnpm-lock.yaml');
-  return !existsSync(lock) || statSync(lock).mtimeMs <= installedAt;
-}
-
-function nativeStoreLoads() {
-  const check = "const D=require('better-sqlite3');new D(':memory:').prepare('select 1').get()";
-  return (
-    spawnSync(process.execPath, ['-e', check], { cwd: join(root, 'packages', 'event-store'), env }).status ===
-    0
-  );
-}
-
-function ensureInstalled() {
-  const pnpm = findPnpm();
-  if (!installIsCurrent()) {
-    say('installing dependencies (the first time builds better-sqlite3, about a minute)');
-    const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
-    if (run(pnpm, ['install', ...frozen]) !== 0) throw new Error('pnpm install failed');
-    writeFileSync(installedMarker, `${new Date().toISOString()}\n`);
-  }
-  if (!nativeStoreLoads()) {
-    say('rebuilding better-sqlite3 for this Node');
-    if (run(pnpm, ['rebuild', 'better-sqlite3']) !== 0 || !nativeStoreLoads()) {
-      throw new Error('better-sqlite3 does not load: need python3, make, g++ and Node headers');
-    }
-  }
-  return pnpm;
+/**
+ * Runs the command's process and passes on the signals meant for it (a supervisor's SIGTERM must
+ * reach the service, which then records its last job), resolving with its exit code.
+ */
+function run(file, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+    const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+    const forward = (signal) => child.kill(signal);
+    for (const signal of signals) process.on(signal, forward);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      for (const name of signals) process.off(name, forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
 }
 
 /**
- * The dashboard's browser test drives Debian's chromium (no browser download is possible here).
- * Installs it when missing and this is a Debian box we may administer; otherwise says what to do.
+ * The Debian box's own chromium drives the dashboard's browser test (no browser download is
+ * possible here). Installs it when missing and this is a Debian box we may administer.
  */
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+  if (existsSync('/usr/bin/chromium')) return Promise.resolve();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
     say("chromium is missing: install Debian's chromium (apt-get install chromium) for the browser test");
-    return;
+    return Promise.resolve();
   }
   say('installing Debian chromium for the browser test');
-  const quiet = {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
-  };
-  if (
-    run('apt-get', ['update', '-qq'], quiet) !== 0 ||
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], quiet) !== 0
-  ) {
-    say('could not install chromium; the browser test will fail');
-  }
+  const quiet = { DEBIAN_FRONTEND: 'noninteractive' };
+  return run('apt-get', ['update', '-qq'], quiet)
+    .then((status) => (status === 0 ? run('apt-get', ['install', '-y', '-qq', 'chromium'], quiet) : status))
+    .then((status) => {
+      if (status !== 0) say('could not install chromium; the browser test will fail');
+    });
 }
 
 /**
@@ -106,35 +66,53 @@ function ensureChromium() {
  * package. Installed like chromium; where it cannot be, that test reports itself skipped.
  */
 function ensureSystemdAnalyze() {
-  if (existsSync('/usr/bin/systemd-analyze')) return;
+  if (existsSync('/usr/bin/systemd-analyze')) return Promise.resolve();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
     say('systemd-analyze is missing (apt-get install systemd): the unit check will be skipped');
-    return;
+    return Promise.resolve();
   }
   say('installing Debian systemd for systemd-analyze (the deploy test)');
-  const quiet = {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
-  };
-  if (
-    run('apt-get', ['update', '-qq'], quiet) !== 0 ||
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'systemd'], quiet) !== 0
-  ) {
-    say('could not install systemd; the unit check will be skipped');
-  }
+  const quiet = { DEBIAN_FRONTEND: 'noninteractive' };
+  return run('apt-get', ['update', '-qq'], quiet)
+    .then((status) =>
+      status === 0
+        ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'systemd'], quiet)
+        : status,
+    )
+    .then((status) => {
+      if (status !== 0) say('could not install systemd; the unit check will be skipped');
+    });
 }
 
 const tsx = ['--import', 'tsx'];
+const built = (name) => join(serviceOutDir, `${name}.js`);
+/** Per command: what it installs, whether it needs the service bundle, and what it runs. */
 const commands = {
-  start: () => run(process.execPath, [...tsx, 'apps/service/src/main.ts', ...rest]),
-  bonrelay: () => run(process.execPath, [...tsx, 'apps/service/src/cli/run.ts', ...rest]),
-  demo: () => run(process.execPath, [...tsx, 'apps/service/src/demo.ts', ...rest]),
-  bench: () => run(process.execPath, [...tsx, 'tooling/bench/src/main.ts', ...rest]),
-  test: () => {
-    ensureChromium();
-    ensureSystemdAnalyze();
-    return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
+  start: {
+    profile: 'service',
+    build: true,
+    run: () => run(process.execPath, [...serviceNodeFlags, built('main'), ...rest], serviceEnvironment(env)),
+  },
+  bonrelay: { profile: 'service', build: true, run: () => run(process.execPath, [built('cli'), ...rest]) },
+  demo: {
+    profile: 'all',
+    build: false,
+    run: () => run(process.execPath, [...tsx, 'tooling/demo/src/main.ts', ...rest]),
+  },
+  bench: {
+    profile: 'all',
+    build: true,
+    run: () => run(process.execPath, [...tsx, 'tooling/bench/src/main.ts', ...rest]),
+  },
+  test: {
+    profile: 'all',
+    build: false,
+    run: async () => {
+      await ensureChromium();
+      await ensureSystemdAnalyze();
+      return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
+    },
   },
 };
 
@@ -144,9 +122,12 @@ if (!action) {
   process.exit(2);
 }
 try {
-  ensureInstalled();
+  const pnpm = findPnpm(root, env, say);
+  env = withPnpmOnPath(env, pnpm);
+  ensureInstalled({ root, profile: action.profile, pnpm, env, say });
+  if (action.build) await ensureServiceBuilt(root, { say });
 } catch (error) {
   say(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-process.exitCode = action();
+process.exitCode = await action.run();

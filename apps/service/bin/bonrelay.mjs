@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// The `bonrelay` command for installed use: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// The `bonrelay` command for installed use: the CLI bundle the setup built (`npm start` or
+// `npm run bonrelay` builds it, and again whenever the sources change).
+import { existsSync } from 'node:fs';
 
-const tsx = import.meta.resolve('tsx');
-const entry = fileURLToPath(new URL('../src/cli/run.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exitCode = result.status ?? 1;
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('bonrelay is not built yet: run `npm run bonrelay -- --help` once in the checkout\n');
+  process.exit(1);
+}
+await import(cli.href);

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
-import type { PrinterEmulator } from '@bonrelay/printer-emulator';
 import { toDomainEvent } from '@bonrelay/views';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, map, merge, type SchedulerLike } from 'rxjs';
@@ -17,7 +16,7 @@ import { liveUpdates } from './live-updates.ts';
 import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
-import { monitorPrinter, probePrinter } from './monitors/printer-monitor.ts';
+import { monitorPrinter } from './monitors/printer-monitor.ts';
 import { startWhenReady } from './monitors/start-when-ready.ts';
 import { superviseMonitor } from './monitors/supervise-monitor.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
@@ -61,7 +60,8 @@ export interface RunningService {
   readonly url: string;
   readonly port: number;
   readonly store: EventStore;
-  readonly virtualPrinter: PrinterEmulator | undefined;
+  /** Where the built-in virtual printer writes its tickets; undefined when printers are configured. */
+  readonly virtualTickets: string | undefined;
   /** The last log position every table view has written (reads see the log up to here). */
   viewsPosition(): number;
   stop(reason: string): Promise<void>;
@@ -104,8 +104,8 @@ export async function startService(
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
-  const { printers, virtualPrinter } = await printersOrVirtual(config, logger);
-  const printerNames = printers.map((printer) => printer.name);
+  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger);
+  const printerNames = printers.map(({ printer }) => printer.name);
   const jobs = {
     routing: ticketRouting(config, printerNames),
     enabledTickets: config.tickets.enabled,
@@ -120,7 +120,7 @@ export async function startService(
     store,
     views,
     clock,
-    printers: printers.map((printer) => printer.name),
+    printers: printerNames,
   });
   const alerts = startAlerts({
     config: config.alerts,
@@ -145,7 +145,7 @@ export async function startService(
       },
     });
 
-  const stations = printers.map((printer) => printStation(printer, config, views, clock));
+  const stations = printers.map(({ printer, link }) => printStation(printer, link, config, views, clock));
   const sagas = stations.map((station) =>
     superviseSaga(
       (supervised) =>
@@ -214,7 +214,7 @@ export async function startService(
         (appendChange) =>
           monitorPrinter({
             printer: station.name,
-            address: station.address,
+            probe: station.status,
             config,
             scheduler,
             ticketsWaiting$: views.tables.committed$.pipe(
@@ -304,7 +304,7 @@ export async function startService(
         checkInternetNow(config),
         ...stations.map(async (station) => ({
           printer: station.name,
-          ...(await probePrinter(station.address, config)),
+          ...(await station.status()),
         })),
       ]);
       return { status: 200, body: { internet, printers: printerChecks } };
@@ -359,7 +359,7 @@ export async function startService(
     url,
     port,
     store,
-    virtualPrinter,
+    virtualTickets,
     viewsPosition: () => views.tables.position(),
     stop: (reason) => {
       stopped ??= (async () => {
@@ -387,7 +387,6 @@ export async function startService(
         views.stop();
         store.close();
         unmark();
-        await virtualPrinter?.close();
         logger.info('stopped');
       })();
       return stopped;

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { serviceNodeFlags, serviceTunables } from '../../../tooling/setup/service-process.mjs';
 
 const unit = new URL('../../../deploy/bonrelay.service', import.meta.url).pathname;
 const installer = new URL('../../../deploy/install.sh', import.meta.url).pathname;
@@ -28,6 +29,13 @@ test('the unit runs as its own user, restarts on failure, and keeps state in Sta
   ]) {
     assert.ok(text.includes(line), line);
   }
+});
+
+test('the unit runs the compiled bundle with the memory settings `npm start` uses, not TypeScript through tsx', () => {
+  const text = readFileSync(unit, 'utf8');
+  const execStart = text.match(/^ExecStart=(.*)$/m)?.[1] ?? '';
+  assert.is(execStart, `/usr/bin/node ${serviceNodeFlags.join(' ')} /opt/bonrelay/apps/service/dist/main.js`);
+  assert.ok(text.includes(`Environment=GLIBC_TUNABLES=${serviceTunables}`));
 });
 
 test('the installer is executable shell that stops on errors', () => {

@@ -131,12 +131,6 @@ export const configSchema = z.strictObject({
       internetAgreeingProbes: z.number().int().min(1).max(20).default(2),
     })
     .prefault({}),
-  virtualPrinter: z
-    .strictObject({
-      host: z.string().default('127.0.0.1'),
-      port: port.default(0),
-    })
-    .prefault({}),
   alerts: z
     .strictObject({
       /** Without a URL alerts are still recorded in the log and shown, just not sent anywhere. */

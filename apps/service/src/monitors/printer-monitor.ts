@@ -16,7 +16,8 @@ import type { Config } from '../config/index.ts';
 
 export interface PrinterMonitorOptions {
   readonly printer: string;
-  readonly address: PrinterAddress;
+  /** Asks the printer how it is (over the network, or the virtual printer's directory). */
+  readonly probe: () => Promise<PrinterProbeResult>;
   readonly config: Config;
   readonly scheduler: SchedulerLike;
   /** Whether tickets wait for this printer, re-told whenever the jobs table moves. */
@@ -92,7 +93,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
   const initial = options.connectivity.printer(printer)?.status;
   const subscription: Subscription = watchPrinter({
     printer,
-    probe: () => probePrinter(options.address, config),
+    probe: options.probe,
     scheduler: options.scheduler,
     idleIntervalMs: config.monitor.printerIdleIntervalMs,
     fastIntervalMs: config.monitor.printerFastIntervalMs,

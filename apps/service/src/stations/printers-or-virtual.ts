@@ -1,32 +1,48 @@
 import { join } from 'node:path';
-import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
-import type { Config, PrinterConfig } from '../config/index.ts';
+import { createVirtualPrinter, parsePrinterUrl } from '@bonrelay/printing';
+import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
+import { networkPrinterLink } from './network-printer-link.ts';
+import type { StationPrinter } from './print-station.ts';
+import type { PrinterLink } from './printer-link.ts';
+
+/** A printer the service prints to, and how it reaches it. */
+export interface LinkedPrinter {
+  readonly printer: StationPrinter;
+  readonly link: PrinterLink;
+}
 
 /**
  * The configured printers, or — when there are none — the built-in virtual printer, so a new user
  * sees tickets (as text files in `<dataDir>/virtual-printer/`) before buying any hardware.
  */
-export async function printersOrVirtual(
+export function printersOrVirtual(
   config: Config,
+  clock: () => Date,
   logger: Logger,
-): Promise<{ printers: readonly PrinterConfig[]; virtualPrinter: PrinterEmulator | undefined }> {
-  if (config.printers.length > 0) return { printers: config.printers, virtualPrinter: undefined };
+): { printers: readonly LinkedPrinter[]; virtualTickets: string | undefined } {
+  if (config.printers.length > 0) {
+    return {
+      printers: config.printers.map((printer) => ({
+        printer,
+        link: networkPrinterLink(parsePrinterUrl(printer.url), config),
+      })),
+      virtualTickets: undefined,
+    };
+  }
   const tickets = join(config.dataDir, 'virtual-printer');
-  const virtualPrinter = await startPrinterEmulator({
-    host: config.virtualPrinter.host,
-    port: config.virtualPrinter.port,
-    controlPort: false,
-    jobsDir: tickets,
-  });
-  logger.info(
-    { url: virtualPrinter.url, tickets },
-    'no printer configured: printing to the built-in virtual printer',
-  );
+  const virtualPrinter = createVirtualPrinter(tickets, clock);
+  logger.info({ tickets }, 'no printer configured: printing to the built-in virtual printer');
   return {
     printers: [
-      { name: 'virtual', url: virtualPrinter.url, family: 'epson', cpl: 48, encoding: 'multilingual' },
+      {
+        printer: { name: 'virtual', cpl: 48, encoding: 'multilingual' },
+        link: {
+          print: (document, paper, jobId) => virtualPrinter.print(document, paper, jobId),
+          probe: () => virtualPrinter.status(),
+        },
+      },
     ],
-    virtualPrinter,
+    virtualTickets: tickets,
   };
 }

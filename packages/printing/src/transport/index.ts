@@ -7,3 +7,5 @@ export type { StatusProbe, StatusProbeTimeouts } from './query-printer-status.ts
 export { queryPrinterStatus } from './query-printer-status.ts';
 export type { PrintJobTimeouts, PrintOutcome } from './send-print-job.ts';
 export { sendPrintJob } from './send-print-job.ts';
+export type { VirtualPrinter, VirtualPrinterStatus } from './virtual-printer.ts';
+export { createVirtualPrinter } from './virtual-printer.ts';

@@ -1,16 +1,15 @@
+// `npm run demo` (`node --import tsx tooling/demo/src/main.ts`): a showcase, not part of the product,
+// so it lives with the other tooling and the service never ships the Wix test double.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ConfigError, loadConfig, openServiceLog, startService, stopOnSignals } from '@bonrelay/service';
 import {
   generateWixKeyPair,
   orderCreatedDelivery,
   signWixWebhook,
   wixOrderFixtures,
 } from '@bonrelay/wix-fake';
-import { type ConfigError, loadConfig } from './config/index.ts';
-import { openServiceLog } from './service-log.ts';
-import { startService } from './start-service.ts';
-import { stopOnSignals } from './stop-on-signals.ts';
 
 /**
  * `npm run demo`: the real service with a key pair made up on the spot (used for nothing else) and
@@ -43,7 +42,7 @@ async function demo(): Promise<void> {
     const response = await fetch(`${service.url}/webhooks/wix`, { method: 'POST', body: jwt });
     process.stdout.write(`demo: sent the "${name}" order → ${response.status}\n`);
   }
-  const tickets = service.virtualPrinter ? join(config.dataDir, 'virtual-printer') : 'your printer';
+  const tickets = service.virtualTickets ?? 'your printer';
   process.stdout.write(`\ndemo: dashboard ${service.url}/  ·  tickets in ${tickets}  ·  Ctrl-C to stop\n`);
   process.stdout.write(
     `demo: the demo's Wix public key is in ${keyFile} (BONRELAY_WIX_PUBLIC_KEY_FILE for doctor)\n`,

@@ -1,0 +1,37 @@
+import { type PrinterAddress, sendPrintJob, toEscPos } from '@bonrelay/printing';
+import type { Config } from '../config/index.ts';
+import { probePrinter, statusReplyReason } from '../monitors/printer-monitor.ts';
+import type { PrinterLink } from './printer-link.ts';
+
+/**
+ * An ESC/POS printer on the LAN. It remembers whether the printer answers status: once it has, a
+ * silent status query is a hiccup, not a mute printer; only silence several attempts in a row makes
+ * it a mute printer again (printed blind, `written`).
+ */
+export function networkPrinterLink(address: PrinterAddress, config: Config): PrinterLink {
+  let answersStatus = false;
+  let silences = 0;
+  return {
+    print: async (document, paper) => {
+      const outcome = await sendPrintJob(address, toEscPos(document, paper), {
+        connectTimeoutMs: config.printing.connectTimeoutMs,
+        statusTimeoutMs: config.printing.statusTimeoutMs,
+        completionTimeoutMs: config.printing.completionTimeoutMs,
+        answersStatus,
+      });
+      if (outcome.ok && outcome.confirmation === 'confirmed') {
+        answersStatus = true;
+        silences = 0;
+      } else if (!outcome.ok && outcome.failure === 'timeout' && !outcome.reachedPrinter) {
+        silences += 1;
+        if (silences >= config.printing.breakerFailureThreshold) answersStatus = false;
+      }
+      return outcome;
+    },
+    probe: async () => {
+      const result = await probePrinter(address, config);
+      if (result.reason === statusReplyReason) answersStatus = true;
+      return result;
+    },
+  };
+}
