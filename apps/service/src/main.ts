@@ -20,13 +20,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = await openServiceLog(config.logLevel);
-  const service = await startService(config, { logger: log.logger }).catch((error: unknown) => {
+  const service = startService(config, { logger: log.logger }).catch((error: unknown) => {
     process.stderr.write(
       `bonrelay cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(3);
   });
-  stopOnSignals(service, log, config);
+  // Listening before the start returns: a SIGTERM in that moment waits for the start, then stops
+  // cleanly, instead of killing a service that already holds its lock and its log.
+  stopOnSignals({ stop: async (reason) => (await service).stop(reason) }, log, config);
+  await service;
 }
 
 await main();
