@@ -23,6 +23,7 @@ export {
 } from './connectivity/printer-connectivity.ts';
 export type { AnyDomainEvent, DomainEvent, EventDataByType, EventToAppend, EventType } from './events.ts';
 export { eventToAppend, streams } from './events.ts';
+export * from './metrics/index.ts';
 export type {
   Address,
   Customer,

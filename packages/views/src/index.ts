@@ -3,6 +3,9 @@ export { catchUpViews } from './catch-up-views.ts';
 export type { ConnectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityView } from './connectivity/connectivity-view.ts';
+export type { LogCounterTotal, LogMetricQueries } from './log-metrics/log-metrics-queries.ts';
+export { logMetricQueries } from './log-metrics/log-metrics-queries.ts';
+export { logMetricsView } from './log-metrics/log-metrics-view.ts';
 export type { OfflineAuditAtLogEnd } from './offline-periods/offline-audit-tail.ts';
 export { offlineAuditAtLogEnd } from './offline-periods/offline-audit-tail.ts';
 export type {

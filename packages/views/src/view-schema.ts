@@ -121,6 +121,40 @@ export interface BusinessDaysTable {
   last_ticket_number: number;
 }
 
+/**
+ * The counters that are facts of the log, one row per counter and label set. `labels` is the label
+ * set as JSON with sorted keys; `since` is the log position of its first step, the order Prometheus
+ * has always listed them in.
+ */
+export interface LogCountersTable {
+  counter: string;
+  labels: string;
+  value: number;
+  since: number;
+}
+
+/** Print latency per ticket kind: the sum (seconds) and count of its observations. */
+export interface PrintLatencyTable {
+  ticket: string;
+  sum_seconds: number;
+  observations: number;
+  since: number;
+}
+
+/** Print latency buckets per ticket kind, cumulative: observations at or below `le` seconds. */
+export interface PrintLatencyBucketsTable {
+  ticket: string;
+  le: number;
+  observations: number;
+}
+
+/** Timed tickets not yet on paper nor withdrawn, with their order's receipt: the clock still runs. */
+export interface PrintLatencyPendingTable {
+  job_id: string;
+  ticket: string;
+  received_at: string;
+}
+
 /** How far each view has read the log, written in the same transaction as its rows. */
 export interface ViewCheckpointsTable {
   view: string;
@@ -137,5 +171,9 @@ export interface ViewTables {
   internet: InternetTable;
   offline_periods: OfflinePeriodsTable;
   offline_buffered_jobs: OfflineBufferedJobsTable;
+  log_counters: LogCountersTable;
+  print_latency: PrintLatencyTable;
+  print_latency_buckets: PrintLatencyBucketsTable;
+  print_latency_pending: PrintLatencyPendingTable;
   view_checkpoints: ViewCheckpointsTable;
 }
