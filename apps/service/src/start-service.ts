@@ -117,7 +117,6 @@ export async function startService(
   const viewsProgress = logViewsProgress(views.tables, logger, scheduler, config.database.viewProgressLogMs);
   const unreadable = watchUnreadableOrders(store);
   const metrics = createServiceMetrics({
-    store,
     views,
     clock,
     printers: printerNames,

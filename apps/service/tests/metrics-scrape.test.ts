@@ -67,7 +67,7 @@ function openService() {
   const config = loadConfig({});
   const views = startViews(store, config, undefined, queueScheduler);
   const clock = () => new Date(now);
-  const metrics = createServiceMetrics({ store, views, clock, printers: ['kitchen', 'bar'] });
+  const metrics = createServiceMetrics({ views, clock, printers: ['kitchen', 'bar'] });
   // A scrape reads the tables, which follow the log within one flush interval: flush, as time would.
   const scrape = async () => {
     views.flush();
@@ -199,7 +199,7 @@ test('given a log, when the service restarts, then the counters read the same as
   const before = (await scrape()).samples;
   metrics.stop();
 
-  const restarted = createServiceMetrics({ store, views, clock, printers: ['kitchen', 'bar'] });
+  const restarted = createServiceMetrics({ views, clock, printers: ['kitchen', 'bar'] });
   const after = parseExposition((await restarted.scrape()).body).samples;
 
   for (const [key, value] of before) {

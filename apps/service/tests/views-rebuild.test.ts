@@ -164,6 +164,10 @@ function tableRows(db: import('@bonrelay/event-store').Database) {
     offlineBufferedJobs: db.prepare('SELECT * FROM offline_buffered_jobs ORDER BY job_id').all(),
     orders: db.prepare('SELECT * FROM orders ORDER BY order_id').all(),
     days: db.prepare('SELECT * FROM business_days ORDER BY business_day').all(),
+    counters: db.prepare('SELECT * FROM log_counters ORDER BY counter, labels').all(),
+    latency: db.prepare('SELECT * FROM print_latency ORDER BY ticket').all(),
+    latencyBuckets: db.prepare('SELECT * FROM print_latency_buckets ORDER BY ticket, le').all(),
+    latencyPending: db.prepare('SELECT * FROM print_latency_pending ORDER BY job_id').all(),
   };
 }
 
@@ -195,6 +199,8 @@ test('given a long random evening, dropping the read tables and replaying the lo
       assert.ok(liveRows.offlinePeriods.length > 10, 'the evening had outages');
       assert.ok(liveRows.offlineBufferedJobs.length > 0, 'tickets still wait from an outage');
       assert.is(liveRows.printers.length, 2);
+      assert.ok(liveRows.latency.length > 0, 'tickets were timed');
+      assert.ok(liveRows.latencyPending.length > 0, 'and some are still on their way');
       assert.ok(liveRows.orders.length > 50, 'the evening took orders');
       assert.ok(
         liveRows.orders.some((row) => (row as { canceled: number }).canceled === 1),

@@ -1,5 +1,5 @@
 export type { LogCounters } from './log-counters.ts';
-export { logCounters, printLatencyBuckets } from './log-counters.ts';
+export { logCounters } from './log-counters.ts';
 export type { MetricsScrape, ServiceMetrics, ServiceMetricsOptions } from './service-metrics.ts';
 export { createServiceMetrics } from './service-metrics.ts';
 export type { MetricViews } from './view-gauges.ts';

@@ -1,11 +1,8 @@
-import type { EventStore } from '@bonrelay/event-store';
-import { toDomainEvent } from '@bonrelay/views';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { logCounters } from './log-counters.ts';
 import { type MetricViews, viewGauges } from './view-gauges.ts';
 
 export interface ServiceMetricsOptions {
-  readonly store: EventStore;
   readonly views: MetricViews;
   readonly clock: () => Date;
   /** Configured printer names, shown with zeros before anything happens to them. */
@@ -22,7 +19,7 @@ export interface ServiceMetrics {
   scrape(): Promise<MetricsScrape>;
   /**
    * Wraps the webhook port so redeliveries the log deduplicated are counted (they leave no event).
-   * Only that count lives in memory; everything else is rebuilt from the log.
+   * Only that count lives in memory; everything else is read from the views' tables.
    */
   observeWebhooks<A extends { readonly status: number; readonly body?: unknown }>(
     receive: (rawBody: string) => Promise<A>,
@@ -36,16 +33,16 @@ function isDuplicate(answer: { readonly status: number; readonly body?: unknown 
 }
 
 /**
- * Prometheus metrics for the restaurant's operator: counters folded from the whole log (so they
- * survive restarts), gauges read from the views at scrape time, and Node's process metrics. It has
- * its own registry so two services in one process (tests) never share numbers.
+ * Prometheus metrics for the restaurant's operator: the log's counters and the views' gauges, both
+ * read from the tables at scrape time (so counters survive restarts, and a start reads no log), and
+ * Node's process metrics. It has its own registry so two services in one process (tests) never
+ * share numbers.
  */
 export function createServiceMetrics(options: ServiceMetricsOptions): ServiceMetrics {
   const register = new Registry();
   collectDefaultMetrics({ register });
-  const counters = logCounters(register);
+  const counters = logCounters(register, options.views);
   viewGauges(register, options.views, options.clock, options.printers);
-  const subscription = options.store.live(0).subscribe((event) => counters.count(toDomainEvent(event)));
   return {
     scrape: async () => ({ contentType: register.contentType, body: await register.metrics() }),
     observeWebhooks: (receive) => async (rawBody) => {
@@ -53,9 +50,6 @@ export function createServiceMetrics(options: ServiceMetricsOptions): ServiceMet
       if (isDuplicate(answer)) counters.countDuplicateWebhook();
       return answer;
     },
-    stop: () => {
-      subscription.unsubscribe();
-      register.clear();
-    },
+    stop: () => register.clear(),
   };
 }

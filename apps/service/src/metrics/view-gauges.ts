@@ -2,7 +2,7 @@ import { type BreakerState, printJobStates } from '@bonrelay/domain';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
-export type MetricViews = Pick<BonrelayViews, 'jobs' | 'connectivity'>;
+export type MetricViews = Pick<BonrelayViews, 'jobs' | 'connectivity' | 'metrics'>;
 
 const breakerValue: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 

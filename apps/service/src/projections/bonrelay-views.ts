@@ -3,6 +3,9 @@ import {
   type ConnectivityQueries,
   connectivityQueries,
   connectivityView,
+  type LogMetricQueries,
+  logMetricQueries,
+  logMetricsView,
   type OrderQueries,
   offlinePeriodsView,
   orderQueries,
@@ -29,7 +32,14 @@ export function bonrelayTableViews(
   personalData: PersonalDataSealer = plainPersonalData,
 ): readonly TableView[] {
   const businessDay = { dayStartsAt: config.businessDay.startsAt, timeZone: config.businessDay.timeZone };
-  return [printJobsView, ordersView({ businessDay, personalData }), connectivityView, offlinePeriodsView];
+  // The log metrics time a ticket from its order's receipt: they read the orders table, so come after it.
+  return [
+    printJobsView,
+    ordersView({ businessDay, personalData }),
+    connectivityView,
+    offlinePeriodsView,
+    logMetricsView,
+  ];
 }
 
 /** How the views keep guests' data at rest: personal fields sealed per guest. */
@@ -46,6 +56,8 @@ export interface BonrelayViews {
   readonly orders: OrderQueries;
   /** The printers, internet and offline periods tables. */
   readonly connectivity: ConnectivityQueries;
+  /** The log's counters and print latency histogram, for `/metrics`. */
+  readonly metrics: LogMetricQueries;
   /** Writes pending rows now (tests, shutdown). */
   flush(): void;
   stop(): void;
@@ -84,6 +96,7 @@ export function startViews(
     jobs: printJobQueries(connection),
     orders: orderQueries(connection, privacy.personalData),
     connectivity: connectivityQueries(connection),
+    metrics: logMetricQueries(connection),
     flush: () => tables.flush(),
     stop: () => tables.stop(),
   };
