@@ -19,6 +19,17 @@ const countByType = service.store.connection.prepare<[string], { n: number }>(
   'SELECT count(*) AS n FROM events WHERE type = ?',
 );
 
+// The service answers HTTP while its views still catch up with the log; a bench that reads them
+// waits for this: the views hold the log as it stood at start, and how long that took.
+const target = service.store.lastPosition();
+const caughtUp = new Promise<number>((resolve) => {
+  const check = () => {
+    if (service.viewsPosition() >= target) resolve(performance.now() - startedAt);
+    else setTimeout(check, 20);
+  };
+  check();
+});
+
 answerParent(
   {
     stats: () => ({
@@ -27,6 +38,7 @@ answerParent(
       lastPosition: service.store.lastPosition(),
     }),
     count: (message) => ({ n: countByType.get(String(message.type))?.n ?? 0 }),
+    caughtUp: async () => ({ ms: await caughtUp, rss: process.memoryUsage().rss, peakRss: peakRssBytes() }),
   },
   async () => {
     await service.stop('bench finished');
