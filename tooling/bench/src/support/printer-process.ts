@@ -18,6 +18,11 @@ emulator.onJob(() => {
 answerParent(
   {
     stats: () => ({ printed: emulator.jobs.length, firstJobAt, peakRss: peakRssBytes() }),
+    // A new measurement starts: `firstJobAt` will be the next ticket's arrival.
+    reset: () => {
+      firstJobAt = undefined;
+      return { printed: emulator.jobs.length };
+    },
     mode: async (message) => {
       await emulator.setMode(message.mode as FaultMode);
       return { mode: emulator.mode };

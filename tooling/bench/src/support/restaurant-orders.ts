@@ -54,3 +54,20 @@ export function arrivalEvents(order: Order, config: Config, printers: readonly s
     }),
   ];
 }
+
+/** A ticket printed at the first try (the printer confirmed it), as the saga appends it. */
+export function printedEvents(jobId: string, printer: string, attempt: number): EventToAppend[] {
+  return [
+    eventToAppend('PrintAttemptStarted', streams.printJob(jobId), `attempt:${jobId}:${attempt}`, {
+      jobId,
+      printer,
+      attempt,
+    }),
+    eventToAppend('PrintJobPrinted', streams.printJob(jobId), `printed:${jobId}`, {
+      jobId,
+      printer,
+      attempt,
+      confirmation: 'confirmed',
+    }),
+  ];
+}

@@ -39,6 +39,12 @@ answerParent(
     }),
     count: (message) => ({ n: countByType.get(String(message.type))?.n ?? 0 }),
     caughtUp: async () => ({ ms: await caughtUp, rss: process.memoryUsage().rss, peakRss: peakRssBytes() }),
+    // Resolves once the views hold everything appended so far (what a request just wrote).
+    settled: async () => {
+      const end = service.store.lastPosition();
+      while (service.viewsPosition() < end) await new Promise((resolve) => setTimeout(resolve, 2));
+      return { position: end };
+    },
   },
   async () => {
     await service.stop('bench finished');
