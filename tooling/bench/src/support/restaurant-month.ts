@@ -1,7 +1,7 @@
 import { type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import type { Config } from '../../../../apps/service/src/config/index.ts';
-import { arrivalEvents, guestOrder } from './restaurant-orders.ts';
+import { arrivalEvents, guestOrder, printedEvents } from './restaurant-orders.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -20,22 +20,6 @@ export interface RestaurantMonth {
 const printerDown = (at: number) => at % (8 * hour) >= 5 * hour && at % (8 * hour) < 5 * hour + 12 * minute;
 const internetDown = (at: number) =>
   at % (24 * hour) >= 13 * hour && at % (24 * hour) < 13 * hour + 20 * minute;
-
-function printed(jobId: string, attempt: number): EventToAppend[] {
-  return [
-    eventToAppend('PrintAttemptStarted', streams.printJob(jobId), `attempt:${jobId}:${attempt}`, {
-      jobId,
-      printer,
-      attempt,
-    }),
-    eventToAppend('PrintJobPrinted', streams.printJob(jobId), `printed:${jobId}`, {
-      jobId,
-      printer,
-      attempt,
-      confirmation: 'confirmed',
-    }),
-  ];
-}
 
 /**
  * Writes `days` of a busy restaurant into a fresh log until it holds about `events` events: orders
@@ -77,7 +61,7 @@ export function writeRestaurantMonth(
           reason: 'probe',
         }),
       );
-      if (!printerOffline) batch.push(...backlog.flatMap((jobId) => printed(jobId, 2)));
+      if (!printerOffline) batch.push(...backlog.flatMap((jobId) => printedEvents(jobId, printer, 2)));
       backlog = [];
     }
     if (internetDown(now) !== internetOffline) {
@@ -100,7 +84,7 @@ export function writeRestaurantMonth(
       );
       batch.push(...arrival);
       if (!printerOffline) {
-        batch.push(...jobIds.flatMap((jobId) => printed(jobId, 1)));
+        batch.push(...jobIds.flatMap((jobId) => printedEvents(jobId, printer, 1)));
         continue;
       }
       backlog.push(...jobIds);
