@@ -9,6 +9,8 @@ import {
   streams,
 } from '@bonrelay/domain';
 import { type EventStore, openEventStore } from '@bonrelay/event-store';
+import { queueScheduler } from 'rxjs';
+import { printJobQueries, printJobsView, sqliteViewConnection, startViewProjector } from '../src/index.ts';
 
 /** A log in a fresh SQLite file whose clock moves one second per append, from 19:00. */
 export function givenLog(): { store: EventStore; at: (seconds: number) => string } {
@@ -45,4 +47,25 @@ export function queued(
     reprint: false,
     ...options,
   });
+}
+
+/**
+ * A fresh log with the print jobs table kept by a projector that writes at once: `when` appends
+ * and flushes, so a spec reads the table right after.
+ */
+export function givenJobsTable() {
+  const { store, at } = givenLog();
+  const connection = sqliteViewConnection(store.connection);
+  const projector = startViewProjector({
+    store,
+    connection,
+    views: [printJobsView],
+    scheduler: queueScheduler,
+    flushIntervalMs: 0,
+  });
+  const when = (...events: EventToAppend[]) => {
+    store.append(events);
+    projector.flush();
+  };
+  return { store, at, projector, jobs: printJobQueries(connection), when };
 }

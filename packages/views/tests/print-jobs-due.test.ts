@@ -1,25 +1,8 @@
-import { queueScheduler } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { printJobQueries, printJobsView, sqliteViewConnection, startViewProjector } from '../src/index.ts';
-import { givenLog, jobEvent, queued } from './given-log.ts';
+import { givenJobsTable, jobEvent, queued } from './given-log.ts';
 
-function tables() {
-  const { store, at } = givenLog();
-  const connection = sqliteViewConnection(store.connection);
-  const projector = startViewProjector({
-    store,
-    connection,
-    views: [printJobsView],
-    scheduler: queueScheduler,
-    flushIntervalMs: 0,
-  });
-  const when = (...events: Parameters<typeof store.append>[0]) => {
-    store.append(events);
-    projector.flush();
-  };
-  return { jobs: printJobQueries(connection), when, at };
-}
+const tables = givenJobsTable;
 
 test('given a job refused in the very instant its printer was seen back, it keeps its backoff: the refusal came after', () => {
   const { jobs, when, at } = tables();

@@ -1,26 +1,8 @@
-import { queueScheduler } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { printJobQueries, printJobsView, sqliteViewConnection, startViewProjector } from '../src/index.ts';
-import { givenLog, jobEvent, queued } from './given-log.ts';
+import { givenJobsTable, jobEvent, queued } from './given-log.ts';
 
-function tables() {
-  const { store, at } = givenLog();
-  const connection = sqliteViewConnection(store.connection);
-  const projector = startViewProjector({
-    store,
-    connection,
-    views: [printJobsView],
-    scheduler: queueScheduler,
-    flushIntervalMs: 0,
-  });
-  const jobs = printJobQueries(connection);
-  const when = (...events: Parameters<typeof store.append>[0]) => {
-    store.append(events);
-    projector.flush();
-  };
-  return { store, at, projector, jobs, when };
-}
+const tables = givenJobsTable;
 
 test('given tickets of every kind, the next due job is critical first, then kitchen before receipts, then FIFO', () => {
   const { jobs, when, at } = tables();
