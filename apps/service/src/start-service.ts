@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
 import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
-import { toDomainEvent } from '@bonrelay/views';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { asyncScheduler, map, merge, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
@@ -15,10 +14,8 @@ import { createRejectionLedger } from './ingress/rejection-ledger.ts';
 import { liveUpdates } from './live-updates.ts';
 import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
-import { checkInternetNow, monitorInternet } from './monitors/internet-monitor.ts';
-import { monitorPrinter } from './monitors/printer-monitor.ts';
-import { startWhenReady } from './monitors/start-when-ready.ts';
-import { superviseMonitor } from './monitors/supervise-monitor.ts';
+import { checkInternetNow } from './monitors/internet-monitor.ts';
+import { startMonitors } from './monitors/start-monitors.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
 import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
@@ -130,9 +127,6 @@ export async function startService(
     clock,
     onError: (error) => logger.warn({ err: error }, 'could not record an alert'),
   });
-  const append = (events: EventToAppend[]) => {
-    store.append(events);
-  };
   const consequences = (events: readonly EventToAppend[]) =>
     orderConsequences(events, {
       jobs,
@@ -200,48 +194,17 @@ export async function startService(
       logger.warn({ err: error }, 'could not record what came of fetching an unreadable order'),
   });
 
-  const supervision = {
+  const monitors = startMonitors({
+    config,
+    store,
+    views,
+    stations,
     scheduler,
-    restartAfterMs: config.printing.backoff.capMs,
-    append,
-    onError: (error: unknown) =>
-      logger.warn({ err: error }, 'could not record a status change; monitor restarts'),
-  };
-  const printerMonitors = stations.map((station) =>
-    startWhenReady(views.tables.caughtUp, () =>
-      superviseMonitor(
-        (appendChange) =>
-          monitorPrinter({
-            printer: station.name,
-            probe: station.status,
-            config,
-            scheduler,
-            ticketsWaiting$: views.tables.committed$.pipe(
-              map(() =>
-                views.jobs.backlog().some((entry) => entry.printer === station.name && entry.due > 0),
-              ),
-            ),
-            log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
-            connectivity: views.connectivity,
-            append: appendChange,
-          }),
-        supervision,
-      ),
-    ),
-  );
-  const internetMonitor = startWhenReady(views.tables.caughtUp, () =>
-    superviseMonitor(
-      (appendChange) =>
-        monitorInternet({
-          config,
-          scheduler,
-          connectivity: views.connectivity,
-          append: appendChange,
-          onBackOnline: () => void reconcile(),
-        }),
-      supervision,
-    ),
-  );
+    logger,
+    onBackOnline: () => void reconcile(),
+  });
+  const printerMonitors = monitors.printers;
+  const internetMonitor = monitors.internet;
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
   const rejectionTimer = scheduler.schedule(function flushRejections() {
