@@ -31,19 +31,6 @@ function leaves(value: unknown, path: string, into: Record<string, unknown>): vo
   for (const [key, child] of Object.entries(value)) leaves(child, `${path}.${key}`, into);
 }
 
-function withPath(tree: Tree, steps: readonly string[], value: unknown): Tree {
-  const [step, ...rest] = steps as [string, ...string[]];
-  const next = { ...tree };
-  if (rest.length === 0) {
-    if (value === undefined) delete next[step];
-    else next[step] = value;
-    return next;
-  }
-  const child = isTree(tree[step]) ? tree[step] : {};
-  next[step] = withPath(child, rest, value);
-  return next;
-}
-
 /** Every personal leaf of an order by dotted path; empty for an order that names nobody. */
 export function personalValues(order: Order): PersonalValues {
   const found: Record<string, unknown> = {};
@@ -56,8 +43,40 @@ export function personalValues(order: Order): PersonalValues {
  * totals, times). `customer` stays an empty object so the order keeps its type.
  */
 export function withoutPersonal(order: Order, paths: readonly string[]): Order {
-  const tree = paths.reduce((tree, path) => withPath(tree, path.split('.'), undefined), asTree(order));
-  return tree as unknown as Order;
+  if (paths.length === 0) return order;
+  // Each branch on a path is copied once, however many leaves go from it; the rest is shared.
+  const top: Record<string, unknown> = { ...asTree(order) };
+  const copies = new Set<unknown>([top]);
+  for (const path of paths) {
+    const steps = path.split('.');
+    const last = steps.pop() as string;
+    let node: Record<string, unknown> | undefined = top;
+    for (const step of steps) {
+      const child: unknown = node[step];
+      if (!isTree(child)) {
+        node = undefined;
+        break;
+      }
+      const copy = copies.has(child) ? (child as Record<string, unknown>) : { ...child };
+      copies.add(copy);
+      node[step] = copy;
+      node = copy;
+    }
+    if (node) delete node[last];
+  }
+  return top as unknown as Order;
+}
+
+function withPath(tree: Tree, steps: readonly string[], value: unknown): Tree {
+  const [step, ...rest] = steps as [string, ...string[]];
+  const next = { ...tree };
+  if (rest.length === 0) {
+    next[step] = value;
+    return next;
+  }
+  const child = isTree(tree[step]) ? tree[step] : {};
+  next[step] = withPath(child, rest, value);
+  return next;
 }
 
 /** Puts personal values back at their paths: opening a sealed order. */
