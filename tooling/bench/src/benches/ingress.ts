@@ -126,12 +126,12 @@ const best = (rounds: readonly Measured[]) =>
  * process of its own. Tokens are signed before the clock starts. The servers take turns for
  * `--rounds` rounds and each reports its best round (every round is listed too). Args:
  * `--seconds N` (default 10), `--connections N` (50), `--tokens N` (distinct pre-signed orders,
- * 20,000), `--rounds N` (3).
+ * 40,000: the service must not run out and answer redeliveries), `--rounds N` (3).
  */
 export async function run(args: string[]): Promise<void> {
   const seconds = numberArg(args, '--seconds', 10);
   const connections = numberArg(args, '--connections', 50);
-  const tokenCount = numberArg(args, '--tokens', 20_000);
+  const tokenCount = numberArg(args, '--tokens', 40_000);
   const roundCount = numberArg(args, '--rounds', 3);
   const load = { connections, seconds };
 

@@ -138,7 +138,8 @@ async function serviceDrain(
   fillQueue(join(dataDir, 'bonrelay.db'), config, jobs);
   const service = await startChild(join(supportDir, 'service-process.ts'), env);
   try {
-    const { ms: startupMs } = await service.ask<ChildMessage & { ms: number }>('caughtUp');
+    // Printing starts once the jobs table has caught up; the process is not quiet again before the end.
+    const { ms: startupMs } = await service.ask<ChildMessage & { ms: number }>('tables');
     const deadline = performance.now() + maxSeconds * 1000;
     const printed = await drained(String(service.ready.url), printerChild, jobs, deadline);
     const doneAt = Date.now();
@@ -280,8 +281,8 @@ export async function run(args: string[]): Promise<void> {
             `${millis(plain.statusMs)} (countJobs pending, ${count(waiting)} waiting, in-process)`,
           ],
           [
-            'service start over the log (views caught up)',
-            `${seconds(drain.startupMs)} (${count(jobs)} tickets), ${seconds(status.startupMs)} (${count(waiting)})`,
+            'service start over the log',
+            `${seconds(drain.startupMs)} to the jobs table caught up (${count(jobs)} tickets); ${seconds(status.startupMs)} to every view caught up and quiet (${count(waiting)})`,
             '—',
             '—',
             '—',
