@@ -1,5 +1,6 @@
 import {
   type PrinterBacklog,
+  type PrinterJobs,
   type PrintJobState,
   type PrintJobView,
   printJobStates,
@@ -20,25 +21,10 @@ export interface PrintJobFilter {
   readonly limit: number;
 }
 
-/** The questions the saga, the API, metrics and alerts ask of the jobs table. */
-export interface PrintJobQueries {
+/** The questions the saga (its `PrinterJobs` port), the API, metrics and alerts ask of the jobs table. */
+export interface PrintJobQueries extends PrinterJobs {
   job(jobId: string): PrintJobView | undefined;
   jobsOfOrder(orderId: string): PrintJobView[];
-  /**
-   * The ticket a printer should print next: waiting, past its backoff (or failed only because the
-   * printer was down, before `printerBackSince`), best priority first; `excluding` jobs the caller
-   * has already decided on whose events the table has not read yet.
-   */
-  nextDue(
-    printer: string,
-    now: string,
-    printerBackSince: string | undefined,
-    excluding: readonly string[],
-  ): PrintJobView | undefined;
-  /** When the printer's next retry falls due (undefined: none waits on a backoff). */
-  earliestRetry(printer: string): string | undefined;
-  /** Jobs the log says are being printed: after a crash, the ones that may be half on paper. */
-  printing(printer: string): PrintJobView[];
   /** Newest first, filtered, one page. */
   list(filter: PrintJobFilter): PrintJobView[];
   summary(now: Date): QueueSummary;
