@@ -39,7 +39,7 @@ export const en = {
   'ticket.instructions': 'Instructions',
   'ticket.scanForMaps': 'Scan for directions',
   'ticket.noAddress': 'NO ADDRESS - CALL THE GUEST',
-  'ticket.thankYou': 'Thank you!',
+  'ticket.thankYou': 'Thank you and enjoy your meal!',
   'ticket.testTitle': 'TEST TICKET',
   'ticket.testBody': 'If you can read this, the printer works.',
   'ticket.unprintable': '? = character this printer cannot print',
