@@ -120,6 +120,7 @@ export async function startService(
   });
   const alerts = startAlerts({
     config: config.alerts,
+    timeZone: config.businessDay.timeZone,
     views,
     unreadable,
     store,
