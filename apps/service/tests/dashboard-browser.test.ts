@@ -391,6 +391,15 @@ dashboard(
       );
       assert.equal(await page.evaluate(cutOffQueueColumns), [], 'queue columns cut off in German at 390 px');
       assert.ok(Number(await page.evaluate(pageOverflow)) <= 0, 'the German page scrolls sideways at 390 px');
+      await german.printer.setMode('paper-near-end');
+      await page
+        .locator('[data-testid="printer-printer"][data-status="paper-near-end"]', {
+          hasText: 'Papier fast leer',
+        })
+        .waitFor({ timeout: waitMs });
+      await page
+        .locator('#warnings li', { hasText: 'Drucker printer: Papier fast leer' })
+        .waitFor({ timeout: waitMs });
       mkdirSync(outputDir, { recursive: true });
       await page.screenshot({ path: join(outputDir, 'dashboard-de.png'), fullPage: true });
       assert.equal(problems, []);

@@ -25,6 +25,14 @@ function statusRow(testId, label, state) {
   ]);
 }
 
+// The server words a warning as \`printer:<name> paper-near-end\` or \`printer:<name> breaker <state>\`.
+function warningText(warning) {
+  const found = /^printer:(\\S+) (?:breaker (\\S+)|(\\S+))$/.exec(warning);
+  if (!found) return warning;
+  const what = found[2] ? word('dashboard.breaker', found[2]) : word('dashboard.status', found[3]);
+  return say('dashboard.printer', { name: found[1] }) + ': ' + what;
+}
+
 function renderConnectivity(view) {
   const mode = modes.includes(view.mode) ? view.mode : 'unknown';
   const box = $('mode');
@@ -50,7 +58,7 @@ function renderConnectivity(view) {
   }));
   $('status-list').replaceChildren(...rows);
   if (Array.isArray(view.warnings)) {
-    $('warnings').replaceChildren(...view.warnings.map((warning) => el('li', { text: warning })));
+    $('warnings').replaceChildren(...view.warnings.map((warning) => el('li', { text: warningText(warning) })));
   }
 }
 
