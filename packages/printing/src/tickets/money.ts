@@ -32,6 +32,10 @@ function decimal(minor: MinorUnits, digits: number): string {
   return `${sign}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
 }
 
+// Intl.NumberFormat reads a numeric string as an exact decimal; TypeScript's ES2023 types only
+// admit numbers, so the string is passed through this one cast.
+const exact = (decimalText: string) => decimalText as unknown as number;
+
 const formats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -55,7 +59,7 @@ export function formatAmount(minor: MinorUnits, currency: string, paper: Pick<Mo
   if (!Number.isSafeInteger(minor)) return '?';
   const digits = minorDigits(currency);
   const format = numberFormat(paper.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return plainSpaces(format.format(decimal(minor, digits) as unknown as number));
+  return plainSpaces(format.format(exact(decimal(minor, digits))));
 }
 
 /**
@@ -66,7 +70,7 @@ export function formatAmount(minor: MinorUnits, currency: string, paper: Pick<Mo
 export function formatMoney(minor: MinorUnits, currency: string, paper: MoneyPaper): string {
   if (!Number.isSafeInteger(minor)) return '?';
   const digits = minorDigits(currency);
-  const amount = decimal(minor, digits) as unknown as number;
+  const amount = exact(decimal(minor, digits));
   let symbol: string;
   try {
     symbol = plainSpaces(numberFormat(paper.locale, { style: 'currency', currency }).format(amount));
