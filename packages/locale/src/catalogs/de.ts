@@ -40,8 +40,8 @@ export const de: Catalog = {
   'ticket.noAddress': 'KEINE ADRESSE - GAST ANRUFEN',
   'ticket.thankYou': 'Vielen Dank und guten Appetit!',
   'ticket.testTitle': 'TESTBON',
-  'ticket.testBody': 'Wenn Sie das lesen können, funktioniert der Drucker.',
-  'ticket.unprintable': '? = Zeichen, das dieser Drucker nicht drucken kann',
+  'ticket.testBody': 'Lesbar? Dann funktioniert der Drucker.',
+  'ticket.unprintable': '? = für diesen Drucker nicht druckbar',
 
   'dashboard.title': 'bonrelay — Küchendruck',
   'dashboard.checkNow': 'Jetzt prüfen',
