@@ -120,6 +120,7 @@ export async function startService(
   });
   const alerts = startAlerts({
     config: config.alerts,
+    timeZone: config.businessDay.timeZone,
     views,
     unreadable,
     store,
@@ -217,7 +218,7 @@ export async function startService(
     this.schedule(undefined, config.wix.rejectionWindowMs);
   }, config.wix.rejectionWindowMs);
 
-  const dashboardPage = dashboardHtml({ version: serviceVersion });
+  const dashboardPage = dashboardHtml({ version: serviceVersion, locale: config.dashboard.locale });
   const ports: BonrelayPorts = {
     health: () => {
       const view = views.connectivity.status();

@@ -16,6 +16,7 @@ import {
   type AlertRules,
   type AlertsSnapshot,
   type AlertsState,
+  alertPayload,
   decideAlerts,
   initialAlerts,
 } from '../src/alerts/index.ts';
@@ -24,6 +25,7 @@ const rules: AlertRules = {
   printerOfflineAfterMs: 120_000,
   queueAgeThresholdMs: 300_000,
   paperNearEnd: true,
+  locale: 'en-GB',
 };
 const t0 = Date.parse('2026-11-27T19:00:00Z');
 const iso = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -177,10 +179,48 @@ test('given tickets waiting past the threshold, when checked, then the queue ale
       {
         kind: 'queue-stale',
         subject: 'kitchen',
-        message: '2 ticket(s) waiting for printer "kitchen", the oldest for 6 min',
+        message: '2 tickets waiting for printer "kitchen", the oldest for 6 min',
       },
     ],
   );
+});
+
+test('given a German restaurant, when alerts are raised, then they are worded in German with local times', () => {
+  const german = { ...rules, locale: 'de-DE', timeZone: 'Europe/Berlin' };
+  const down = given(printer('kitchen', 'offline', 0), printer('bar', 'paper-near-end', 0));
+  const waiting = given(job('a', 'kitchen', 0), job('b', 'kitchen', 200));
+  const messages = [
+    ...decideAlerts(initialAlerts, down, minute(3), german).raise,
+    ...decideAlerts(initialAlerts, waiting, minute(6), german).raise,
+  ].map((alert) => alert.message);
+  assert.equal(messages, [
+    'Drucker „kitchen“ kann nicht drucken (offline: connection refused) seit 20:00',
+    'Drucker „bar“ hat bald kein Papier mehr: Rolle wechseln',
+    '2 Bons warten auf Drucker „kitchen“, der älteste seit 6 min',
+  ]);
+});
+
+test('given an outage that began yesterday, when the alert is raised, then it names the day too', () => {
+  const german = { ...rules, locale: 'de-DE', timeZone: 'Europe/Berlin' };
+  const down = given(printer('kitchen', 'offline', 0));
+  const [alert] = decideAlerts(initialAlerts, down, minute(24 * 60), german).raise;
+  assert.match(alert?.message ?? '', /seit 27\.11\., 20:00$/);
+});
+
+test('given an alert that is over, when its notice is sent, then it says so in the alerts language', () => {
+  const alert = {
+    alertId: 'paper-near-end:bar:x',
+    kind: 'paper-near-end' as const,
+    subject: 'bar',
+    message: 'Drucker „bar“ hat bald kein Papier mehr: Rolle wechseln',
+    raisedAt: iso(0),
+  };
+  const notice = { notice: 'cleared' as const, alert, at: iso(60), attempts: 0 };
+  assert.is(
+    alertPayload(notice, 'de-DE').text,
+    '[bonrelay] Behoben: Drucker „bar“ hat bald kein Papier mehr: Rolle wechseln',
+  );
+  assert.match(alertPayload(notice, 'en-GB').message, /^Resolved: /);
 });
 
 test('given a stale-queue alert, when the old tickets print, then it clears even though newer ones wait', () => {

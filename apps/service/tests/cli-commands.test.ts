@@ -125,6 +125,29 @@ commands(
 );
 
 commands(
+  'given BONRELAY_LOCALE=de-DE, when `audit offline` is asked, then the headings are German and the cells as recorded',
+  async ({ env, outage }) => {
+    const from = new Date(Date.parse(outage.offlineAt) - 60_000).toISOString();
+    const to = new Date(Date.parse(outage.onlineAt) + 60_000).toISOString();
+    const { code, out } = await cli(['audit', 'offline', '--from', from, '--to', to], {
+      ...env,
+      BONRELAY_LOCALE: 'de-DE',
+    });
+    assert.is(code, 0);
+    assert.ok(out.startsWith(`Ausfälle ${from} → ${to}\n`), out);
+    assert.match(
+      out,
+      /^Komponente +Beginn +Ende +Dauer +Ursache +Bestellungen +Bons zurückgehalten +Rückstand gedruckt nach$/m,
+    );
+    assert.match(out, /\nPro Tag\n/);
+    assert.match(out, /^Tag +Komponente +offline +Ausfälle +mittlere Zeit bis zur Erholung$/m);
+    assert.ok(
+      out.split('\n').some((line) => line.startsWith('printer:printer') && line.includes(outage.offlineAt)),
+    );
+  },
+);
+
+commands(
   'given a window that ends mid-outage, when `audit offline`, then the outage is reported whole, as the API reports it',
   async ({ app, env, outage }) => {
     const middle = new Date((Date.parse(outage.offlineAt) + Date.parse(outage.onlineAt)) / 2).toISOString();

@@ -338,4 +338,93 @@ dashboard(
   },
 );
 
+dashboard(
+  'given BONRELAY_LOCALE=de-DE, the page speaks German (lang, mode, printers, orders, commands) and still fits a phone',
+  async ({ browser }) => {
+    const german = await startTestService({ env: { BONRELAY_LOCALE: 'de-DE' } });
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 900 }, deviceScaleFactor: 1 });
+      const problems = watchProblems(page);
+      await page.goto(`${german.url}/`);
+      assert.is(await page.getAttribute('html', 'lang'), 'de-DE');
+      assert.is(await page.title(), 'bonrelay — Küchendruck');
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await page.locator('#live', { hasText: 'live' }).waitFor({ timeout: waitMs });
+      await page
+        .locator('[data-testid="mode"][data-mode="online"]', {
+          hasText: 'Bestellungen kommen an und werden gedruckt.',
+        })
+        .waitFor({ timeout: waitMs });
+      const printer = page.locator('[data-testid="printer-printer"][data-status="online"]');
+      await printer.waitFor({ timeout: waitMs });
+      assert.match((await printer.textContent()) ?? '', /^Drucker printer online · seit \d+ s$/);
+
+      const created = await german.request('POST', '/orders', pickupOrder);
+      assert.is(created.status, 201);
+      const { orderId } = (await created.json()) as { orderId: string };
+      const order = page.locator(
+        `[data-testid="order-${orderId}"]:has(.chip.printed):not(:has(.chip:not(.printed)))`,
+      );
+      await order.waitFor({ timeout: waitMs });
+      const summary = (await order.textContent()) ?? '';
+      assert.match(summary, /Abholung · Ada <b>Lovelace<\/b>/);
+      assert.match(summary, /Küche: gedruckt/);
+      assert.match(summary, /Kunde: gedruckt/);
+      await eventually('the kitchen ticket printed in German', () =>
+        german.printer.jobs.some((job) => job.text.includes('KÜCHE') && job.text.includes('ABHOLUNG')),
+      );
+
+      await order.getByRole('button').first().click();
+      await order.getByRole('button', { name: 'Nachdrucken' }).first().click();
+      await page
+        .locator('#notice', { hasText: /^Nachdruck des Bons „(Küche|Kunde)“ eingereiht$/ })
+        .waitFor({ timeout: waitMs });
+      await page.getByRole('button', { name: '7 Tage' }).click();
+      await page.locator('[data-range="week"][aria-pressed="true"]').waitFor({ timeout: waitMs });
+      await page
+        .locator('#timeline-summary', { hasText: 'Keine Ausfälle in diesem Zeitraum.' })
+        .waitFor({ timeout: waitMs });
+      const headers = await page.locator('#queue-printers th').allTextContents();
+      assert.equal(
+        headers.map((header) => header.replaceAll('\u00ad', '')),
+        ['Drucker', 'Wartend', 'Im Druck', 'Neuversuch', 'Aufgegeben', 'Gedruckt'],
+      );
+      assert.equal(await page.evaluate(cutOffQueueColumns), [], 'queue columns cut off in German at 390 px');
+      assert.ok(Number(await page.evaluate(pageOverflow)) <= 0, 'the German page scrolls sideways at 390 px');
+      await german.printer.setMode('paper-near-end');
+      await page
+        .locator('[data-testid="printer-printer"][data-status="paper-near-end"]', {
+          hasText: 'Papier fast leer',
+        })
+        .waitFor({ timeout: waitMs });
+      await page
+        .locator('#warnings li', { hasText: 'Drucker printer: Papier fast leer' })
+        .waitFor({ timeout: waitMs });
+      mkdirSync(outputDir, { recursive: true });
+      await page.screenshot({ path: join(outputDir, 'dashboard-de.png'), fullPage: true });
+      assert.equal(problems, []);
+      await page.close();
+    } finally {
+      await german.stop();
+    }
+  },
+);
+
+dashboard(
+  'given the default locale, the page says lang="en-GB" and speaks English',
+  async ({ app, browser }) => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${app.url}/`);
+    assert.is(await page.getAttribute('html', 'lang'), 'en-GB');
+    await page
+      .locator('[data-testid="mode"][data-mode="online"]', { hasText: 'Orders arrive and print.' })
+      .waitFor({ timeout: waitMs });
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page
+      .locator('#notice', { hasText: /^Checked\. printer: online, internet: / })
+      .waitFor({ timeout: waitMs });
+    await page.close();
+  },
+);
+
 dashboard.run();

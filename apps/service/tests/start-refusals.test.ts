@@ -35,6 +35,17 @@ test('a misspelt BONRELAY_ variable stops the start with exit 2, naming the vari
   assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
 });
 
+test('a locale bonrelay cannot speak stops the start with exit 2, naming the key and its variable', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
+  const result = start({ BONRELAY_DATA_DIR: dataDir, BONRELAY_LOCALE: 'klingon' });
+  assert.is(result.status, 2);
+  assert.match(
+    result.stderr,
+    /locale \(from BONRELAY_LOCALE\): bonrelay has no texts in "klingon"; choose one of de, en/,
+  );
+  assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
+});
+
 test('a data file that is not SQLite stops the start with a clear error, and the file is untouched', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
   const file = join(dataDir, 'bonrelay.db');

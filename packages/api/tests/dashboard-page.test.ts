@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { catalogs } from '@bonrelay/locale';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type BonrelayPorts, createApi, dashboardHtml } from '../src/index.ts';
 import { fakePorts } from './routes-fake-ports.ts';
 
 const token = 'kitchen-token-0123456789';
-const page = dashboardHtml({ version: '1.2.3' });
+const page = dashboardHtml({ version: '1.2.3', locale: 'en-GB' });
 
 const empty = () => ({ items: [], next: null });
 const ports: BonrelayPorts = fakePorts(
@@ -84,13 +85,59 @@ test('the Content-Security-Policy allows exactly the inline script and style and
   assert.not.match(page, /\sstyle="/, 'no style attributes');
 });
 
+test('given de-DE, the page says lang="de-DE", its skeleton speaks German and its own script hash is allowed', () => {
+  const german = dashboardHtml({ version: '1.2.3', locale: 'de-DE' });
+  assert.ok(german.startsWith('<!doctype html>\n<html lang="de-DE">'));
+  assert.ok(page.startsWith('<!doctype html>\n<html lang="en-GB">'));
+  for (const words of [
+    '<title>bonrelay — Küchendruck</title>',
+    '>Jetzt prüfen</button>',
+    '>Druckwarteschlange</h2>',
+    '>7 Tage</button>',
+    '<b>0</b>wartend',
+  ]) {
+    assert.ok(german.includes(words), words);
+  }
+  const germanScript = between(german, '<script>', '</script>');
+  assert.ok(germanScript.includes('"dashboard.attempts":'), 'the messages travel with the script');
+  assert.ok(germanScript.includes('Versuche'));
+  const policy = between(german, 'http-equiv="Content-Security-Policy" content="', '"');
+  assert.ok(policy.includes(`script-src ${sha256(germanScript)}`), 'the German script hash matches');
+  assert.not.ok(germanScript.includes('</'), 'no text in the messages can end the script');
+});
+
+test('every word the script asks for is in the English catalog', () => {
+  const english = catalogs.en ?? {};
+  const asked = [...script.matchAll(/\bsay\('([^']+)'(?! \+)/g)].map((match) => match[1]!);
+  assert.ok(asked.length > 30, `${asked.length} words found`);
+  assert.equal(
+    asked.filter((key) => !(key in english)),
+    [],
+  );
+  const prefixes = [...script.matchAll(/\bword\('([^']+)'/g)].map((match) => match[1]!);
+  for (const prefix of prefixes) {
+    assert.ok(
+      Object.keys(english).some((key) => key.startsWith(`${prefix}.`)),
+      prefix,
+    );
+  }
+  for (const dynamic of [...script.matchAll(/\bsay\('(dashboard\.[a-z]+\.)' \+/g)].map(
+    (match) => match[1]!,
+  )) {
+    assert.ok(
+      Object.keys(english).some((key) => key.startsWith(dynamic)),
+      dynamic,
+    );
+  }
+});
+
 test('the script only inserts text: no innerHTML, no eval, and it parses', () => {
   assert.not.match(script, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
   assert.not.throws(() => new Function(script));
 });
 
 test('the version is escaped into the header', () => {
-  const hostile = dashboardHtml({ version: '<img src=x onerror=alert(1)>' });
+  const hostile = dashboardHtml({ version: '<img src=x onerror=alert(1)>', locale: 'en-GB' });
   assert.not.ok(hostile.includes('<img src=x'));
   assert.ok(hostile.includes('&#60;img src=x onerror=alert(1)&#62;'));
 });

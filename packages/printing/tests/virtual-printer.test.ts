@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createVirtualPrinter, renderKitchenTicket, toPlainText } from '../src/index.ts';
-import { berlinLayout, delivery, firstPrint, pickup } from './fixtures/orders.ts';
+import { delivery, englishLayout, firstPrint, pickup } from './fixtures/orders.ts';
 
 const paper = { cpl: 48, encoding: 'multilingual' } as const;
-const kitchenTicket = renderKitchenTicket(delivery, firstPrint, berlinLayout);
+const kitchenTicket = renderKitchenTicket(delivery, firstPrint, englishLayout);
 
 function inTempDir(work: (dir: string) => Promise<void>): () => Promise<void> {
   return async () => {
@@ -44,7 +44,7 @@ test(
     const printer = createVirtualPrinter(dir, () => new Date(Date.UTC(2026, 10, 27, 19, minute++)));
 
     await printer.print(kitchenTicket, paper, 'a-kitchen');
-    await printer.print(renderKitchenTicket(pickup, firstPrint, berlinLayout), paper, 'b-kitchen');
+    await printer.print(renderKitchenTicket(pickup, firstPrint, englishLayout), paper, 'b-kitchen');
 
     const files = readdirSync(dir).sort();
     assert.equal(files, ['2026-11-27T19-00-00.000Z-a-kitchen.txt', '2026-11-27T19-01-00.000Z-b-kitchen.txt']);

@@ -10,11 +10,14 @@ export type AlertNotice = NonNullable<EventDataByType['AlertDelivered']['notice'
 /** An open alert, as raised. */
 export type OpenAlert = EventDataByType['AlertRaised'];
 
-/** The thresholds that decide when something is worth telling staff about. */
+/**
+ * The thresholds that decide when something is worth telling staff about, and how to say it: in
+ * `locale`, with times in the restaurant's `timeZone` (ISO times without one).
+ */
 export type AlertRules = Pick<
   Config['alerts'],
-  'printerOfflineAfterMs' | 'queueAgeThresholdMs' | 'paperNearEnd'
->;
+  'printerOfflineAfterMs' | 'queueAgeThresholdMs' | 'paperNearEnd' | 'locale'
+> & { readonly timeZone?: string };
 
 /** The views the rules read, taken at one instant. */
 export interface AlertsSnapshot {

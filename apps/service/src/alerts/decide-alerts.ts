@@ -1,4 +1,5 @@
 import { type PrinterConnectivity, printableStatuses, type UnreadableOrder } from '@bonrelay/domain';
+import { type Translator, translatorFor } from '@bonrelay/locale';
 import {
   type AlertKind,
   type AlertRules,
@@ -24,25 +25,54 @@ interface Finding {
 /** `true`: the condition holds; `false`: it is known to be over; `undefined`: cannot tell yet. */
 type Verdict = { readonly holds: true; readonly message: string } | { readonly holds: false | undefined };
 
-function printerOffline(printer: PrinterConnectivity, now: number, rules: AlertRules): Verdict {
+// `19:40` on the day it began, with the date otherwise; ISO when no zone is known.
+function sinceText(iso: string, now: number, rules: AlertRules): string {
+  if (!rules.timeZone) return iso;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const clock = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: rules.timeZone } as const;
+  const day = new Intl.DateTimeFormat(rules.locale, { dateStyle: 'short', timeZone: rules.timeZone });
+  const sameDay = day.format(at) === day.format(new Date(now));
+  return new Intl.DateTimeFormat(
+    rules.locale,
+    sameDay ? clock : { ...clock, day: '2-digit', month: '2-digit' },
+  ).format(at);
+}
+
+function printerOffline(
+  printer: PrinterConnectivity,
+  now: number,
+  rules: AlertRules,
+  say: Translator['say'],
+): Verdict {
   if (printer.status === 'unknown') return { holds: undefined };
   if (printableStatuses.includes(printer.status)) return { holds: false };
   // Still down but not for long enough: neither a new alert nor the end of an open one.
   if (now - Date.parse(printer.since) < rules.printerOfflineAfterMs) return { holds: undefined };
   return {
     holds: true,
-    message: `Printer "${printer.printer}" cannot print (${printer.status}: ${printer.reason}) since ${printer.since}`,
+    message: say('alert.printerOffline', {
+      printer: printer.printer,
+      status: printer.status,
+      reason: printer.reason,
+      since: sinceText(printer.since, now, rules),
+    }),
   };
 }
 
-function paperNearEnd(printer: PrinterConnectivity, rules: AlertRules): Verdict {
+function paperNearEnd(printer: PrinterConnectivity, rules: AlertRules, say: Translator['say']): Verdict {
   if (!rules.paperNearEnd || printer.status === 'online') return { holds: false };
   // Out of paper is still "change the roll": only a printer back to plain online ends it.
   if (printer.status !== 'paper-near-end') return { holds: undefined };
-  return { holds: true, message: `Printer "${printer.printer}" is running out of paper: change the roll` };
+  return { holds: true, message: say('alert.paperNearEnd', { printer: printer.printer }) };
 }
 
-function staleQueues(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map<string, Verdict> {
+function staleQueues(
+  snapshot: AlertsSnapshot,
+  now: number,
+  rules: AlertRules,
+  say: Translator['say'],
+): Map<string, Verdict> {
   const verdicts = new Map<string, Verdict>();
   for (const { printer, waiting, oldestQueuedAt } of snapshot.backlog) {
     if (oldestQueuedAt === undefined) continue;
@@ -51,13 +81,14 @@ function staleQueues(snapshot: AlertsSnapshot, now: number, rules: AlertRules): 
     const minutes = Math.floor(ageMs / 60_000);
     verdicts.set(printer, {
       holds: true,
-      message: `${waiting} ticket(s) waiting for printer "${printer}", the oldest for ${minutes} min`,
+      message: say('alert.queueStale', { waiting, printer, minutes }),
     });
   }
   return verdicts;
 }
 
 function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map<string, Verdict & Finding> {
+  const { say } = translatorFor(rules.locale);
   const found = new Map<string, Verdict & Finding>();
   const note = (kind: AlertKind, subject: string, verdict: Verdict) => {
     found.set(alertKey(kind, subject), {
@@ -68,14 +99,15 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
     });
   };
   for (const printer of Object.values(snapshot.connectivity.printers)) {
-    note('printer-offline', printer.printer, printerOffline(printer, now, rules));
-    note('paper-near-end', printer.printer, paperNearEnd(printer, rules));
+    note('printer-offline', printer.printer, printerOffline(printer, now, rules, say));
+    note('paper-near-end', printer.printer, paperNearEnd(printer, rules, say));
   }
-  for (const [printer, verdict] of staleQueues(snapshot, now, rules)) note('queue-stale', printer, verdict);
+  for (const [printer, verdict] of staleQueues(snapshot, now, rules, say))
+    note('queue-stale', printer, verdict);
   for (const open of snapshot.unreadable ?? []) {
     note('order-unreadable', open.orderId ?? open.webhookId, {
       holds: true,
-      message: unreadableMessage(open),
+      message: unreadableMessage(open, say),
     });
   }
   return found;
@@ -84,9 +116,11 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
 /** Conditions that are over as soon as the views stop showing them; the printer alerts need evidence. */
 const overWhenGone: ReadonlySet<AlertKind> = new Set(['queue-stale', 'order-unreadable']);
 
-function unreadableMessage(open: UnreadableOrder): string {
-  const which = open.orderId ? `Wix order ${open.orderId}` : `Wix delivery ${open.webhookId}`;
-  return `An order could not be read — open it in Wix (${which}): ${open.reason}; ${open.fetchError}`;
+function unreadableMessage(open: UnreadableOrder, say: Translator['say']): string {
+  const details = { reason: open.reason, error: String(open.fetchError) };
+  return open.orderId
+    ? say('alert.unreadableOrder', { id: open.orderId, ...details })
+    : say('alert.unreadableDelivery', { id: open.webhookId, ...details });
 }
 
 function holdsStill(kind: AlertKind, verdict: Verdict | undefined): boolean {

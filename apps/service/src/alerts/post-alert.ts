@@ -1,3 +1,4 @@
+import { translatorFor } from '@bonrelay/locale';
 import type { SchedulerLike } from 'rxjs';
 import type { PendingNotice } from './alert-log.ts';
 
@@ -8,6 +9,8 @@ export interface PostAlertOptions {
   readonly url: string;
   readonly token?: string;
   readonly timeoutMs: number;
+  /** The language staff read the notice in (the alert's own message was worded when it was raised). */
+  readonly locale: string;
   readonly scheduler: SchedulerLike;
   readonly fetch: typeof fetch;
   /** Aborts the attempt when the service stops. */
@@ -18,9 +21,12 @@ export interface PostAlertOptions {
  * The JSON every receiver gets. `text` makes it readable as-is by chat webhooks (Slack, Mattermost,
  * Rocket.Chat); the other fields are for machines.
  */
-export function alertPayload(notice: PendingNotice) {
+export function alertPayload(notice: PendingNotice, locale: string) {
   const { alert } = notice;
-  const message = notice.notice === 'raised' ? alert.message : `Resolved: ${alert.message}`;
+  const message =
+    notice.notice === 'raised'
+      ? alert.message
+      : translatorFor(locale).say('alert.resolved', { message: alert.message });
   return {
     source: 'bonrelay',
     notice: notice.notice,
@@ -50,7 +56,7 @@ export async function postAlert(notice: PendingNotice, options: PostAlertOptions
         'content-type': 'application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify(alertPayload(notice)),
+      body: JSON.stringify(alertPayload(notice, options.locale)),
       signal: controller.signal,
     });
     await response.arrayBuffer().catch(() => undefined);

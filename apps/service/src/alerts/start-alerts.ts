@@ -24,6 +24,8 @@ export interface AlertsOptions {
   readonly store: EventStore;
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
+  /** The restaurant's zone, so an alert says "since 19:40" rather than an ISO time. */
+  readonly timeZone?: string;
   readonly fetch?: typeof fetch;
   /** Told when recording an alert fact fails (the log is full or closed); the next check retries. */
   readonly onError?: (error: unknown) => void;
@@ -71,6 +73,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       url: config.webhookUrl,
       token: config.webhookToken,
       timeoutMs: config.deliveryTimeoutMs,
+      locale: config.locale,
       scheduler,
       fetch: send,
       signal: abandon.signal,
@@ -123,7 +126,8 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       backlog: views.jobs.backlog(),
       unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
     };
-    const decision = decideAlerts(log.state, snapshot, clock(), config);
+    const rules = options.timeZone ? { ...config, timeZone: options.timeZone } : config;
+    const decision = decideAlerts(log.state, snapshot, clock(), rules);
     if (decision.raise.length + decision.clear.length === 0) return;
     const events = [
       ...decision.raise.map((alert) =>

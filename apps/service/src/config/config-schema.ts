@@ -1,5 +1,6 @@
 import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
+import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
 
 /**
  * Every setting bonrelay has, with its default, in one place. Nothing else in the code may invent a
@@ -91,9 +92,10 @@ export const configSchema = z.strictObject({
           vatId: z.string().optional(),
         })
         .prefault({}),
-      thankYou: z.string().default('Thank you and enjoy your meal!'),
+      /** Without one, the footer is the catalog's thanks in the tickets' language. */
+      thankYou: z.string().optional(),
       customerQrUrl: z.url().optional(),
-      locale: z.string().default('en-GB'),
+      locale: localeSetting.optional(),
     })
     .prefault({}),
   priorities: z
@@ -136,6 +138,7 @@ export const configSchema = z.strictObject({
       /** Without a URL alerts are still recorded in the log and shown, just not sent anywhere. */
       webhookUrl: z.url().optional(),
       webhookToken: z.string().min(1).optional(),
+      locale: localeSetting.optional(),
       printerOfflineAfterMs: milliseconds.default(120_000),
       queueAgeThresholdMs: milliseconds.default(300_000),
       paperNearEnd: z.boolean().default(true),
@@ -152,9 +155,12 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),
+  /** The language of everything a person reads; each section below may override it. */
+  locale: localeSetting.default('en-GB'),
+  dashboard: z.strictObject({ locale: localeSetting.optional() }).prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** The validated configuration the composition root hands to every component. */
-export type Config = z.infer<typeof configSchema>;
+export type Config = WithSectionLocales<z.infer<typeof configSchema>>;
 export type PrinterConfig = z.infer<typeof printerSchema>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Config, configSchema } from './config-schema.ts';
 import { environmentOverrides, parseOverride } from './environment.ts';
+import { withSectionLocales } from './locale-setting.ts';
 import { unknownKeyProblems, unknownVariableProblems } from './unknown-names.ts';
 
 /** A configuration that must not start the service; the message names the key and the problem. */
@@ -58,7 +59,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const unknownVariables = unknownVariableProblems(environment);
   const result = configSchema.safeParse(raw);
-  if (result.success && unknownVariables.length === 0) return result.data;
+  if (result.success && unknownVariables.length === 0) return withSectionLocales(result.data);
   const problems = (result.error?.issues ?? []).flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return unknownKeyProblems(configSchema, issue.path, issue.keys);
     const key = issue.path.join('.') || '(root)';

@@ -1,7 +1,12 @@
-import { defaultTicketLayout, type ReceiptEncoding, type TicketLayout } from '@bonrelay/printing';
+import {
+  defaultTicketLayout,
+  type ReceiptEncoding,
+  type TicketLayout,
+  ticketTexts,
+} from '@bonrelay/printing';
 import type { Config, PrinterConfig } from '../config/index.ts';
 
-/** The layout for one printer: its paper and code page, the restaurant's header and texts. */
+/** The layout for one printer: its paper and code page, the restaurant's header and its language. */
 export function ticketLayoutFor(
   config: Config,
   printer: Pick<PrinterConfig, 'cpl' | 'encoding'>,
@@ -17,7 +22,7 @@ export function ticketLayoutFor(
       ...(restaurant.phone ? { phone: restaurant.phone } : {}),
       ...(restaurant.vatId ? { vatId: restaurant.vatId } : {}),
     },
-    texts: { ...defaultTicketLayout.texts, thankYou },
+    texts: { ...ticketTexts(locale), ...(thankYou ? { thankYou } : {}) },
     ...(customerQrUrl ? { customerQrUrl } : {}),
     ...(config.priorities.urgentWords ? { urgentWords: config.priorities.urgentWords } : {}),
     timeZone: config.businessDay.timeZone,

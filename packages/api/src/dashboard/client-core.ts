@@ -38,41 +38,42 @@ function svg(tag, attributes, text) {
 
 function duration(ms) {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return seconds + ' s';
+  if (seconds < 60) return say('dashboard.duration.seconds', { seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return minutes + ' min';
+  if (minutes < 60) return say('dashboard.duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return hours + ' h ' + (minutes % 60) + ' min';
-  return Math.floor(hours / 24) + ' d ' + (hours % 24) + ' h';
+  if (hours < 48) return say('dashboard.duration.hours', { hours, minutes: minutes % 60 });
+  return say('dashboard.duration.days', { days: Math.floor(hours / 24), hours: hours % 24 });
 }
 
 function clockTime(iso) {
   const time = new Date(iso);
   if (Number.isNaN(time.getTime())) return '';
-  return time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return time.toLocaleTimeString(pageLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+function shortDay(time) {
+  return time.toLocaleDateString(pageLocale, { weekday: 'short', day: 'numeric' });
 }
 
 function dayAndTime(iso) {
-  const time = new Date(iso);
-  return time.toLocaleDateString([], { weekday: 'short', day: 'numeric' }) + ' ' + clockTime(iso);
+  return shortDay(new Date(iso)) + ' ' + clockTime(iso);
 }
 
 /** An element whose text says how long ago a moment was; refreshed locally, never by asking the server. */
-function since(iso, prefix, suffix) {
-  const words = { 'data-since': iso, 'data-prefix': prefix || '', 'data-suffix': suffix || '' };
-  return el('span', { className: 'since', ...words, text: sinceText(iso, words['data-prefix'], words['data-suffix']) });
+function since(iso, key) {
+  return el('span', { className: 'since', 'data-since': iso, 'data-say': key, text: sinceText(iso, key) });
 }
 
-function sinceText(iso, prefix, suffix) {
+function sinceText(iso, key) {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
-  return prefix + duration(Date.now() - at) + suffix;
+  return say(key, { duration: duration(Date.now() - at) });
 }
 
 function refreshAges() {
   for (const node of document.querySelectorAll('[data-since]')) {
-    const words = ['data-since', 'data-prefix', 'data-suffix'].map((name) => node.getAttribute(name) || '');
-    node.textContent = sinceText(...words);
+    node.textContent = sinceText(node.getAttribute('data-since') || '', node.getAttribute('data-say') || '');
   }
 }
 
@@ -110,7 +111,7 @@ function tokenAnswered(event) {
   }
   for (const waiter of waiters) {
     if (token) waiter.resolve(token);
-    else waiter.reject(new Error('an API token is needed for this'));
+    else waiter.reject(new Error(say('dashboard.tokenNeeded')));
   }
 }
 
@@ -136,7 +137,7 @@ function command(button, method, path, body, done) {
   button.disabled = true;
   api(method, path, body)
     .then((data) => notice(done(data)))
-    .catch((error) => notice('Failed: ' + error.message))
+    .catch((error) => notice(say('dashboard.failed', { error: error.message })))
     .finally(() => { button.disabled = false; });
 }
 `;

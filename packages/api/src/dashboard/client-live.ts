@@ -34,11 +34,11 @@ async function loadSnapshot() {
 function connect() {
   if (stream) stream.close();
   clearTimeout(reconnectTimer);
-  setLive('connecting', 'connecting');
+  setLive('connecting', say('dashboard.live.connecting'));
   stream = new EventSource(withToken('/events/stream'));
   stream.addEventListener('open', () => {
-    setLive('open', 'live');
-    loadSnapshot().catch((error) => notice('Could not load: ' + error.message));
+    setLive('open', say('dashboard.live.open'));
+    loadSnapshot().catch((error) => notice(say('dashboard.couldNotLoad', { error: error.message })));
   });
   stream.addEventListener('queue', (event) => {
     const queue = parsed(event);
@@ -60,14 +60,14 @@ function connect() {
   });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) {
-      setLive('connecting', 'reconnecting');
+      setLive('connecting', say('dashboard.live.reconnecting'));
       return;
     }
     // The browser gave up (e.g. the token was refused): check access the ordinary way, then retry.
-    setLive('closed', 'disconnected');
+    setLive('closed', say('dashboard.live.closed'));
     reconnectTimer = setTimeout(() => {
       api('GET', '/connectivity/status').then(connect, (error) => {
-        notice('Disconnected: ' + error.message);
+        notice(say('dashboard.disconnected', { error: error.message }));
         connect();
       });
     }, 5000);
@@ -82,12 +82,14 @@ function boot() {
   }
   const check = $('check-connectivity');
   check.addEventListener('click', () => command(check, 'POST', '/connectivity/check', undefined, (result) => {
-    const printers = (result.printers || []).map((printer) => printer.printer + ': ' + (printer.status || (printer.ok ? 'ok' : 'down')));
-    const internet = result.internet && (result.internet.status || (result.internet.ok ? 'ok' : 'down'));
-    return 'Checked. ' + printers.concat(internet ? ['internet: ' + internet] : []).join(', ');
+    const outcome = (check) => (check.status ? word('dashboard.status', check.status) : say(check.ok ? 'dashboard.check.ok' : 'dashboard.check.down'));
+    const printers = (result.printers || []).map((printer) => printer.printer + ': ' + outcome(printer));
+    const internet = result.internet && outcome(result.internet);
+    const results = printers.concat(internet ? [say('dashboard.checkedInternet', { status: internet })] : []).join(', ');
+    return say('dashboard.checked', { results });
   }));
   const test = $('print-test');
-  test.addEventListener('click', () => command(test, 'POST', '/print-jobs/test', undefined, () => 'Test ticket queued'));
+  test.addEventListener('click', () => command(test, 'POST', '/print-jobs/test', undefined, () => say('dashboard.testQueued')));
   setInterval(refreshAges, 5000);
   setInterval(drawTimeline, 60000);
   let resizing = 0;
@@ -102,7 +104,7 @@ function boot() {
       connect();
     })
     .catch((error) => {
-      setLive('closed', 'no access');
+      setLive('closed', say('dashboard.live.noAccess'));
       notice(error.message);
     });
 }

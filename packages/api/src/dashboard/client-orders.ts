@@ -3,7 +3,6 @@
  * receipt previews with the manager's two repairs, reprint a ticket and retry one that gave up.
  */
 export const clientOrders = `
-const ticketWords = { queued: 'queued', printing: 'printing', 'retry-wait': 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
 const reprintable = ['kitchen', 'customer', 'driver'];
 const expanded = new Set();
 let lastOrders = [];
@@ -20,29 +19,30 @@ function isCancelled(view) {
 
 function ticketCard(view, ticket) {
   const actions = [];
+  const kind = word('dashboard.ticketKind', ticket.ticket);
   if (reprintable.includes(ticket.ticket)) {
-    const reprint = el('button', { type: 'button', 'data-action': 'reprint', text: 'Reprint' });
+    const reprint = el('button', { type: 'button', 'data-action': 'reprint', text: say('dashboard.reprint') });
     reprint.addEventListener('click', () =>
       command(reprint, 'POST', '/orders/' + encodeURIComponent(view.orderId) + '/reprint', { tickets: [ticket.ticket] },
-        () => 'Reprint of the ' + ticket.ticket + ' ticket queued'),
+        () => say('dashboard.reprintQueued', { ticket: kind })),
     );
     actions.push(reprint);
   }
   if (ticket.state === 'gave-up') {
-    const retry = el('button', { type: 'button', 'data-action': 'retry', text: 'Try again' });
+    const retry = el('button', { type: 'button', 'data-action': 'retry', text: say('dashboard.retry') });
     retry.addEventListener('click', () =>
       command(retry, 'POST', '/print-jobs/' + encodeURIComponent(ticket.jobId) + '/retry', undefined,
-        () => 'The ' + ticket.ticket + ' ticket will be printed again'),
+        () => say('dashboard.retryQueued', { ticket: kind })),
     );
     actions.push(retry);
   }
-  const facts = [ticket.printer, ticket.attempts ? ticket.attempts + ' attempt(s)' : '', ticket.reprint ? 'reprint' : '',
-    ticket.possibleDuplicate ? 'may be printed twice' : '', ticket.lastFailure ? 'last failure: ' + (ticket.lastFailure.kind || ticket.lastFailure) : '']
+  const facts = [ticket.printer, ticket.attempts ? say('dashboard.attempts', { count: ticket.attempts }) : '', ticket.reprint ? say('dashboard.isReprint') : '',
+    ticket.possibleDuplicate ? say('dashboard.mayBeTwice') : '', ticket.lastFailure ? say('dashboard.lastFailure', { failure: ticket.lastFailure.kind || ticket.lastFailure }) : '']
     .filter(Boolean).join(' · ');
   return el('div', { className: 'ticket', 'data-job': ticket.jobId }, [
-    el('div', {}, [el('b', { text: ticket.ticket + ' ' }), el('span', { className: 'chip ' + ticket.state, text: ticketWords[ticket.state] || ticket.state })]),
+    el('div', {}, [el('b', { text: kind + ' ' }), el('span', { className: 'chip ' + ticket.state, text: word('dashboard.ticketState', ticket.state) })]),
     el('div', { className: 'muted', text: facts }),
-    el('img', { src: withToken('/api/print-jobs/' + encodeURIComponent(ticket.jobId) + '/preview.svg'), alt: 'Preview of the ' + ticket.ticket + ' ticket', loading: 'lazy' }),
+    el('img', { src: withToken('/api/print-jobs/' + encodeURIComponent(ticket.jobId) + '/preview.svg'), alt: say('dashboard.preview', { ticket: kind }), loading: 'lazy' }),
     el('div', { className: 'actions' }, actions),
   ]);
 }
@@ -51,13 +51,13 @@ function orderDetail(view) {
   const items = ((view.order && view.order.lineItems) || []).map((item) =>
     el('li', { text: item.quantity + ' × ' + item.name + (item.options || []).map((option) => ', ' + option.name + (option.value ? ': ' + option.value : '')).join('') }),
   );
-  const note = view.order && view.order.note ? el('div', { text: 'Note: ' + view.order.note }) : null;
+  const note = view.order && view.order.note ? el('div', { text: say('dashboard.note', { note: view.order.note }) }) : null;
   const tickets = Object.values(view.tickets || {}).map((ticket) => ticketCard(view, ticket));
   return el('div', { className: 'order-detail' }, [
     el('ul', {}, items),
     note,
-    view.cancelReason ? el('div', { className: 'muted', text: 'Cancelled: ' + view.cancelReason }) : null,
-    el('div', { className: 'tickets' }, tickets.length ? tickets : [el('div', { className: 'muted', text: 'No tickets for this order.' })]),
+    view.cancelReason ? el('div', { className: 'muted', text: say('dashboard.cancelledBecause', { reason: view.cancelReason }) }) : null,
+    el('div', { className: 'tickets' }, tickets.length ? tickets : [el('div', { className: 'muted', text: say('dashboard.noTickets') })]),
   ]);
 }
 
@@ -65,13 +65,14 @@ function orderRow(view) {
   const tickets = Object.values(view.tickets || {});
   const open = expanded.has(view.orderId);
   const cancelled = isCancelled(view);
+  const fulfilment = view.order && view.order.fulfilment && view.order.fulfilment.kind;
   const summary = el('button', { type: 'button', 'aria-expanded': open ? 'true' : 'false' }, [
     el('span', { className: 'order-number', text: '#' + view.ticketNumber }),
     el('span', { text: clockTime(view.receivedAt) }),
-    el('span', { className: 'grow', text: [view.order && view.order.fulfilment && view.order.fulfilment.kind, customerName(view), view.source === 'wix' ? '' : view.source].filter(Boolean).join(' · ') }),
-    cancelled ? el('span', { className: 'order-state cancelled', text: 'cancelled' }) : null,
+    el('span', { className: 'grow', text: [fulfilment && word('dashboard.fulfilment', fulfilment), customerName(view), view.source === 'wix' ? '' : view.source].filter(Boolean).join(' · ') }),
+    cancelled ? el('span', { className: 'order-state cancelled', text: say('dashboard.cancelled') }) : null,
     el('span', { className: 'chips' }, tickets.map((ticket) =>
-      el('span', { className: 'chip ' + ticket.state, text: ticket.ticket + ': ' + (ticketWords[ticket.state] || ticket.state) }))),
+      el('span', { className: 'chip ' + ticket.state, text: word('dashboard.ticketKind', ticket.ticket) + ': ' + word('dashboard.ticketState', ticket.state) }))),
   ]);
   summary.addEventListener('click', () => {
     if (expanded.has(view.orderId)) expanded.delete(view.orderId);
@@ -90,7 +91,7 @@ function renderOrders(orders) {
   lastOrders = Array.isArray(orders) ? orders : [];
   const list = $('orders');
   if (lastOrders.length === 0) {
-    list.replaceChildren(el('li', { className: 'muted', text: 'No orders yet.' }));
+    list.replaceChildren(el('li', { className: 'muted', text: say('dashboard.noOrders') }));
     return;
   }
   list.replaceChildren(...lastOrders.map(orderRow));

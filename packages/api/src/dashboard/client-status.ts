@@ -3,13 +3,7 @@
  * printer and the internet with how long they have been so, and the print queue's counts.
  */
 export const clientStatus = `
-const modeWords = {
-  online: ['Online', 'Orders arrive and print.'],
-  degraded: ['Degraded', 'The internet is slow; orders still print.'],
-  offline: ['Offline', 'Something is down: tickets wait in the queue and print when it is back.'],
-  'full-offline': ['Full offline', 'Printer and internet are down: take orders by phone, tickets wait.'],
-  unknown: ['Unknown', 'Checking printers and internet...'],
-};
+const modes = ['online', 'degraded', 'offline', 'full-offline', 'unknown'];
 const knownPrinters = new Set();
 
 function health(status) {
@@ -20,8 +14,8 @@ function health(status) {
 }
 
 function statusRow(testId, label, state) {
-  const details = [el('span', { text: (state.status || 'unknown').replace(/-/g, ' ') })];
-  if (state.since) details.push(el('span', { className: 'muted' }, [since(state.since, ' · for ')]));
+  const details = [el('span', { text: word('dashboard.status', state.status || 'unknown').replace(/-/g, ' ') })];
+  if (state.since) details.push(el('span', { className: 'muted' }, [since(state.since, 'dashboard.for')]));
   return el('li', { 'data-testid': testId, 'data-status': state.status || 'unknown' }, [
     el('span', { className: 'dot ' + health(state.status) }),
     el('div', { className: 'grow' }, [
@@ -31,17 +25,25 @@ function statusRow(testId, label, state) {
   ]);
 }
 
+// The server words a warning as \`printer:<name> paper-near-end\` or \`printer:<name> breaker <state>\`.
+function warningText(warning) {
+  const found = /^printer:(\\S+) (?:breaker (\\S+)|(\\S+))$/.exec(warning);
+  if (!found) return warning;
+  const what = found[2] ? word('dashboard.breaker', found[2]) : word('dashboard.status', found[3]);
+  return say('dashboard.printer', { name: found[1] }) + ': ' + what;
+}
+
 function renderConnectivity(view) {
-  const mode = modeWords[view.mode] ? view.mode : 'unknown';
+  const mode = modes.includes(view.mode) ? view.mode : 'unknown';
   const box = $('mode');
   box.setAttribute('data-mode', mode);
-  box.replaceChildren(el('span', { text: modeWords[mode][0] }), el('small', { text: modeWords[mode][1] }));
+  box.replaceChildren(el('span', { text: say('dashboard.mode.' + mode) }), el('small', { text: say('dashboard.mode.' + mode + '.hint') }));
   const rows = (view.printers || []).map((printer) => {
     knownPrinters.add(printer.printer);
     const notes = [];
     if (printer.reason && printer.status !== 'online') notes.push(printer.reason);
-    if (printer.breaker && printer.breaker !== 'closed') notes.push('breaker ' + printer.breaker);
-    return statusRow('printer-' + printer.printer, 'Printer ' + printer.printer, {
+    if (printer.breaker && printer.breaker !== 'closed') notes.push(word('dashboard.breaker', printer.breaker));
+    return statusRow('printer-' + printer.printer, say('dashboard.printer', { name: printer.printer }), {
       status: printer.status,
       since: printer.since,
       detail: notes.join(' · '),
@@ -49,14 +51,14 @@ function renderConnectivity(view) {
   });
   const internet = view.internet || { status: 'unknown', failedTargets: [] };
   const failed = internet.failedTargets || [];
-  rows.push(statusRow('internet', 'Internet', {
+  rows.push(statusRow('internet', say('dashboard.internet'), {
     status: internet.status,
     since: internet.since,
-    detail: failed.length ? 'unreachable: ' + failed.join(', ') : '',
+    detail: failed.length ? say('dashboard.unreachable', { targets: failed.join(', ') }) : '',
   }));
   $('status-list').replaceChildren(...rows);
   if (Array.isArray(view.warnings)) {
-    $('warnings').replaceChildren(...view.warnings.map((warning) => el('li', { text: warning })));
+    $('warnings').replaceChildren(...view.warnings.map((warning) => el('li', { text: warningText(warning) })));
   }
 }
 
@@ -72,15 +74,15 @@ function renderQueue(queue) {
   const facts = [];
   if (queue.oldestWaitingMs !== null && queue.oldestWaitingMs !== undefined) {
     const queuedAt = new Date(Date.now() - queue.oldestWaitingMs).toISOString();
-    facts.push(el('div', { text: 'Oldest ticket not yet on paper: ' }, [since(queuedAt, 'waiting ')]));
+    facts.push(el('div', { text: say('dashboard.oldestWaiting') }, [since(queuedAt, 'dashboard.waitingFor')]));
   } else {
-    facts.push(el('div', { className: 'muted', text: 'Every ticket is on paper.' }));
+    facts.push(el('div', { className: 'muted', text: say('dashboard.allOnPaper') }));
   }
-  if (queue.nextAttemptAt) facts.push(el('div', { className: 'muted', text: 'Next try at ' + clockTime(queue.nextAttemptAt) }));
+  if (queue.nextAttemptAt) facts.push(el('div', { className: 'muted', text: say('dashboard.nextTry', { time: clockTime(queue.nextAttemptAt) }) }));
   $('queue-facts').replaceChildren(...facts);
   const printers = Object.entries(queue.byPrinter || {});
-  // Soft hyphens let a header break on a narrow phone instead of pushing the last column off the card.
-  const columns = ['Printer', 'Wait\\u00ADing', 'Print\\u00ADing', 'Re\\u00ADtry\\u00ADing', 'Gave up', 'Print\\u00ADed'];
+  // The catalogs put soft hyphens in, so a header breaks on a narrow phone instead of pushing the last column off the card.
+  const columns = ['printer', 'waiting', 'printing', 'retrying', 'gaveUp', 'printed'].map((column) => say('dashboard.column.' + column));
   const head = el('tr', {}, columns.map((text) => el('th', { text })));
   const rows = printers.map(([printer, states]) =>
     el('tr', { 'data-printer': printer }, [

@@ -10,15 +10,15 @@ let lastPeriods = [];
 let timelineTimer;
 
 function componentLabel(component) {
-  return component === 'internet' ? 'Internet' : component.replace(/^printer:/, 'Printer ');
+  return component === 'internet' ? say('dashboard.internet') : say('dashboard.printer', { name: component.replace(/^printer:/, '') });
 }
 
 function periodTitle(period) {
-  const lines = [componentLabel(period.component) + ': ' + (period.cause || 'down'),
-    dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : 'now') + ' (' + duration(period.durationMs) + ')'];
-  if ((period.ordersReceived || []).length) lines.push(period.ordersReceived.length + ' order(s) received meanwhile');
-  if (period.jobsBuffered) lines.push(period.jobsBuffered + ' ticket(s) buffered');
-  if (period.backlogPrintedAfterMs !== undefined) lines.push('backlog printed ' + duration(period.backlogPrintedAfterMs) + ' after recovery');
+  const lines = [componentLabel(period.component) + ': ' + (period.cause || say('dashboard.down')),
+    dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : say('dashboard.now')) + ' (' + duration(period.durationMs) + ')'];
+  if ((period.ordersReceived || []).length) lines.push(say('dashboard.ordersMeanwhile', { count: period.ordersReceived.length }));
+  if (period.jobsBuffered) lines.push(say('dashboard.ticketsBuffered', { count: period.jobsBuffered }));
+  if (period.backlogPrintedAfterMs !== undefined) lines.push(say('dashboard.backlogPrinted', { duration: duration(period.backlogPrintedAfterMs) }));
   return lines.join('\n');
 }
 
@@ -33,7 +33,7 @@ function drawTimeline() {
   const left = narrow ? 80 : 110, right = 10, laneHeight = 24, gap = 8, axis = 22;
   const height = lanes.length * (laneHeight + gap) + axis;
   const x = (time) => left + ((Math.min(Math.max(time, from), to) - from) / (to - from)) * (width - left - right);
-  const chart = svg('svg', { class: 'chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Offline periods' });
+  const chart = svg('svg', { class: 'chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': say('dashboard.timelineTitle') });
   const bottom = lanes.length * (laneHeight + gap);
   const step = (range === 'day' ? 3 : 24) * (narrow ? 2 : 1) * 3600 * 1000;
   const first = new Date(from);
@@ -44,12 +44,12 @@ function drawTimeline() {
     // A mark just before now would be centred past the chart's edge: it ends at its tick instead.
     const anchor = x(tick) + 20 > width ? 'end' : 'middle';
     chart.append(svg('text', { x: x(tick), y: bottom + 15, 'text-anchor': anchor },
-      range === 'day' ? clockTime(iso) : new Date(tick).toLocaleDateString([], { weekday: 'short', day: 'numeric' })));
+      range === 'day' ? clockTime(iso) : shortDay(new Date(tick))));
   }
   lanes.forEach((lane, index) => {
     const y = index * (laneHeight + gap);
     chart.append(svg('rect', { class: 'lane', x: left, y, width: width - left - right, height: laneHeight }));
-    chart.append(svg('text', { x: 0, y: y + laneHeight / 2 + 4 }, narrow ? componentLabel(lane).replace(/^Printer /, '') : componentLabel(lane)));
+    chart.append(svg('text', { x: 0, y: y + laneHeight / 2 + 4 }, narrow && lane !== 'internet' ? lane.replace(/^printer:/, '') : componentLabel(lane)));
     for (const period of lastPeriods.filter((candidate) => candidate.component === lane)) {
       const start = Date.parse(period.start);
       const end = period.end ? Date.parse(period.end) : to;
@@ -68,8 +68,8 @@ function drawTimeline() {
   }, 0);
   const orders = new Set(inRange.flatMap((period) => period.ordersReceived || []));
   $('timeline-summary').textContent = inRange.length === 0
-    ? 'No outages in this period.'
-    : inRange.length + ' outage(s), ' + duration(downMs) + ' down in total, ' + orders.size + ' order(s) received while down.';
+    ? say('dashboard.noOutages')
+    : say('dashboard.outages', { count: inRange.length, duration: duration(downMs), orders: orders.size });
   $('timeline-chart').replaceChildren(chart);
 }
 
@@ -84,7 +84,7 @@ async function loadTimeline() {
 /** Connectivity changes open and close periods: reload once they settle, not on every event. */
 function timelineChanged() {
   clearTimeout(timelineTimer);
-  timelineTimer = setTimeout(() => loadTimeline().catch((error) => notice('Timeline: ' + error.message)), 500);
+  timelineTimer = setTimeout(() => loadTimeline().catch((error) => notice(say('dashboard.timelineFailed', { error: error.message }))), 500);
 }
 
 function chooseRange(next) {
@@ -92,6 +92,6 @@ function chooseRange(next) {
   for (const button of document.querySelectorAll('[data-range]')) {
     button.setAttribute('aria-pressed', button.getAttribute('data-range') === next ? 'true' : 'false');
   }
-  loadTimeline().catch((error) => notice('Timeline: ' + error.message));
+  loadTimeline().catch((error) => notice(say('dashboard.timelineFailed', { error: error.message })));
 }
 `;

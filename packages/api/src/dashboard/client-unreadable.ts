@@ -5,13 +5,11 @@
 export const clientUnreadable = `
 function unreadableItem(open) {
   const id = open.orderId || open.webhookId;
-  const headline = open.orderId
-    ? 'An order could not be read — open it in Wix: order '
-    : 'A Wix delivery named no order and could not be read — check the newest orders in Wix: delivery ';
+  const headline = say(open.orderId ? 'dashboard.unreadableOrder' : 'dashboard.unreadableDelivery');
   return el('li', { 'data-testid': 'unreadable-' + id }, [
     el('div', {}, [el('b', { text: headline }), el('code', { className: 'order-id', text: id })]),
     el('div', { className: 'muted' }, [
-      since(open.since, 'arrived ', ' ago'),
+      since(open.since, 'dashboard.arrived'),
       el('span', { text: ' · ' + [open.reason, open.fetchError].filter(Boolean).join(' · ') }),
     ]),
   ]);

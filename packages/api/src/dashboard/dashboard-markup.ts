@@ -1,46 +1,48 @@
+import type { MessageKey } from '@bonrelay/locale';
+
 /**
  * The page's fixed skeleton with the `data-testid`s tests and monitoring rely on; the script fills
- * it. Only `version` is interpolated, and it arrives escaped.
+ * it. Only `version` and the catalog's words are interpolated, and they arrive escaped.
  */
-export function dashboardMarkup(escapedVersion: string): string {
+export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) => string): string {
   return `<header>
   <h1>bonrelay <small>${escapedVersion}</small></h1>
-  <span id="live" class="live" data-live="connecting">connecting</span>
-  <button type="button" id="check-connectivity">Check now</button>
-  <button type="button" id="print-test">Print test ticket</button>
+  <span id="live" class="live" data-live="connecting">${say('dashboard.live.connecting')}</span>
+  <button type="button" id="check-connectivity">${say('dashboard.checkNow')}</button>
+  <button type="button" id="print-test">${say('dashboard.printTest')}</button>
 </header>
 <main>
-  <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">Unknown<small>Loading...</small></div>
+  <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">${say('dashboard.mode.unknown')}<small>${say('dashboard.loading')}</small></div>
   <section id="unreadable" class="wide unreadable" data-testid="unreadable-orders" aria-labelledby="unreadable-title" role="alert" hidden>
-    <h2 id="unreadable-title">Orders that could not be read</h2>
+    <h2 id="unreadable-title">${say('dashboard.unreadableTitle')}</h2>
     <ul id="unreadable-list"></ul>
   </section>
   <section aria-labelledby="status-title">
-    <h2 id="status-title">Printers and internet</h2>
-    <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">Internet: loading...</li></ul>
+    <h2 id="status-title">${say('dashboard.statusTitle')}</h2>
+    <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">${say('dashboard.internetLoading')}</li></ul>
     <ul id="warnings" class="muted"></ul>
   </section>
   <section aria-labelledby="queue-title">
-    <h2 id="queue-title">Print queue</h2>
+    <h2 id="queue-title">${say('dashboard.queueTitle')}</h2>
     <div class="counts">
-      <div class="count" data-testid="queue-waiting"><b>0</b>waiting</div>
-      <div class="count" data-testid="queue-printing"><b>0</b>printing</div>
-      <div class="count" data-testid="queue-retrying"><b>0</b>retrying</div>
-      <div class="count" data-testid="queue-gave-up"><b>0</b>gave up</div>
+      <div class="count" data-testid="queue-waiting"><b>0</b>${say('dashboard.count.waiting')}</div>
+      <div class="count" data-testid="queue-printing"><b>0</b>${say('dashboard.count.printing')}</div>
+      <div class="count" data-testid="queue-retrying"><b>0</b>${say('dashboard.count.retrying')}</div>
+      <div class="count" data-testid="queue-gave-up"><b>0</b>${say('dashboard.count.gaveUp')}</div>
     </div>
     <div id="queue-facts"></div>
     <div class="scroll"><table id="queue-printers"></table></div>
   </section>
   <section class="wide" aria-labelledby="orders-title">
-    <h2 id="orders-title">Recent orders</h2>
-    <ul id="orders" class="orders" data-testid="orders"><li class="muted">Loading...</li></ul>
+    <h2 id="orders-title">${say('dashboard.ordersTitle')}</h2>
+    <ul id="orders" class="orders" data-testid="orders"><li class="muted">${say('dashboard.loading')}</li></ul>
   </section>
   <section class="wide" aria-labelledby="timeline-title" data-testid="timeline">
-    <h2 id="timeline-title">Offline periods</h2>
+    <h2 id="timeline-title">${say('dashboard.timelineTitle')}</h2>
     <div class="timeline-head">
       <span id="timeline-summary" class="grow"></span>
-      <button type="button" data-range="day" aria-pressed="true">24 h</button>
-      <button type="button" data-range="week" aria-pressed="false">7 days</button>
+      <button type="button" data-range="day" aria-pressed="true">${say('dashboard.range.day')}</button>
+      <button type="button" data-range="week" aria-pressed="false">${say('dashboard.range.week')}</button>
     </div>
     <div id="timeline-chart"></div>
   </section>
@@ -48,10 +50,10 @@ export function dashboardMarkup(escapedVersion: string): string {
 <div id="notice" role="status" aria-live="polite" hidden></div>
 <dialog id="token-dialog" aria-labelledby="token-title">
   <form>
-    <b id="token-title">API token</b>
-    <span class="muted">This bonrelay needs its API token (BONRELAY_API_TOKEN). It is kept for this browser tab only.</span>
-    <input id="token-input" type="password" autocomplete="current-password" aria-label="API token" required>
-    <button type="submit">Continue</button>
+    <b id="token-title">${say('dashboard.tokenTitle')}</b>
+    <span class="muted">${say('dashboard.tokenHint')}</span>
+    <input id="token-input" type="password" autocomplete="current-password" aria-label="${say('dashboard.tokenTitle')}" required>
+    <button type="submit">${say('dashboard.tokenContinue')}</button>
   </form>
 </dialog>`;
 }

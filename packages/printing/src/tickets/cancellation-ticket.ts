@@ -2,7 +2,7 @@ import type { Order } from '@bonrelay/domain';
 import { clockTime } from './clock-text.ts';
 import { writeDishes, writeOrderNumbers } from './kitchen-ticket.ts';
 import type { TicketContext, TicketLayout } from './layout.ts';
-import { fulfilmentLabel, guestName } from './order-text.ts';
+import { fulfilmentHeading, guestName } from './order-text.ts';
 import { createTicketWriter, writeMarks } from './ticket-writer.ts';
 
 /**
@@ -16,7 +16,7 @@ export function renderCancellationTicket(order: Order, context: TicketContext, l
   writeMarks(writer, context);
   writer.line(banner);
   writeOrderNumbers(writer, order, context);
-  writer.line(`^^${writer.text(fulfilmentLabel(order.fulfilment.kind, texts))}`);
+  writer.line(`^^${writer.text(fulfilmentHeading(order.fulfilment.kind, texts, layout.locale))}`);
   const name = guestName(order.customer);
   if (name) writer.line(`^^${writer.text(name)}`);
   writer.line('-');

@@ -15,7 +15,7 @@ function writeHeader(writer: TicketWriter): void {
 }
 
 function writeItems(writer: TicketWriter, order: Order): void {
-  const amount = (minor: number) => formatAmount(minor, order.currency);
+  const amount = (minor: number) => formatAmount(minor, order.currency, writer.layout);
   const quantities = order.lineItems.map((item) => `${item.quantity}x`.length);
   const units = order.lineItems.map((item) => amount(item.unitPrice).length);
   const lines = order.lineItems.map((item) => amount(item.linePrice).length);
@@ -24,8 +24,8 @@ function writeItems(writer: TicketWriter, order: Order): void {
     writer.row(
       { markup: `${item.quantity}x` },
       { markup: writer.text(item.name) },
-      { markup: amount(item.unitPrice), align: 'right' },
-      { markup: amount(item.linePrice), align: 'right' },
+      { markup: writer.text(amount(item.unitPrice)), align: 'right' },
+      { markup: writer.text(amount(item.linePrice)), align: 'right' },
     );
     for (const option of item.options) {
       const chosen = option.value ? `${option.name}: ${option.value}` : option.name;
@@ -38,11 +38,11 @@ function writeItems(writer: TicketWriter, order: Order): void {
 function writeTotals(writer: TicketWriter, order: Order): void {
   const { texts } = writer.layout;
   const { totals, currency } = order;
-  const amount = (minor: number) => formatAmount(minor, currency);
+  const amount = (minor: number) => writer.text(formatAmount(minor, currency, writer.layout));
   writer.row({ markup: writer.text(texts.subtotal) }, { markup: amount(totals.subtotal), align: 'right' });
   if (totals.discount !== 0) {
     const off = totals.discount > 0 ? -totals.discount : totals.discount;
-    writer.row({ markup: writer.text(texts.discount) }, { markup: writer.text(amount(off)), align: 'right' });
+    writer.row({ markup: writer.text(texts.discount) }, { markup: amount(off), align: 'right' });
   }
   if (totals.shipping !== 0 || order.fulfilment.kind === 'delivery') {
     writer.row(
@@ -55,11 +55,11 @@ function writeTotals(writer: TicketWriter, order: Order): void {
   writer.line('-');
   writer.row(
     { markup: `^^${writer.text(texts.total)}` },
-    { markup: `^^${writer.text(formatMoney(totals.total, currency))}`, align: 'right' },
+    { markup: `^^${writer.text(formatMoney(totals.total, currency, writer.layout))}`, align: 'right' },
   );
   writer.row(
     { markup: writer.text(texts.payment) },
-    { markup: `"${writer.text(paymentLabel(order.paymentStatus, texts))}"`, align: 'right' },
+    { markup: `"${writer.text(paymentLabel(order, texts))}"`, align: 'right' },
   );
 }
 

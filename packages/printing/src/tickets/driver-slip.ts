@@ -64,11 +64,9 @@ export function renderDriverSlip(
   if (hasToCollect(order)) {
     writer.line(
       `\`^^ ${writer.text(texts.amountToCollect)} \``,
-      `^^^${writer.text(formatMoney(order.totals.total, order.currency))}`,
+      `^^^${writer.text(formatMoney(order.totals.total, order.currency, layout))}`,
+      `${writer.text(texts.payment)}: ${writer.text(paymentLabel(order, texts))}`,
     );
-    if (order.paymentStatus && order.paymentStatus !== 'NOT_PAID') {
-      writer.line(`${writer.text(texts.payment)}: ${writer.text(paymentLabel(order.paymentStatus, texts))}`);
-    }
   } else {
     writer.line(`^^^${writer.text(texts.paid)}`);
   }

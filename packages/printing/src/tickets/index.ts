@@ -14,7 +14,8 @@ export {
   type TicketLayout,
   type TicketTexts,
 } from './layout.ts';
-export { formatAmount, formatMoney } from './money.ts';
+export { formatAmount, formatMoney, type MoneyPaper } from './money.ts';
 export { type PaperSettings, toEscPos, toPlainText, toSvg, UnsupportedEncodingError } from './output.ts';
 export { renderTicket } from './render-ticket.ts';
 export { renderTestTicket } from './test-ticket.ts';
+export { ticketTexts } from './ticket-texts.ts';

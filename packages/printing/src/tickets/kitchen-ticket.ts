@@ -1,7 +1,7 @@
 import type { LineItem, Order } from '@bonrelay/domain';
 import { clockTime, wantedTimeText } from './clock-text.ts';
 import type { TicketContext, TicketLayout } from './layout.ts';
-import { fulfilmentLabel, guestName } from './order-text.ts';
+import { fulfilmentHeading, guestName } from './order-text.ts';
 import {
   createTicketWriter,
   mentionsUrgentWord,
@@ -17,12 +17,12 @@ export function writeOrderNumbers(writer: TicketWriter, order: Order, context: T
 }
 
 /**
- * PICKUP or DELIVERY and the wanted time on one line at 2x; a long time (a pre-order for another
+ * PICKUP or DELIVERY (ABHOLUNG, LIEFERUNG) and the wanted time on one line at 2x; a long time (a pre-order for another
  * day) drops to double height so it never wraps under the kind.
  */
 export function writeWhen(writer: TicketWriter, order: Order, context: TicketContext): void {
   const { layout } = writer;
-  const kind = writer.text(fulfilmentLabel(order.fulfilment.kind, layout.texts));
+  const kind = writer.text(fulfilmentHeading(order.fulfilment.kind, layout.texts, layout.locale));
   const when = wantedTimeText(order.fulfilment.wanted, layout.texts.asap, context.printedAt, layout);
   const wanted = writer.text(when);
   // Without fixed widths receiptline gives each of the two columns half the line.

@@ -1,3 +1,5 @@
+import { ticketTexts } from './ticket-texts.ts';
+
 /**
  * The encodings receiptline can print with. A printer is set up for one of them; an encoding name
  * outside this list would make receiptline fall back to cp437 without a word, so it is rejected.
@@ -58,6 +60,12 @@ export interface TicketTexts {
   readonly payment: string;
   readonly paid: string;
   readonly notPaid: string;
+  /** An unpaid delivery: the driver takes the money at the door. */
+  readonly cashOnDelivery: string;
+  readonly partiallyPaid: string;
+  readonly refunded: string;
+  readonly partiallyRefunded: string;
+  readonly pending: string;
   readonly amountToCollect: string;
   readonly items: string;
   readonly instructions: string;
@@ -86,7 +94,7 @@ export interface TicketLayout {
   readonly urgentWords: readonly string[];
   /** IANA time zone of the restaurant, e.g. `Europe/Berlin`; wanted times are shown in it. */
   readonly timeZone: string;
-  /** BCP 47 locale for dates, e.g. `de-DE`. */
+  /** BCP 47 locale of the words, dates and money, e.g. `de-DE`; `texts` should be in it. */
   readonly locale: string;
 }
 
@@ -102,42 +110,8 @@ export interface TicketContext {
   readonly printerName?: string;
 }
 
-export const defaultTicketTexts: TicketTexts = {
-  thankYou: 'Thank you!',
-  kitchenTitle: 'KITCHEN',
-  pickup: 'PICKUP',
-  delivery: 'DELIVERY',
-  dineIn: 'DINE-IN',
-  unknownFulfilment: 'FULFILMENT UNKNOWN',
-  asap: 'ASAP',
-  reprint: 'REPRINT',
-  possibleDuplicate: 'POSSIBLE DUPLICATE',
-  possibleDuplicateHint: 'This ticket may have printed before. Check!',
-  cancelled: 'CANCELLED',
-  note: 'NOTE',
-  attention: 'ATTENTION: SEE NOTE',
-  placedAt: 'Placed',
-  printedAt: 'Printed',
-  order: 'Order',
-  phone: 'Tel.',
-  vatId: 'VAT ID',
-  subtotal: 'Subtotal',
-  discount: 'Discount',
-  deliveryFee: 'Delivery fee',
-  tax: 'Tax',
-  total: 'TOTAL',
-  payment: 'Payment',
-  paid: 'PAID',
-  notPaid: 'NOT PAID',
-  amountToCollect: 'AMOUNT TO COLLECT',
-  items: 'Items',
-  instructions: 'Instructions',
-  scanForMaps: 'Scan for directions',
-  noAddress: 'NO ADDRESS - CALL THE GUEST',
-  testTitle: 'TEST TICKET',
-  testBody: 'If you can read this, the printer works.',
-  unprintable: '? = character this printer cannot print',
-};
+/** English words, for a layout that names no locale. */
+export const defaultTicketTexts: TicketTexts = ticketTexts('en-GB');
 
 /** A working layout out of the box; a restaurant overrides name, zone and words in its config. */
 export const defaultTicketLayout: TicketLayout = {

@@ -1,7 +1,7 @@
 import type { Address, Customer, FulfilmentKind, Order } from '@bonrelay/domain';
 import type { TicketTexts } from './layout.ts';
 
-/** PICKUP / DELIVERY / DINE-IN in the restaurant's words. */
+/** Pickup / Delivery / Dine-in in the restaurant's words. */
 export function fulfilmentLabel(kind: FulfilmentKind, texts: TicketTexts): string {
   switch (kind) {
     case 'pickup':
@@ -45,9 +45,32 @@ export function hasToCollect(order: Order): boolean {
   return !settled.has(order.paymentStatus ?? 'NOT_PAID');
 }
 
-/** The payment status in the restaurant's words; statuses we have no word for print as Wix names them. */
-export function paymentLabel(status: string | undefined, texts: TicketTexts): string {
-  if (status === 'PAID') return texts.paid;
-  if (status === undefined || status === 'NOT_PAID') return texts.notPaid;
-  return status.replaceAll('_', ' ');
+/**
+ * The payment status in the restaurant's words: an unpaid delivery reads "cash on delivery", so
+ * nobody lets the driver leave without knowing; statuses we have no word for print as Wix names them.
+ */
+export function paymentLabel(order: Pick<Order, 'paymentStatus' | 'fulfilment'>, texts: TicketTexts): string {
+  const status = order.paymentStatus;
+  switch (status) {
+    case undefined:
+    case 'NOT_PAID':
+      return order.fulfilment.kind === 'delivery' ? texts.cashOnDelivery : texts.notPaid;
+    case 'PAID':
+      return texts.paid;
+    case 'PARTIALLY_PAID':
+      return texts.partiallyPaid;
+    case 'FULLY_REFUNDED':
+      return texts.refunded;
+    case 'PARTIALLY_REFUNDED':
+      return texts.partiallyRefunded;
+    case 'PENDING':
+      return texts.pending;
+    default:
+      return status.replaceAll('_', ' ');
+  }
+}
+
+/** The fulfilment in capitals for the kitchen's large type: `ABHOLUNG`, `PICKUP`. */
+export function fulfilmentHeading(kind: FulfilmentKind, texts: TicketTexts, locale: string): string {
+  return fulfilmentLabel(kind, texts).toLocaleUpperCase(locale);
 }
