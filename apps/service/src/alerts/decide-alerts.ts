@@ -6,6 +6,7 @@ import {
   type AlertsState,
   alertKey,
   type OpenAlert,
+  type WixHealthSnapshot,
 } from './alert-types.ts';
 
 /** What one look at the views decided: alerts to open and open alerts whose cause is over. */
@@ -78,7 +79,27 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
       message: unreadableMessage(open),
     });
   }
+  if (snapshot.wix) {
+    const { gap, skew } = snapshot.wix;
+    note('webhook-delivery-gap', 'wix', gap ? { holds: true, message: gapMessage(gap) } : { holds: false });
+    note(
+      'clock-skew',
+      'clock',
+      skew ? { holds: true, message: skewMessage(skew.offsetMs) } : { holds: false },
+    );
+  }
   return found;
+}
+
+function gapMessage(gap: NonNullable<WixHealthSnapshot['gap']>): string {
+  const last = gap.lastWebhookAt ? `; last webhook ${gap.lastWebhookAt}` : '';
+  return `Wix cannot reach this box: ${gap.orders} order(s) came only through the minute-by-minute fetch (oldest ${gap.oldestOrderId}, changed ${gap.oldestUpdatedAt}${last}); check the tunnel / public URL`;
+}
+
+function skewMessage(offsetMs: number): string {
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const way = offsetMs > 0 ? 'behind' : 'ahead of';
+  return `This box's clock is ${minutes} min ${way} Wix's: tickets show wrong times and business days; check the time / NTP`;
 }
 
 /** Conditions that are over as soon as the views stop showing them; the printer alerts need evidence. */

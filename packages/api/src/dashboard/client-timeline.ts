@@ -10,6 +10,7 @@ let lastPeriods = [];
 let timelineTimer;
 
 function componentLabel(component) {
+  if (component === 'webhook-path') return 'Wix webhooks';
   return component === 'internet' ? 'Internet' : component.replace(/^printer:/, 'Printer ');
 }
 

@@ -5,6 +5,7 @@ import { clientOrders } from './client-orders.ts';
 import { clientStatus } from './client-status.ts';
 import { clientTimeline } from './client-timeline.ts';
 import { clientUnreadable } from './client-unreadable.ts';
+import { clientWixHealth } from './client-wix-health.ts';
 import { dashboardMarkup } from './dashboard-markup.ts';
 import { dashboardStyle } from './dashboard-style.ts';
 
@@ -13,7 +14,7 @@ export interface DashboardOptions {
   readonly version: string;
 }
 
-const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientTimeline}${clientLive}})();\n`;
+const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientWixHealth}${clientOrders}${clientTimeline}${clientLive}})();\n`;
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

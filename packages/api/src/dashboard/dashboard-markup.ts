@@ -11,6 +11,11 @@ export function dashboardMarkup(escapedVersion: string): string {
 </header>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">Unknown<small>Loading...</small></div>
+  <section id="webhook-path-banner" class="wide webhook-path" data-testid="webhook-path-banner" role="alert" hidden>
+    <h2>Wix cannot reach this box: orders are fetched every minute instead; check the tunnel / public URL</h2>
+    <div id="webhook-path-details" class="muted"></div>
+  </section>
+  <div id="clock-skew" class="wide notice-bar" data-testid="clock-skew" role="alert" hidden></div>
   <section id="unreadable" class="wide unreadable" data-testid="unreadable-orders" aria-labelledby="unreadable-title" role="alert" hidden>
     <h2 id="unreadable-title">Orders that could not be read</h2>
     <ul id="unreadable-list"></ul>

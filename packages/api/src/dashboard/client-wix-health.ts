@@ -1,0 +1,27 @@
+/**
+ * Browser-side Wix health: a red banner while Wix cannot reach this box (orders then come only from
+ * the minute-by-minute fetch), and a warning while our clock is far from Wix's, since tickets would
+ * print wrong times.
+ */
+export const clientWixHealth = `
+function renderWixHealth(health) {
+  if (!health) return;
+  const path = health.webhookPath || { status: 'ok' };
+  const banner = $('webhook-path-banner');
+  banner.hidden = path.status !== 'gap';
+  const details = [];
+  if (path.gap) {
+    details.push(path.gap.orders + ' order(s) came without their webhook since ' + clockTime(path.gap.detectedAt) + '.');
+    if (path.gap.lastWebhookAt) details.push('Last webhook at ' + clockTime(path.gap.lastWebhookAt) + '.');
+  }
+  $('webhook-path-details').textContent = details.join(' ');
+  const clock = health.clock || { skewed: false };
+  const skew = $('clock-skew');
+  skew.hidden = !clock.skewed;
+  if (clock.skewed && typeof clock.offsetMs === 'number') {
+    const minutes = Math.round(Math.abs(clock.offsetMs) / 60000);
+    skew.textContent = 'This box\\'s clock is ' + minutes + ' min ' + (clock.offsetMs > 0 ? 'behind' : 'ahead of') +
+      ' Wix: tickets show wrong times. Check the time (NTP).';
+  }
+}
+`;
