@@ -52,7 +52,9 @@ function connect() {
   });
   stream.addEventListener('wix-health', (event) => {
     const health = parsed(event);
-    if (health) renderWixHealth(health);
+    if (!health) return;
+    renderWixHealth(health);
+    timelineChanged();
   });
   stream.addEventListener('orders', (event) => {
     const orders = parsed(event);

@@ -68,7 +68,8 @@ td:first-child { overflow-wrap: anywhere; }
 .unreadable { border-left: .5rem solid var(--offline); }
 .unreadable[hidden] { display: none; }
 .webhook-path { background: var(--offline); color: #fff; }
-.webhook-path .muted { color: #fff; }
+.webhook-path h2, .webhook-path .muted { color: #fff; }
+.webhook-path h2 { text-transform: none; letter-spacing: 0; font-size: 1.1rem; }
 .webhook-path[hidden] { display: none; }
 .notice-bar { grid-column: 1 / -1; border-left: .5rem solid var(--offline); padding: .5rem 1rem; }
 .notice-bar[hidden] { display: none; }
