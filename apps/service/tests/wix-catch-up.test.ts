@@ -2,7 +2,7 @@ import type { EventDataByType } from '@bonrelay/domain';
 import { type FakeWixApi, makeWixOrder, startFakeWixApi, type WixOrder } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countOf, postWixOrder } from './cli-scenario.ts';
+import { cli, countOf, postWixOrder, serviceEnvironment } from './cli-scenario.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const apiKey = 'fake-wix-api-key';
@@ -28,16 +28,16 @@ async function start(context: Context, config: Record<string, unknown> = {}) {
       },
       tickets: { enabled: ['kitchen', 'cancellation'] },
     },
-    env: {
-      BONRELAY_WIX_API_BASE: context.wix.baseUrl,
-      BONRELAY_WIX_API_KEY: apiKey,
-      BONRELAY_WIX_SITE_ID: siteId,
-    },
+    env: wixEnvironment(context.wix),
   });
   await eventually(
     'the start-up reconciliation',
     () => countOf(context.app, 'ReconciliationCompleted') === 1,
   );
+}
+
+function wixEnvironment(wix: FakeWixApi): Record<string, string> {
+  return { BONRELAY_WIX_API_BASE: wix.baseUrl, BONRELAY_WIX_API_KEY: apiKey, BONRELAY_WIX_SITE_ID: siteId };
 }
 
 catchUp.after.each(async (context) => {
@@ -173,6 +173,10 @@ catchUp(
         .find((raised) => raised.kind === 'webhook-delivery-gap'),
     );
     assert.match(alert.message, /Wix cannot reach this box/);
+    const doctor = await cli(['doctor'], { ...serviceEnvironment(app), ...wixEnvironment(wix) });
+    assert.match(doctor.out, /\[warn\] Wix webhooks +not arriving since/, doctor.out);
+    const audit = await cli(['audit', 'offline'], serviceEnvironment(app));
+    assert.match(audit.out, /webhook-path .* \(still offline\) .* webhooks not arriving/);
 
     const more = orderNow();
     wix.addOrder(more);

@@ -8,7 +8,7 @@ import {
 } from '@bonrelay/wix-fake';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countOf } from './cli-scenario.ts';
+import { cli, countOf, serviceEnvironment } from './cli-scenario.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const apiKey = 'fake-wix-api-key';
@@ -99,6 +99,14 @@ clock(
     const requests = wix.requests.length;
     await eventually('three more passes', () => wix.requests.length >= requests + 3);
     assert.is(countOf(app, 'ClockSkew'), 1);
+    const doctor = await cli(['doctor'], {
+      ...serviceEnvironment(app),
+      BONRELAY_WIX_API_BASE: wix.baseUrl,
+      BONRELAY_WIX_API_KEY: apiKey,
+      BONRELAY_WIX_SITE_ID: siteId,
+    });
+    assert.match(doctor.out, /\[warn\] clock {14}10 min behind Wix's/);
+    assert.match(doctor.out, /\[warn\] clock \(service\) +the service measured 10 min behind/);
 
     wixAheadMs = 0;
     await eventually('the clocks agree again', () => countOf(app, 'ClockSkew') === 2);
