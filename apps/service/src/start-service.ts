@@ -48,6 +48,7 @@ import {
 import { serviceVersion } from './version.ts';
 import { watchClockSkew } from './webhook-path/clock-skew-watch.ts';
 import { measureWebhookClock, noticeWebhooks } from './webhook-path/observe-wix-webhooks.ts';
+import { startPublicPathCheck } from './webhook-path/public-path-check.ts';
 import { watchWebhookPath } from './webhook-path/webhook-path-watch.ts';
 import { wixHealth } from './webhook-path/wix-health.ts';
 
@@ -125,7 +126,18 @@ export async function startService(
   });
   const clockSkew = watchClockSkew({ store, clock, alertMs: config.wix.clockSkewAlertMs });
   const webhookPath = watchWebhookPath({ store, clock, graceMs: config.wix.webhookGraceMs });
-  const wix = wixHealth(webhookPath, clockSkew);
+  const publicPath = config.server.publicUrl
+    ? startPublicPathCheck({
+        publicUrl: config.server.publicUrl,
+        intervalMs: config.monitor.webhookPathIntervalMs,
+        timeoutMs: config.wix.timeoutMs,
+        store,
+        clock,
+        scheduler,
+        onError: (error) => logger.warn({ err: error }, 'could not record the public URL check'),
+      })
+    : undefined;
+  const wix = wixHealth(webhookPath, clockSkew, publicPath);
   const wixClient = wixApiClient(config, {
     onServerDate: (date) => clockSkew.measure(date, 'wix-api-date'),
     fetch: (input, init) => {
@@ -376,6 +388,7 @@ export async function startService(
         server.closeAllConnections();
         await closed;
         catchUp?.stop();
+        publicPath?.stop();
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));

@@ -154,6 +154,11 @@ export interface EventDataByType {
   WebhookDeliveryRestored: { gapStartedAt: string; restoredAt: string; missedOrders: number };
   /** Our clock differs from Wix's by more than `wix.clockSkewAlertMs` (or came back within it: `offsetMs` small). */
   ClockSkew: { offsetMs: number; source: 'wix-api-date' | 'webhook-iat'; measuredAt: string };
+  /**
+   * The self-check through the public path (`<public url>/health`, the way Wix comes in) changed:
+   * connectivity component `webhook-path`. Appended only on change, like the other monitors.
+   */
+  WebhookPathStatusChanged: { from: PublicPathStatus; to: PublicPathStatus; url: string; detail?: string };
 }
 
 /**
@@ -167,6 +172,9 @@ export type AlertKind =
   | 'order-unreadable'
   | 'webhook-delivery-gap'
   | 'clock-skew';
+
+/** Whether this box answered through its public URL (`unknown` before the first check). */
+export type PublicPathStatus = 'unknown' | 'reachable' | 'unreachable';
 
 /** Which message about an alert went out: that it began, or that it is over. */
 export type AlertNotice = 'raised' | 'cleared';
@@ -218,4 +226,5 @@ export const streams = {
   alert: (alertId: string) => `alert-${alertId}`,
   webhookPath: 'webhook-path',
   clock: 'clock',
+  publicPath: 'public-path',
 } as const;

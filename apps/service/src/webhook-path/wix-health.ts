@@ -1,13 +1,16 @@
 import type { LiveUpdate } from '@bonrelay/api';
-import { map, merge, type Observable, skip } from 'rxjs';
+import { EMPTY, map, merge, type Observable, skip } from 'rxjs';
 import type { WixHealthSnapshot } from '../alerts/alert-types.ts';
 import type { ClockSkewWatch, ClockState } from './clock-skew-watch.ts';
+import type { PublicPathCheck, PublicPathState } from './public-path-check.ts';
 import type { WebhookPathState, WebhookPathWatch } from './webhook-path-watch.ts';
 
 /** The dashboard's and the API's view of the Wix path: the banner reads `webhookPath.status`. */
 export interface WixHealthStatus {
   readonly webhookPath: WebhookPathState;
   readonly clock: ClockState;
+  /** The self-check through the public URL, when `server.publicUrl` is set. */
+  readonly publicPath?: PublicPathState;
 }
 
 export interface WixHealth {
@@ -23,10 +26,22 @@ export interface WixHealth {
  * Joins the webhook-path and clock watches into one answer for the status API, the dashboard's
  * live stream and the alerts, so all three say the same thing.
  */
-export function wixHealth(path: WebhookPathWatch, clock: ClockSkewWatch): WixHealth {
-  const status = () => ({ webhookPath: path.state(), clock: clock.state() });
-  // Both are BehaviorSubjects: skip their current value, the snapshot the dashboard loads has it.
-  const changes$ = merge(path.changes$.pipe(skip(1)), clock.changes$.pipe(skip(1)));
+export function wixHealth(
+  path: WebhookPathWatch,
+  clock: ClockSkewWatch,
+  publicPath: PublicPathCheck | undefined,
+): WixHealth {
+  const status = () => ({
+    webhookPath: path.state(),
+    clock: clock.state(),
+    ...(publicPath ? { publicPath: publicPath.state() } : {}),
+  });
+  // All are BehaviorSubjects: skip their current value, the snapshot the dashboard loads has it.
+  const changes$ = merge(
+    path.changes$.pipe(skip(1)),
+    clock.changes$.pipe(skip(1)),
+    publicPath ? publicPath.changes$.pipe(skip(1)) : EMPTY,
+  );
   return {
     status,
     alertState: () => {

@@ -15,6 +15,13 @@ function renderWixHealth(health) {
     if (path.gap.lastWebhookAt) details.push('Last webhook at ' + clockTime(path.gap.lastWebhookAt) + '.');
   }
   $('webhook-path-details').textContent = details.join(' ');
+  const publicPath = health.publicPath;
+  const reachable = { reachable: 'online', unreachable: 'offline' };
+  $('public-path').replaceChildren(...(publicPath ? [statusRow('webhook-path', 'Public URL (Wix → here)', {
+    status: reachable[publicPath.status] || 'unknown',
+    since: publicPath.since,
+    detail: publicPath.status === 'unreachable' ? publicPath.url + ': ' + (publicPath.detail || 'no answer') : '',
+  })] : []));
   const clock = health.clock || { skewed: false };
   const skew = $('clock-skew');
   skew.hidden = !clock.skewed;

@@ -23,6 +23,7 @@ export function dashboardMarkup(escapedVersion: string): string {
   <section aria-labelledby="status-title">
     <h2 id="status-title">Printers and internet</h2>
     <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">Internet: loading...</li></ul>
+    <ul id="public-path" class="status-list"></ul>
     <ul id="warnings" class="muted"></ul>
   </section>
   <section aria-labelledby="queue-title">

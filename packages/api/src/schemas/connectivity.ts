@@ -42,6 +42,15 @@ export const wixHealthSchema = z
       measuredAt: timeSchema.optional(),
       skewed: z.boolean(),
     }),
+    publicPath: z
+      .object({
+        url: z.string(),
+        status: z.enum(['unknown', 'reachable', 'unreachable']),
+        since: timeSchema.optional(),
+        detail: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The self-check through `server.publicUrl`, when set' }),
   })
   .openapi('WixHealth');
 
