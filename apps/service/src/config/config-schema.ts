@@ -40,7 +40,7 @@ export const configSchema = z.strictObject({
       liveUpdateIntervalMs: z.number().int().min(0).max(60_000).default(250),
       stopGraceMs: milliseconds.default(500),
       /** The address Wix posts webhooks to (tunnel / port forward); enables the webhook-path self-check. */
-      publicUrl: z.url().optional(),
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     })
     .prefault({}),
   dataDir: z.string().min(1).default('./data'),
