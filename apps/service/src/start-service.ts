@@ -297,6 +297,7 @@ export async function startService(
           clockToleranceMs: config.wix.clockToleranceMs,
         }),
         clockSkew,
+        { now: clock, apiMeasures: wixClient !== undefined },
       ),
     ),
     ...queries,

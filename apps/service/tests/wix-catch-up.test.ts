@@ -149,6 +149,20 @@ catchUp(
 );
 
 catchUp(
+  'given an order that came by webhook awaiting approval, when it is approved in Wix and that webhook is lost, then catch-up sends it to the kitchen',
+  async (context) => {
+    await start(context);
+    const { app, wix } = context;
+    const order = await postWixOrder(app, orderNow({ status: 'INITIALIZED' } as Partial<WixOrder>));
+    assert.is(countOf(app, 'PrintJobQueued'), 0, 'nothing prints before approval');
+    wix.addOrder({ ...order, status: 'APPROVED', updatedDate: new Date().toISOString() } as WixOrder);
+    await eventually('the kitchen ticket printed', () => kitchenPrinted(app, order.id));
+    assert.is(countOf(app, 'OrderApproved'), 1);
+    assert.is(countOf(app, 'OrderReceived'), 1);
+  },
+);
+
+catchUp(
   'given webhooks stop arriving, when catch-up finds an order past the grace, then WebhookDeliveryGap, the status and an alert follow; the next webhook restores it',
   async (context) => {
     await start(context);

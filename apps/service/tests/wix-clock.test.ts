@@ -147,4 +147,26 @@ clock(
   },
 );
 
+clock(
+  'given the Wix API agrees with our clock, when a delivery signed an hour ago arrives (a retry after an outage), then no ClockSkew',
+  async (context) => {
+    context.wix = await startFakeWixApi({ apiKey, siteId });
+    context.app = await startTestService({
+      env: {
+        BONRELAY_WIX_API_BASE: context.wix.baseUrl,
+        BONRELAY_WIX_API_KEY: apiKey,
+        BONRELAY_WIX_SITE_ID: siteId,
+      },
+    });
+    const { app } = context;
+    await eventually('the start-up reconciliation', () => countOf(app, 'ReconciliationCompleted') === 1);
+    const late = await signWixWebhook(orderCreatedDelivery(makeWixOrder()), app.keys.privateKey, {
+      now: new Date(Date.now() - 60 * minute),
+      expiresInSeconds: 2 * 3600,
+    });
+    assert.is((await app.request('POST', '/webhooks/wix', late)).status, 200);
+    assert.is(countOf(app, 'ClockSkew'), 0);
+  },
+);
+
 clock.run();
