@@ -129,4 +129,16 @@ cadence(
   },
 );
 
+cadence(
+  'given Wix answers 500, when a pass runs, then it reports the failure and appends nothing',
+  async (context) => {
+    context.wix.setFault('error-500');
+    const report = await start(context).passNow();
+    assert.is(report.ok, false);
+    assert.match(report.ok ? '' : report.error, /500/);
+    assert.is(context.store.lastPosition(), 0);
+    assert.is(context.reports.length, 1);
+  },
+);
+
 cadence.run();
