@@ -31,6 +31,7 @@ import {
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
+import { startPeriodicCatchUp } from './reconciliation/periodic-catch-up.ts';
 import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
 import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
@@ -45,6 +46,11 @@ import {
   watchUnreadableOrders,
 } from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
+import { watchClockSkew } from './webhook-path/clock-skew-watch.ts';
+import { measureWebhookClock, noticeWebhooks } from './webhook-path/observe-wix-webhooks.ts';
+import { startPublicPathCheck } from './webhook-path/public-path-check.ts';
+import { watchWebhookPath } from './webhook-path/webhook-path-watch.ts';
+import { wixHealth } from './webhook-path/wix-health.ts';
 
 export interface ServiceOverrides {
   readonly clock?: () => Date;
@@ -118,7 +124,29 @@ export async function startService(
     clock,
     printers: printerNames,
   });
+  const clockSkew = watchClockSkew({ store, clock, alertMs: config.wix.clockSkewAlertMs });
+  const webhookPath = watchWebhookPath({ store, clock, graceMs: config.wix.webhookGraceMs });
+  const publicPath = config.server.publicUrl
+    ? startPublicPathCheck({
+        publicUrl: config.server.publicUrl,
+        intervalMs: config.monitor.webhookPathIntervalMs,
+        timeoutMs: config.wix.timeoutMs,
+        store,
+        clock,
+        scheduler,
+        onError: (error) => logger.warn({ err: error }, 'could not record the public URL check'),
+      })
+    : undefined;
+  const wix = wixHealth(webhookPath, clockSkew, publicPath);
+  const wixClient = wixApiClient(config, {
+    onServerDate: (date) => clockSkew.measure(date, 'wix-api-date'),
+    fetch: (input, init) => {
+      metrics.countWixRequest();
+      return fetch(input, init);
+    },
+  });
   const alerts = startAlerts({
+    wix: { state: wix.alertState, changes$: wix.changes$ },
     config: config.alerts,
     timeZone: config.businessDay.timeZone,
     views,
@@ -176,6 +204,7 @@ export async function startService(
     clock,
     orders: views.orders,
     consequences,
+    client: wixClient,
   });
   // A reconciliation also fetches, by id, every unreadable order its search did not bring back.
   const reconcile = async () => {
@@ -186,7 +215,7 @@ export async function startService(
   const recovery = startUnreadableRecovery({
     store,
     unreadable,
-    client: wixApiClient(config),
+    client: wixClient,
     clock,
     orders: views.orders,
     consequences,
@@ -204,6 +233,27 @@ export async function startService(
     logger,
     onBackOnline: () => void reconcile(),
   });
+  const catchUp = wixClient
+    ? startPeriodicCatchUp({
+        store,
+        client: wixClient,
+        orders: views.orders,
+        consequences,
+        wixNow: clockSkew.wixNow,
+        safetyMarginMs: config.wix.reconcileSafetyMarginMs,
+        lookbackMs: config.wix.reconcileLookbackMs,
+        scheduler,
+        intervalMs: config.wix.reconcileIntervalMs,
+        online: () => views.connectivity.status().internet.status !== 'offline',
+        onFindings: webhookPath.caughtUp,
+        onPass: (report) => {
+          if (!report.ok) logger.warn({ from: report.from, error: report.error }, 'Wix catch-up failed');
+          const findings = report.ok && report.appended + report.changed > 0;
+          metrics.countCatchUpPass(report.ok ? (findings ? 'findings' : 'quiet') : 'failed');
+        },
+        onError: (error) => logger.warn({ err: error }, 'could not record a Wix catch-up pass'),
+      })
+    : undefined;
   const printerMonitors = monitors.printers;
   const internetMonitor = monitors.internet;
 
@@ -218,6 +268,7 @@ export async function startService(
     this.schedule(undefined, config.wix.rejectionWindowMs);
   }, config.wix.rejectionWindowMs);
 
+  const queries = queryPorts(store, views, clock);
   const dashboardPage = dashboardHtml({ version: serviceVersion, locale: config.dashboard.locale });
   const ports: BonrelayPorts = {
     health: () => {
@@ -236,16 +287,22 @@ export async function startService(
       };
     },
     receiveWixWebhook: metrics.observeWebhooks(
-      createWixIngress({
-        append: createAppendGroup(store),
-        publicKey,
-        clock,
-        rejections,
-        consequences,
-        retryAfterSeconds: config.server.retryAfterSeconds,
-      }),
+      measureWebhookClock(
+        createWixIngress({
+          append: noticeWebhooks(createAppendGroup(store), webhookPath),
+          publicKey,
+          clock,
+          rejections,
+          consequences,
+          retryAfterSeconds: config.server.retryAfterSeconds,
+          clockToleranceMs: config.wix.clockToleranceMs,
+        }),
+        clockSkew,
+        { now: clock, apiMeasures: wixClient !== undefined },
+      ),
     ),
-    ...queryPorts(store, views, clock),
+    ...queries,
+    connectivityStatus: () => ({ ...queries.connectivityStatus(), wix: wix.status() }),
     unreadableOrders: (query) => unreadableOrdersPage(unreadable.state(), query),
     ...commandPorts({
       store,
@@ -281,6 +338,7 @@ export async function startService(
       merge(
         liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
         unreadableOrdersUpdates(unreadable.changes$),
+        wix.liveUpdates(),
       ),
     dashboardHtml: () => dashboardPage,
   };
@@ -331,6 +389,8 @@ export async function startService(
         // Open SSE streams would hold the server open forever.
         server.closeAllConnections();
         await closed;
+        catchUp?.stop();
+        publicPath?.stop();
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));

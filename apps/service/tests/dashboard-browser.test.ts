@@ -6,6 +6,7 @@ import {
   orderCanceledDelivery,
   orderCreatedDelivery,
   signWixWebhook,
+  startFakeWixApi,
   type WixDelivery,
   type WixOrder,
   wixOrderFixtures,
@@ -238,6 +239,55 @@ dashboard(
     await page.getByTestId('unreadable-orders').waitFor({ state: 'hidden', timeout: waitMs });
     assert.equal(problems, []);
     await page.close();
+  },
+);
+
+dashboard(
+  'given Wix cannot reach the box, when catch-up finds an order whose webhook never came, then a red banner says so until webhooks flow again',
+  async ({ browser }) => {
+    const wix = await startFakeWixApi({ apiKey: 'fake-wix-api-key', siteId: 'fake-site-id' });
+    const app = await startTestService({
+      config: { wix: { reconcileIntervalMs: 300, webhookGraceMs: 1_000 } },
+      env: {
+        BONRELAY_WIX_API_BASE: wix.baseUrl,
+        BONRELAY_WIX_API_KEY: 'fake-wix-api-key',
+        BONRELAY_WIX_SITE_ID: 'fake-site-id',
+      },
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 414, height: 896 } });
+      const problems = watchProblems(page);
+      await page.goto(`${app.url}/`);
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      const banner = page.getByTestId('webhook-path-banner');
+      assert.is(await banner.isVisible(), false, 'no banner while webhooks arrive');
+
+      const now = new Date().toISOString();
+      wix.addOrder(makeWixOrder({ createdDate: now, updatedDate: now } as never));
+      await banner.waitFor({ timeout: waitMs });
+      assert.match(
+        (await banner.textContent()) ?? '',
+        /Wix cannot reach this box: orders are fetched every minute instead; check the tunnel \/ public URL/,
+      );
+      const background =
+        "getComputedStyle(document.querySelector('[data-testid=webhook-path-banner]')).backgroundColor";
+      assert.is(await page.evaluate(background), 'rgb(217, 48, 37)', 'the banner is red');
+      await page
+        .locator('[data-testid="timeline"] rect.bar[data-component="webhook-path"]')
+        .first()
+        .waitFor({ state: 'attached', timeout: waitMs });
+      mkdirSync(outputDir, { recursive: true });
+      await page.screenshot({ path: join(outputDir, 'dashboard-webhook-gap.png'), fullPage: true });
+
+      const delivery = await signWixWebhook(orderCreatedDelivery(makeWixOrder({})), app.keys.privateKey);
+      assert.is((await app.request('POST', '/webhooks/wix', delivery)).status, 200);
+      await banner.waitFor({ state: 'hidden', timeout: waitMs });
+      assert.equal(problems, []);
+      await page.close();
+    } finally {
+      await app.stop();
+      await wix.close();
+    }
   },
 );
 

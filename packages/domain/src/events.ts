@@ -125,13 +125,56 @@ export interface EventDataByType {
   };
   /** The condition behind an open alert is over (the printer prints again, the queue moves). */
   AlertCleared: { alertId: string; kind: AlertKind; subject: string };
+
+  /**
+   * A periodic catch-up pass that changed something: orders Wix listed that we never had
+   * (`appended`), approvals and cancellations made in Wix we had not heard of (`changed`). Passes
+   * that find nothing are only counted. `cursor` is the highest `updatedDate` Wix showed (Wix's
+   * time, not ours), where the next pass resumes after a restart.
+   */
+  WixCatchUpCompleted: {
+    from: string;
+    cursor: string;
+    found: number;
+    appended: number;
+    changed: number;
+    unreadable: number;
+    /** Quiet passes since the last recorded one (they are not appended each). */
+    quietPasses: number;
+  };
+  /** Catch-up found orders whose webhook did not arrive within `wix.webhookGraceMs`: Wix cannot reach us. */
+  WebhookDeliveryGap: {
+    orders: number;
+    oldestOrderId: string;
+    oldestUpdatedAt: string;
+    lastWebhookAt?: string;
+    detectedAt: string;
+  };
+  /** A webhook arrived again after a gap: the public path works. */
+  WebhookDeliveryRestored: { gapStartedAt: string; restoredAt: string; missedOrders: number };
+  /** Our clock differs from Wix's by more than `wix.clockSkewAlertMs` (or came back within it: `offsetMs` small). */
+  ClockSkew: { offsetMs: number; source: 'wix-api-date' | 'webhook-iat'; measuredAt: string };
+  /**
+   * The self-check through the public path (`<public url>/health`, the way Wix comes in) changed:
+   * connectivity component `webhook-path`. Appended only on change, like the other monitors.
+   */
+  WebhookPathStatusChanged: { from: PublicPathStatus; to: PublicPathStatus; url: string; detail?: string };
 }
 
 /**
  * What an alert is about: a printer that cannot print, tickets waiting too long, paper running out,
  * an order that came from Wix but could not be read or fetched.
  */
-export type AlertKind = 'printer-offline' | 'queue-stale' | 'paper-near-end' | 'order-unreadable';
+export type AlertKind =
+  | 'printer-offline'
+  | 'queue-stale'
+  | 'paper-near-end'
+  | 'order-unreadable'
+  | 'webhook-delivery-gap'
+  | 'clock-skew';
+
+/** Whether this box answered through its public URL (`unknown` before the first check). */
+export type PublicPathStatus = 'unknown' | 'reachable' | 'unreachable';
 
 /** Which message about an alert went out: that it began, or that it is over. */
 export type AlertNotice = 'raised' | 'cleared';
@@ -181,4 +224,7 @@ export const streams = {
   service: 'service',
   reconciliation: 'reconciliation',
   alert: (alertId: string) => `alert-${alertId}`,
+  webhookPath: 'webhook-path',
+  clock: 'clock',
+  publicPath: 'public-path',
 } as const;

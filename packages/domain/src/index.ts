@@ -21,7 +21,14 @@ export {
   evolvePrinter,
   printerConnectivity,
 } from './connectivity/printer-connectivity.ts';
-export type { AnyDomainEvent, DomainEvent, EventDataByType, EventToAppend, EventType } from './events.ts';
+export type {
+  AnyDomainEvent,
+  DomainEvent,
+  EventDataByType,
+  EventToAppend,
+  EventType,
+  PublicPathStatus,
+} from './events.ts';
 export { eventToAppend, streams } from './events.ts';
 export * from './metrics/index.ts';
 export type {

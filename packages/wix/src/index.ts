@@ -3,6 +3,7 @@ export { fractionDigitsOf, toMinorUnits } from './money.ts';
 export { type NormalisedOrderResult, normaliseOrder } from './normalise-order.ts';
 export { type ReadDelivery, readDelivery } from './read-delivery.ts';
 export type { TokenOptions as VerifyWebhookOptions } from './verify-token.ts';
+export { tokenIssuedAt } from './verify-token.ts';
 export { verifyWebhook } from './verify-webhook.ts';
 export type {
   RejectionReason,

@@ -1,10 +1,17 @@
-import { type CryptoKey, decodeProtectedHeader, importSPKI, type JWTPayload, jwtVerify } from 'jose';
+import {
+  type CryptoKey,
+  decodeJwt,
+  decodeProtectedHeader,
+  importSPKI,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose';
 import { reject, type WebhookRejection } from './webhook.ts';
 
 export interface TokenOptions {
   /** The instant `exp` is checked against; defaults to the real clock. */
   readonly now?: Date;
-  /** Leeway for a restaurant PC whose clock drifts; none by default. */
+  /** Leeway on `exp` and `nbf` for a restaurant PC whose clock drifts; none by default. */
   readonly clockToleranceSeconds?: number;
 }
 
@@ -70,5 +77,19 @@ export async function verifyToken(
     return { ok: true, payload };
   } catch (error) {
     return failureOf(error);
+  }
+}
+
+/**
+ * When Wix signed the delivery (`iat`), read without verifying: the ingress calls it only for a
+ * token it has verified (or one refused as expired, whose signature jose proved first), to measure
+ * how far our clock is from Wix's.
+ */
+export function tokenIssuedAt(token: string): Date | undefined {
+  try {
+    const { iat } = decodeJwt(token.trim());
+    return typeof iat === 'number' && Number.isFinite(iat) ? new Date(iat * 1000) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -14,12 +14,16 @@ export interface WixClientOptions {
   /** Orders per search page; Wix allows at most 100. */
   readonly pageSize?: number;
   readonly fetch?: typeof fetch;
+  /** Told Wix's own time (the `Date` header) of every answer, so our clock can be checked against it. */
+  readonly onServerDate?: (serverDate: Date) => void;
 }
 
 export interface WixClient {
   getOrder(id: string): Promise<WixResult<unknown>>;
   /** Every order created at or after `iso`, oldest first, one page at a time; throws `WixRequestError`. */
   searchOrdersCreatedSince(iso: string): AsyncIterable<unknown[]>;
+  /** Every order created or changed (approved, cancelled) at or after `iso`, in Wix's time, oldest change first. */
+  searchOrdersUpdatedSince(iso: string): AsyncIterable<unknown[]>;
 }
 
 /** Wix's maximum search page, used when no page size is configured. */
@@ -73,6 +77,8 @@ export function createWixClient(options: WixClientOptions): WixClient {
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       const text = await response.text();
+      const serverDate = Date.parse(response.headers.get('date') ?? '');
+      if (Number.isFinite(serverDate)) options.onServerDate?.(new Date(serverDate));
       if (!response.ok) return failure('http', text.slice(0, 200), response.status);
       const body: unknown = JSON.parse(text);
       return isObject(body)
@@ -95,6 +101,31 @@ export function createWixClient(options: WixClientOptions): WixClient {
     return result;
   }
 
+  async function* search(field: 'createdDate' | 'updatedDate', iso: string): AsyncIterable<unknown[]> {
+    let search: Json = {
+      filter: { [field]: { $gte: iso } },
+      sort: [{ fieldName: field, order: 'ASC' }],
+      cursorPaging: { limit: pageSize },
+    };
+    const seen = new Set<string>();
+    for (;;) {
+      const result = await call('/ecom/v1/orders/search', {
+        method: 'POST',
+        body: JSON.stringify({ search }),
+      });
+      if (!result.ok) throw new WixRequestError(result);
+      const orders = result.value.orders;
+      if (!Array.isArray(orders))
+        throw new WixRequestError(failure('bad-response', 'the answer has no orders'));
+      if (orders.length > 0) yield orders;
+      const cursor = nextCursor(result.value);
+      if (cursor === undefined || orders.length === 0) return;
+      if (seen.has(cursor)) throw new WixRequestError(failure('bad-response', 'Wix repeated a page cursor'));
+      seen.add(cursor);
+      search = { cursorPaging: { limit: pageSize, cursor } };
+    }
+  }
+
   return {
     async getOrder(id) {
       const result = await call(`/ecom/v1/orders/${encodeURIComponent(id)}`, { method: 'GET' });
@@ -102,30 +133,7 @@ export function createWixClient(options: WixClientOptions): WixClient {
       if (!isObject(result.value.order)) return failure('bad-response', 'the answer has no order');
       return { ok: true, value: result.value.order };
     },
-    async *searchOrdersCreatedSince(iso) {
-      let search: Json = {
-        filter: { createdDate: { $gte: iso } },
-        sort: [{ fieldName: 'createdDate', order: 'ASC' }],
-        cursorPaging: { limit: pageSize },
-      };
-      const seen = new Set<string>();
-      for (;;) {
-        const result = await call('/ecom/v1/orders/search', {
-          method: 'POST',
-          body: JSON.stringify({ search }),
-        });
-        if (!result.ok) throw new WixRequestError(result);
-        const orders = result.value.orders;
-        if (!Array.isArray(orders))
-          throw new WixRequestError(failure('bad-response', 'the answer has no orders'));
-        if (orders.length > 0) yield orders;
-        const cursor = nextCursor(result.value);
-        if (cursor === undefined || orders.length === 0) return;
-        if (seen.has(cursor))
-          throw new WixRequestError(failure('bad-response', 'Wix repeated a page cursor'));
-        seen.add(cursor);
-        search = { cursorPaging: { limit: pageSize, cursor } };
-      }
-    },
+    searchOrdersCreatedSince: (iso) => search('createdDate', iso),
+    searchOrdersUpdatedSince: (iso) => search('updatedDate', iso),
   };
 }

@@ -26,6 +26,8 @@ export interface FakeWixApiOptions {
   readonly port?: number;
   readonly apiKey: string;
   readonly siteId: string;
+  /** Wix's clock, sent as every answer's `Date` header; the real one by default. */
+  readonly clock?: () => Date;
 }
 
 export interface FakeWixApi {
@@ -40,8 +42,11 @@ export interface FakeWixApi {
 export const defaultSlowDelayMs = 5000;
 const defaultPageLimit = 50;
 
+type SearchField = 'createdDate' | 'updatedDate';
+
 interface Cursor {
   readonly gte?: string;
+  readonly field?: SearchField;
   readonly offset: number;
 }
 
@@ -64,7 +69,10 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 interface SearchRequest {
   readonly search?: {
-    readonly filter?: { readonly createdDate?: { readonly $gte?: string } };
+    readonly filter?: {
+      readonly createdDate?: { readonly $gte?: string };
+      readonly updatedDate?: { readonly $gte?: string };
+    };
     readonly cursorPaging?: { readonly limit?: number; readonly cursor?: string };
   };
 }
@@ -74,15 +82,20 @@ function searchPage(orders: readonly WixOrder[], body: unknown) {
   const limit = Number(search.cursorPaging?.limit ?? defaultPageLimit);
   const cursor: Cursor = search.cursorPaging?.cursor
     ? JSON.parse(Buffer.from(String(search.cursorPaging.cursor), 'base64url').toString('utf8'))
-    : { gte: search.filter?.createdDate?.$gte, offset: 0 };
+    : search.filter?.updatedDate
+      ? { gte: search.filter.updatedDate.$gte, field: 'updatedDate', offset: 0 }
+      : { gte: search.filter?.createdDate?.$gte, offset: 0 };
+  // Wix's updatedDate is at least the createdDate; a fixture without one was never changed.
+  const at = (order: WixOrder) =>
+    Date.parse(cursor.field === 'updatedDate' ? (order.updatedDate ?? order.createdDate) : order.createdDate);
   const matching = orders
-    .filter((order) => cursor.gte === undefined || Date.parse(order.createdDate) >= Date.parse(cursor.gte))
-    .sort((a, b) => Date.parse(a.createdDate) - Date.parse(b.createdDate));
+    .filter((order) => cursor.gte === undefined || at(order) >= Date.parse(cursor.gte))
+    .sort((a, b) => at(a) - at(b));
   const page = matching.slice(cursor.offset, cursor.offset + limit);
   const nextOffset = cursor.offset + page.length;
   const hasNext = nextOffset < matching.length;
   const next = hasNext
-    ? Buffer.from(JSON.stringify({ gte: cursor.gte, offset: nextOffset })).toString('base64url')
+    ? Buffer.from(JSON.stringify({ ...cursor, offset: nextOffset })).toString('base64url')
     : null;
   return { orders: page, metadata: { count: page.length, cursors: { next }, hasNext } };
 }
@@ -129,6 +142,10 @@ export async function startFakeWixApi(options: FakeWixApiOptions): Promise<FakeW
   }
 
   const server = createServer(async (request, response) => {
+    if (options.clock) {
+      response.sendDate = false;
+      response.setHeader('date', options.clock().toUTCString());
+    }
     let body: unknown;
     try {
       body = await readJson(request);

@@ -26,6 +26,14 @@ export interface AlertsSnapshot {
   readonly backlog: readonly PrinterBacklog[];
   /** Orders Wix sent that could neither be read nor fetched; none when absent. */
   readonly unreadable?: readonly UnreadableOrder[];
+  /** The Wix path's health; no verdict on it when absent. */
+  readonly wix?: WixHealthSnapshot;
+}
+
+/** An open webhook gap and a clock beyond the skew threshold, each absent when all is well. */
+export interface WixHealthSnapshot {
+  readonly gap?: EventDataByType['WebhookDeliveryGap'];
+  readonly skew?: EventDataByType['ClockSkew'];
 }
 
 /** Open alerts by `kind|subject`: at most one per kind and printer (or order). */

@@ -7,6 +7,7 @@ import {
   type AlertsState,
   alertKey,
   type OpenAlert,
+  type WixHealthSnapshot,
 } from './alert-types.ts';
 
 /** What one look at the views decided: alerts to open and open alerts whose cause is over. */
@@ -110,7 +111,40 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
       message: unreadableMessage(open, say),
     });
   }
+  if (snapshot.wix) {
+    const { gap, skew } = snapshot.wix;
+    note(
+      'webhook-delivery-gap',
+      'wix',
+      gap ? { holds: true, message: gapMessage(gap, now, rules, say) } : { holds: false },
+    );
+    note(
+      'clock-skew',
+      'clock',
+      skew ? { holds: true, message: skewMessage(skew.offsetMs, say) } : { holds: false },
+    );
+  }
   return found;
+}
+
+function gapMessage(
+  gap: NonNullable<WixHealthSnapshot['gap']>,
+  now: number,
+  rules: AlertRules,
+  say: Translator['say'],
+): string {
+  const last = gap.lastWebhookAt ? sinceText(gap.lastWebhookAt, now, rules) : '—';
+  return say('alert.webhookDeliveryGap', {
+    orders: gap.orders,
+    oldest: gap.oldestOrderId,
+    changed: sinceText(gap.oldestUpdatedAt, now, rules),
+    last,
+  });
+}
+
+function skewMessage(offsetMs: number, say: Translator['say']): string {
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  return say('alert.clockSkew', { minutes, direction: offsetMs > 0 ? 'behind' : 'ahead' });
 }
 
 /** Conditions that are over as soon as the views stop showing them; the printer alerts need evidence. */

@@ -7,12 +7,13 @@ import {
 } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import { toDomainEvent } from '@bonrelay/views';
-import { EMPTY, interval, merge, type SchedulerLike, type Subscription } from 'rxjs';
+import { EMPTY, interval, merge, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import type { UnreadableOrdersView } from '../unreadable/index.ts';
 import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
+import type { WixHealthSnapshot } from './alert-types.ts';
 import { decideAlerts } from './decide-alerts.ts';
 import { postAlert } from './post-alert.ts';
 
@@ -21,6 +22,8 @@ export interface AlertsOptions {
   readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables'>;
   /** Orders Wix sent that could neither be read nor fetched; each gets an alert of its own. */
   readonly unreadable?: Pick<UnreadableOrdersView, 'state' | 'changes$'>;
+  /** The Wix path's health (webhook gap, clock skew); its changes trigger a look. */
+  readonly wix?: { state(): WixHealthSnapshot; readonly changes$: Observable<unknown> };
   readonly store: EventStore;
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
@@ -125,6 +128,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       connectivity: views.connectivity.status(),
       backlog: views.jobs.backlog(),
       unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
+      ...(options.wix ? { wix: options.wix.state() } : {}),
     };
     const rules = options.timeZone ? { ...config, timeZone: options.timeZone } : config;
     const decision = decideAlerts(log.state, snapshot, clock(), rules);
@@ -153,6 +157,7 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
   const subscription = merge(
     views.tables.committed$,
     unreadable?.changes$ ?? EMPTY,
+    options.wix?.changes$ ?? EMPTY,
     interval(config.checkIntervalMs, scheduler),
   ).subscribe(check);
 

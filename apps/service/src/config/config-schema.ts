@@ -40,6 +40,8 @@ export const configSchema = z.strictObject({
       retryAfterSeconds: z.number().int().min(1).max(86_400).default(30),
       liveUpdateIntervalMs: z.number().int().min(0).max(60_000).default(250),
       stopGraceMs: milliseconds.default(500),
+      /** The address Wix posts webhooks to (tunnel / port forward); enables the webhook-path self-check. */
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     })
     .prefault({}),
   dataDir: z.string().min(1).default('./data'),
@@ -77,6 +79,14 @@ export const configSchema = z.strictObject({
       reconcileSafetyMarginMs: milliseconds.default(600_000),
       reconcileLookbackMs: milliseconds.default(86_400_000),
       rejectionWindowMs: milliseconds.default(60_000),
+      /** Catch-up while online: how often Wix is asked for orders created or changed since the last pass. */
+      reconcileIntervalMs: milliseconds.default(60_000),
+      /** How late a webhook may be after its order's `updatedDate` before the path counts as broken. */
+      webhookGraceMs: milliseconds.default(120_000),
+      /** Leeway on a webhook token's `exp`/`nbf` for a clock that is off (a Pi after a power cut). */
+      clockToleranceMs: z.number().int().min(0).max(86_400_000).default(300_000),
+      /** Our clock this far from Wix's is recorded as `ClockSkew` and alerted. */
+      clockSkewAlertMs: milliseconds.default(60_000),
     })
     .prefault({}),
   printers: z.array(printerSchema).default([]),
@@ -131,6 +141,8 @@ export const configSchema = z.strictObject({
       internetIntervalMs: milliseconds.default(15_000),
       internetProbeTimeoutMs: milliseconds.default(2_000),
       internetAgreeingProbes: z.number().int().min(1).max(20).default(2),
+      /** With `server.publicUrl`: how often `<public url>/health` is fetched through the public path. */
+      webhookPathIntervalMs: milliseconds.default(300_000),
     })
     .prefault({}),
   alerts: z

@@ -23,6 +23,7 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_KEY_FILE', path: ['security', 'keyFile'], parse: 'string' },
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
   { variable: 'BONRELAY_LOCALE', path: ['locale'], parse: 'string' },
+  { variable: 'BONRELAY_PUBLIC_URL', path: ['server', 'publicUrl'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */

@@ -16,6 +16,8 @@ export interface WixIngressOptions {
   /** Print jobs and cancellations that follow from the order events, decided on current views. */
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
   readonly retryAfterSeconds: number;
+  /** Leeway on the token's expiry for a clock that is off (`wix.clockToleranceMs`). */
+  readonly clockToleranceMs?: number;
 }
 
 /**
@@ -37,7 +39,10 @@ export function createWixIngress(options: WixIngressOptions): BonrelayPorts['rec
         headers: { 'retry-after': String(options.retryAfterSeconds) },
       };
     }
-    const verification = await verifyWebhook(rawBody, options.publicKey, { now: options.clock() });
+    const verification = await verifyWebhook(rawBody, options.publicKey, {
+      now: options.clock(),
+      clockToleranceSeconds: Math.floor((options.clockToleranceMs ?? 0) / 1000),
+    });
     if (!verification.ok) {
       options.rejections.record(verification.reason, options.clock());
       return {

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { logCounters } from './log-counters.ts';
 import { type MetricViews, viewGauges } from './view-gauges.ts';
+import { type WixApiCounters, wixApiCounters } from './wix-api-counters.ts';
 
 export interface ServiceMetricsOptions {
   readonly views: MetricViews;
@@ -15,7 +16,7 @@ export interface MetricsScrape {
   readonly body: string;
 }
 
-export interface ServiceMetrics {
+export interface ServiceMetrics extends WixApiCounters {
   scrape(): Promise<MetricsScrape>;
   /**
    * Wraps the webhook port so redeliveries the log deduplicated are counted (they leave no event).
@@ -44,6 +45,7 @@ export function createServiceMetrics(options: ServiceMetricsOptions): ServiceMet
   const counters = logCounters(register, options.views);
   viewGauges(register, options.views, options.clock, options.printers);
   return {
+    ...wixApiCounters(register),
     scrape: async () => ({ contentType: register.contentType, body: await register.metrics() }),
     observeWebhooks: (receive) => async (rawBody) => {
       const answer = await receive(rawBody);

@@ -92,7 +92,12 @@ export function queryPorts(store: EventStore, views: BonrelayViews, clock: () =>
       };
     },
     connectivityEvents: (query) =>
-      eventPage(store, query, ['PrinterStatusChanged', 'InternetStatusChanged', 'PrinterBreakerChanged']),
+      eventPage(store, query, [
+        'PrinterStatusChanged',
+        'InternetStatusChanged',
+        'PrinterBreakerChanged',
+        'WebhookPathStatusChanged',
+      ]),
     offlinePeriods: (query) => {
       const after = query.cursor === undefined ? undefined : Number.parseInt(query.cursor, 10);
       const page = views.connectivity.offlinePeriods({

@@ -1,7 +1,7 @@
 import type { EventToAppend } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import type { OrderQueries } from '@bonrelay/views';
-import { createWixClient, type WixClient } from '@bonrelay/wix';
+import { createWixClient, type WixClient, type WixClientOptions } from '@bonrelay/wix';
 import type { Config } from '../config/index.ts';
 import { type ReconciliationReport, reconcileOrders } from './reconcile-orders.ts';
 
@@ -11,14 +11,23 @@ export interface ReconcilerOptions {
   readonly clock: () => Date;
   readonly orders: Pick<OrderQueries, 'recent' | 'exists'>;
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
+  /** The client every Wix caller shares (it reports Wix's time and counts requests). */
+  readonly client?: WixClient;
 }
 
 type Outcome = ReconciliationReport | { ok: false; error: string };
 
-/** The Wix REST client when an API key and site id are configured; without them nothing is fetched. */
-export function wixApiClient(config: Config): WixClient | undefined {
+/**
+ * The Wix REST client when an API key and site id are configured; without them nothing is fetched.
+ * `hooks` let the service read Wix's clock from every answer and count what catch-up costs.
+ */
+export function wixApiClient(
+  config: Config,
+  hooks: Pick<WixClientOptions, 'onServerDate' | 'fetch'> = {},
+): WixClient | undefined {
   if (!config.wix.apiKey || !config.wix.siteId) return undefined;
   return createWixClient({
+    ...hooks,
     baseUrl: config.wix.apiBase,
     apiKey: config.wix.apiKey,
     siteId: config.wix.siteId,
@@ -35,7 +44,7 @@ export function wixApiClient(config: Config): WixClient | undefined {
  */
 export function createReconciler(options: ReconcilerOptions): () => Promise<Outcome> {
   const { config } = options;
-  const client = wixApiClient(config);
+  const client = options.client ?? wixApiClient(config);
   let running: Promise<Outcome> | undefined;
   return () => {
     if (!client) {

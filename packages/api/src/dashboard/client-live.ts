@@ -50,6 +50,12 @@ function connect() {
     renderConnectivity(view);
     timelineChanged();
   });
+  stream.addEventListener('wix-health', (event) => {
+    const health = parsed(event);
+    if (!health) return;
+    renderWixHealth(health);
+    timelineChanged();
+  });
   stream.addEventListener('orders', (event) => {
     const orders = parsed(event);
     if (orders) renderOrders(Array.isArray(orders) ? orders : orders.orders);

@@ -57,6 +57,7 @@ function renderConnectivity(view) {
     detail: failed.length ? say('dashboard.unreachable', { targets: failed.join(', ') }) : '',
   }));
   $('status-list').replaceChildren(...rows);
+  if (view.wix) renderWixHealth(view.wix);
   if (Array.isArray(view.warnings)) {
     $('warnings').replaceChildren(...view.warnings.map((warning) => el('li', { text: warningText(warning) })));
   }

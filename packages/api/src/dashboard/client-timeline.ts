@@ -10,6 +10,7 @@ let lastPeriods = [];
 let timelineTimer;
 
 function componentLabel(component) {
+  if (component === 'webhook-path') return say('dashboard.webhookComponent');
   return component === 'internet' ? say('dashboard.internet') : say('dashboard.printer', { name: component.replace(/^printer:/, '') });
 }
 

@@ -7,6 +7,7 @@ import { clientSay } from './client-say.ts';
 import { clientStatus } from './client-status.ts';
 import { clientTimeline } from './client-timeline.ts';
 import { clientUnreadable } from './client-unreadable.ts';
+import { clientWixHealth } from './client-wix-health.ts';
 import { dashboardMarkup } from './dashboard-markup.ts';
 import { dashboardStyle } from './dashboard-style.ts';
 
@@ -30,7 +31,7 @@ function messagesFor(locale: string): string {
 
 function scriptFor(locale: string): string {
   const messages = `const messages = ${messagesFor(locale)};\n`;
-  return `(() => {\n'use strict';\n${messages}${clientSay}${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientTimeline}${clientLive}})();\n`;
+  return `(() => {\n'use strict';\n${messages}${clientSay}${clientCore}${clientStatus}${clientUnreadable}${clientWixHealth}${clientOrders}${clientTimeline}${clientLive}})();\n`;
 }
 
 function sha256(text: string): string {

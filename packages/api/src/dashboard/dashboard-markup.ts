@@ -13,6 +13,11 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
 </header>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">${say('dashboard.mode.unknown')}<small>${say('dashboard.loading')}</small></div>
+  <section id="webhook-path-banner" class="wide webhook-path" data-testid="webhook-path-banner" role="alert" hidden>
+    <h2>${say('dashboard.webhookPath.banner')}</h2>
+    <div id="webhook-path-details" class="muted"></div>
+  </section>
+  <div id="clock-skew" class="wide notice-bar" data-testid="clock-skew" role="alert" hidden></div>
   <section id="unreadable" class="wide unreadable" data-testid="unreadable-orders" aria-labelledby="unreadable-title" role="alert" hidden>
     <h2 id="unreadable-title">${say('dashboard.unreadableTitle')}</h2>
     <ul id="unreadable-list"></ul>
@@ -20,6 +25,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
   <section aria-labelledby="status-title">
     <h2 id="status-title">${say('dashboard.statusTitle')}</h2>
     <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">${say('dashboard.internetLoading')}</li></ul>
+    <ul id="public-path" class="status-list"></ul>
     <ul id="warnings" class="muted"></ul>
   </section>
   <section aria-labelledby="queue-title">

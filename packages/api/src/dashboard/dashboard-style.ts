@@ -67,6 +67,12 @@ td:first-child { overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .unreadable { border-left: .5rem solid var(--offline); }
 .unreadable[hidden] { display: none; }
+.webhook-path { background: var(--offline); color: #fff; }
+.webhook-path h2, .webhook-path .muted { color: #fff; }
+.webhook-path h2 { text-transform: none; letter-spacing: 0; font-size: 1.1rem; }
+.webhook-path[hidden] { display: none; }
+.notice-bar { grid-column: 1 / -1; border-left: .5rem solid var(--offline); padding: .5rem 1rem; }
+.notice-bar[hidden] { display: none; }
 .unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
 .unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }
 .timeline-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }

@@ -20,6 +20,40 @@ export const printerConnectivitySchema = z
   })
   .openapi('PrinterConnectivity');
 
+/** Whether Wix reaches this box by webhook, and how far our clock is from Wix's. */
+export const wixHealthSchema = z
+  .object({
+    webhookPath: z.object({
+      status: z.enum(['ok', 'gap']),
+      gap: z
+        .object({
+          orders: z.number().int().min(0),
+          oldestOrderId: z.string(),
+          oldestUpdatedAt: timeSchema,
+          lastWebhookAt: timeSchema.optional(),
+          detectedAt: timeSchema,
+        })
+        .optional(),
+      lastWebhookAt: timeSchema.optional(),
+    }),
+    clock: z.object({
+      offsetMs: z.number().optional().openapi({ description: "Wix's time minus ours" }),
+      source: z.enum(['wix-api-date', 'webhook-iat']).optional(),
+      measuredAt: timeSchema.optional(),
+      skewed: z.boolean(),
+    }),
+    publicPath: z
+      .object({
+        url: z.string(),
+        status: z.enum(['unknown', 'reachable', 'unreachable']),
+        since: timeSchema.optional(),
+        detail: z.string().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The self-check through `server.publicUrl`, when set' }),
+  })
+  .openapi('WixHealth');
+
 /** `GET /connectivity/status`: printers, internet and one word for the staff. */
 export const connectivityStatusSchema = z
   .object({
@@ -31,6 +65,7 @@ export const connectivityStatusSchema = z
       since: timeSchema.optional(),
       failedTargets: z.array(z.string()),
     }),
+    wix: wixHealthSchema.optional(),
   })
   .openapi('ConnectivityStatus');
 
@@ -39,8 +74,8 @@ export const offlinePeriodSchema = z
   .object({
     component: z
       .string()
-      .regex(/^(printer:.+|internet)$/)
-      .openapi({ description: '`printer:<name>` or `internet`' }),
+      .regex(/^(printer:.+|internet|webhook-path)$/)
+      .openapi({ description: '`printer:<name>`, `internet` or `webhook-path` (Wix could not reach us)' }),
     start: timeSchema,
     end: timeSchema.optional().openapi({ description: 'Absent while the outage goes on' }),
     durationMs: z.number().min(0),

@@ -109,7 +109,8 @@ function settleJob(audit: OfflineAudit, jobId: string, printedAt?: string): Offl
 
 /**
  * The offline audit's one evolve: folds an event into the periods in hand. A printer counts as
- * down whenever it cannot print; `unknown` (not probed yet) opens or closes nothing. Orders count
+ * down whenever it cannot print; `unknown` (not probed yet) opens or closes nothing. The webhook path
+ * is down from the catch-up's `WebhookDeliveryGap` until a webhook arrives again. Orders count
  * toward every open outage, a job toward its printer's, and the backlog time is known once the
  * last job buffered during an outage has printed (a cancelled one leaves without a print time).
  * Returns the same audit when the event changes nothing.
@@ -131,6 +132,10 @@ export function evolveOfflineAudit(audit: OfflineAudit, event: AnyDomainEvent): 
         ? comeBack(audit, 'internet', event.recordedAt)
         : goDown(audit, 'internet', to, event, failedTargets);
     }
+    case 'WebhookDeliveryGap':
+      return goDown(audit, 'webhook-path', 'webhooks not arriving', event);
+    case 'WebhookDeliveryRestored':
+      return comeBack(audit, 'webhook-path', event.recordedAt);
     case 'OrderReceived':
       return receiveOrder(audit, event.data.order.id);
     case 'PrintJobQueued':

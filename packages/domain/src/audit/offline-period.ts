@@ -1,5 +1,5 @@
-/** `printer:<name>` or `internet`. */
-export type OfflineComponent = `printer:${string}` | 'internet';
+/** `printer:<name>`, `internet`, or `webhook-path` (Wix could not reach us; catch-up fetched instead). */
+export type OfflineComponent = `printer:${string}` | 'internet' | 'webhook-path';
 
 /** One stretch of time a part of the restaurant's chain was not working, for the audit. */
 export interface OfflinePeriod {

@@ -107,6 +107,16 @@ export const de: Catalog = {
   'dashboard.breaker.half-open': 'Sperre im Test',
   'dashboard.printer': 'Drucker {name}',
   'dashboard.internet': 'Internet',
+  'dashboard.webhookComponent': 'Wix-Webhooks',
+  'dashboard.webhookPath.banner':
+    'Wix erreicht diese Box nicht: Bestellungen werden stattdessen jede Minute abgeholt; Tunnel / öffentliche URL prüfen',
+  'dashboard.webhookPath.gap':
+    '{orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} seit {time} ohne Webhook.',
+  'dashboard.webhookPath.lastWebhook': 'Letzter Webhook um {time}.',
+  'dashboard.publicPath': 'Öffentliche URL (Wix → hier)',
+  'dashboard.publicPath.noAnswer': 'keine Antwort',
+  'dashboard.clockSkew':
+    'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten. Uhrzeit prüfen (NTP).',
   'dashboard.unreachable': 'nicht erreichbar: {targets}',
   'dashboard.oldestWaiting': 'Ältester Bon noch nicht gedruckt: ',
   'dashboard.waitingFor': 'wartet seit {duration}',
@@ -169,6 +179,10 @@ export const de: Catalog = {
     'Eine Bestellung konnte nicht gelesen werden — bitte in Wix öffnen (Wix-Bestellung {id}): {reason}; {error}',
   'alert.unreadableDelivery':
     'Eine Bestellung konnte nicht gelesen werden — bitte in Wix öffnen (Wix-Zustellung {id}): {reason}; {error}',
+  'alert.webhookDeliveryGap':
+    'Wix erreicht diese Box nicht: {orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} nur über den minütlichen Abruf (älteste {oldest}, geändert {changed}; letzter Webhook {last}); Tunnel / öffentliche URL prüfen',
+  'alert.clockSkew':
+    'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten und Geschäftstage; Uhrzeit / NTP prüfen',
   'alert.resolved': 'Behoben: {message}',
 
   'audit.periodsTitle': 'Ausfälle {from} → {to}',

@@ -107,6 +107,16 @@ export const en = {
   'dashboard.breaker.half-open': 'breaker half-open',
   'dashboard.printer': 'Printer {name}',
   'dashboard.internet': 'Internet',
+  'dashboard.webhookComponent': 'Wix webhooks',
+  'dashboard.webhookPath.banner':
+    'Wix cannot reach this box: orders are fetched every minute instead; check the tunnel / public URL',
+  'dashboard.webhookPath.gap':
+    '{orders, plural, one {# order} other {# orders}} came without their webhook since {time}.',
+  'dashboard.webhookPath.lastWebhook': 'Last webhook at {time}.',
+  'dashboard.publicPath': 'Public URL (Wix → here)',
+  'dashboard.publicPath.noAnswer': 'no answer',
+  'dashboard.clockSkew':
+    'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times. Check the time (NTP).',
   'dashboard.unreachable': 'unreachable: {targets}',
   'dashboard.oldestWaiting': 'Oldest ticket not yet on paper: ',
   'dashboard.waitingFor': 'waiting {duration}',
@@ -168,6 +178,10 @@ export const en = {
   'alert.unreadableOrder': 'An order could not be read — open it in Wix (Wix order {id}): {reason}; {error}',
   'alert.unreadableDelivery':
     'An order could not be read — open it in Wix (Wix delivery {id}): {reason}; {error}',
+  'alert.webhookDeliveryGap':
+    'Wix cannot reach this box: {orders, plural, one {# order} other {# orders}} came only through the minute-by-minute fetch (oldest {oldest}, changed {changed}; last webhook {last}); check the tunnel / public URL',
+  'alert.clockSkew':
+    'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times and business days; check the time / NTP',
   'alert.resolved': 'Resolved: {message}',
 
   // The CLI's offline audit.

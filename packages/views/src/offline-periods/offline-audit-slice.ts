@@ -20,6 +20,8 @@ export function movesOfflineAudit(event: AnyDomainEvent): boolean {
   return (
     event.type === 'PrinterStatusChanged' ||
     event.type === 'InternetStatusChanged' ||
+    event.type === 'WebhookDeliveryGap' ||
+    event.type === 'WebhookDeliveryRestored' ||
     event.type === 'OrderReceived' ||
     offlineJobOf(event) !== undefined
   );

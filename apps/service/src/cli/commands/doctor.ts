@@ -7,6 +7,7 @@ import { resolveWixPublicKey } from '../../config/index.ts';
 import { databaseFile } from '../../database-file.ts';
 import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
+import { clockFinding, recordedPathFindings } from '../../webhook-path/doctor-findings.ts';
 import type { CliContext } from '../cli-context.ts';
 
 type Verdict = 'ok' | 'warn' | 'FAIL';
@@ -41,7 +42,11 @@ async function wixFindings(context: CliContext): Promise<Finding[]> {
     });
     return findings;
   }
+  let wixDate: Date | undefined;
   const client = createWixClient({
+    onServerDate: (date) => {
+      wixDate = date;
+    },
     baseUrl: config.wix.apiBase,
     apiKey: config.wix.apiKey,
     siteId: config.wix.siteId,
@@ -61,6 +66,7 @@ async function wixFindings(context: CliContext): Promise<Finding[]> {
         ? 'ok'
         : `${answer.kind} ${answer.status ?? ''} ${answer.detail}`,
   });
+  if (reached) findings.push(clockFinding(wixDate, new Date(), config.wix.clockSkewAlertMs));
   return findings;
 }
 
@@ -80,6 +86,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       check: 'order log',
       detail: `${file}: ${store.lastPosition()} events, quick_check ${String(check)}`,
     });
+    findings.push(...recordedPathFindings(store, config.wix.clockSkewAlertMs));
     store.close();
   } else {
     findings.push({
