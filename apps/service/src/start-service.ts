@@ -6,6 +6,9 @@ import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-stor
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
+import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
+import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
+import { cloudprntReachability } from './cloudprnt/cloudprnt-reachability.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
@@ -101,7 +104,12 @@ export async function startService(
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
-  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger);
+  const cloudprnt = cloudprntPrinters(config, {
+    scheduler,
+    recordedStatus: (printer) => views.connectivity.printer(printer)?.status,
+    onStranger: (mac) => logger.warn({ mac }, 'a CloudPRNT printer polls that is not configured'),
+  });
+  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger, cloudprnt);
   const printerNames = printers.map(({ printer }) => printer.name);
   const jobs = {
     routing: ticketRouting(config, printerNames),
@@ -297,7 +305,10 @@ export async function startService(
     version: serviceVersion,
     onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
   });
-  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
+  const server = await serveApi(withCloudprnt(cloudprnt.endpoint, api.fetch), {
+    hostname: config.server.host,
+    port: config.server.port,
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
   const unmark = markServiceRunning(config, url);
@@ -309,6 +320,8 @@ export async function startService(
     }),
   ]);
   logger.info({ url, wix: publicKey ? 'configured' : 'not configured' }, 'bonrelay is listening');
+  const reachability = cloudprntReachability(config);
+  if (reachability) logger[reachability.verdict === 'ok' ? 'info' : 'warn'](reachability.detail);
   if (!publicKey) {
     logger.warn(
       'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE to the PEM from your Wix app; webhooks answer 503 until then',
@@ -332,6 +345,7 @@ export async function startService(
         await closed;
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
+        cloudprnt.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();

@@ -5,7 +5,9 @@ import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import type { ConnectivityQueries } from '@bonrelay/views';
 import {
   distinctUntilChanged,
+  EMPTY,
   filter,
+  merge,
   mergeMap,
   type Observable,
   type SchedulerLike,
@@ -27,6 +29,8 @@ export interface PrinterMonitorOptions {
   /** Where the printers table says this printer stands: the status a first probe is compared with. */
   readonly connectivity: Pick<ConnectivityQueries, 'printer'>;
   readonly append: (events: EventToAppend[]) => void;
+  /** What the printer tells unasked (a CloudPRNT poll, or its silence): counts like a probe. */
+  readonly observations$?: Observable<PrinterProbeResult>;
 }
 
 /** The probe reason that means the printer itself answered DLE EOT. */
@@ -100,7 +104,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     agreeingProbes: config.monitor.printerAgreeingProbes,
     probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
     urgent$,
-    evidence$: failureEvidence(printer, options.log$),
+    evidence$: merge(failureEvidence(printer, options.log$), options.observations$ ?? EMPTY),
     checkNow$,
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>
