@@ -11,14 +11,16 @@ const ticket = '^^Kitchen\nPizza | 2\n=';
 const paper = { cpl: 48, encoding: 'multilingual' } as const;
 
 /** A CloudPRNT printer on a virtual clock: polls, prints and deadlines happen at chosen instants. */
-function onTheBench(options: { pollIntervalMs?: number; confirmTimeoutMs?: number } = {}) {
+function onTheBench(
+  options: { pollIntervalMs?: number; confirmTimeoutMs?: number; pollHoldMs?: number } = {},
+) {
   const scheduler = new VirtualTimeScheduler(VirtualAction, Number.POSITIVE_INFINITY);
   const printer = cloudprntPrinter({
     name: 'kitchen',
     mac,
     pollIntervalMs: options.pollIntervalMs ?? 1000,
     confirmTimeoutMs: options.confirmTimeoutMs ?? 60_000,
-    pollHoldMs: 0,
+    pollHoldMs: options.pollHoldMs ?? 0,
     dotWidth: 576,
     scheduler,
     recordedStatus: () => undefined,
@@ -70,6 +72,32 @@ test('a printer that misses polls for 3× its interval is offline at exactly tha
   bench.advanceTo(3500);
   await poll(bench.printer);
   assert.is(bench.seen.at(-1)?.observation.status, 'online');
+});
+
+test('a poll held for a ticket about to come is no silence: the printer is offline only 3 intervals after its answer', async () => {
+  const bench = onTheBench({ pollIntervalMs: 1000, pollHoldMs: 5000 });
+  const held = poll(bench.printer);
+  bench.advanceTo(4000);
+  assert.is((await bench.printer.link.probe()).status, 'online', 'waiting for its answer');
+  bench.advanceTo(5000);
+  assert.equal(await held, { jobReady: false, clientAction: [{ request: 'PageInfo', options: '' }] });
+  bench.advanceTo(7999);
+  assert.equal(
+    bench.seen.map((seen) => seen.observation.status),
+    ['online'],
+  );
+  bench.advanceTo(8000);
+  assert.is(bench.seen.at(-1)?.observation.status, 'offline');
+});
+
+test('a held poll is answered the moment a ticket is offered', async () => {
+  const bench = onTheBench({ pollHoldMs: 5000 });
+  const held = poll(bench.printer);
+  bench.advanceTo(200);
+  void bench.printer.link.print(ticket, paper, 'job-1');
+  const answer = await held;
+  assert.is(answer.jobReady, true);
+  assert.is(bench.scheduler.now(), 200);
 });
 
 test('the status code of a poll is the printer status, its code and words kept for the log', async () => {

@@ -99,8 +99,10 @@ export function cloudprntPrinter(options: CloudprntPrinterOptions): CloudprntPri
   let learnedDotWidth: number | undefined;
   let job: OfferedJob | undefined;
   let silence: Subscription | undefined;
+  /** Polls waiting for their answer: the printer is there, listening. */
+  let heldPolls = 0;
 
-  const silentFor = (now: number) => now - (lastPollAt ?? startedAt);
+  const silentFor = (now: number) => (heldPolls > 0 ? 0 : now - (lastPollAt ?? startedAt));
   const offline = (now: number): PrinterProbeResult => ({
     status: 'offline',
     latencyMs: 0,
@@ -137,6 +139,7 @@ export function cloudprntPrinter(options: CloudprntPrinterOptions): CloudprntPri
   function armSilence(): void {
     silence?.unsubscribe();
     silence = scheduler.schedule(() => {
+      if (heldPolls > 0) return;
       const now = scheduler.now();
       observations$.next(offline(now));
       if (job && job.fetchedAt === undefined) settle(failed('offline', offline(now).reason ?? '', false));
@@ -222,7 +225,12 @@ export function cloudprntPrinter(options: CloudprntPrinterOptions): CloudprntPri
         settle(failed(stoppedBy(seen.status), `printer reports ${seen.reason}; job not fetched`, false));
       }
       if (!job && options.pollHoldMs > 0) {
+        // A printer waiting for the answer is not silent: its silence starts when it has one.
+        heldPolls += 1;
         await firstValueFrom(race(offered$, timer(options.pollHoldMs, scheduler)));
+        heldPolls -= 1;
+        lastPollAt = scheduler.now();
+        armSilence();
       }
       return answer();
     },
