@@ -20,11 +20,12 @@ export function cloudprntReachability(config: Config): CloudprntReachability | u
   if (names.length === 0) return undefined;
   const { host, port } = config.server;
   const printers = `CloudPRNT printer${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+  const poll = names.length > 1 ? 'poll' : 'polls';
   if (loopback.test(host)) {
     return {
       verdict: 'warn',
       detail:
-        `${printers} poll over the LAN, but the service listens on ${host} only: set BONRELAY_HOST=0.0.0.0 ` +
+        `${printers} ${poll} over the LAN, but the service listens on ${host} only: set BONRELAY_HOST=0.0.0.0 ` +
         '(and BONRELAY_API_TOKEN, which then guards the API and dashboard)',
     };
   }
