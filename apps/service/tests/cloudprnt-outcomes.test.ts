@@ -83,6 +83,11 @@ test('510 (media type not usable) and any other code: a typed failure that count
       assert.is(failures.length, 4, `${setup}: two counted attempts per ticket, then nothing more`);
       assert.ok(failures.every((failure) => failure.counted && expected.test(failure.detail ?? '')));
       assert.is(eventsOf(app, 'PrintJobPrinted').length, 0);
+      assert.equal(
+        eventsOf<{ to: string }>(app, 'PrinterStatusChanged').map((change) => change.to),
+        ['online'],
+        'a job the printer refused says nothing about the printer',
+      );
     } finally {
       await app.stop();
       await kitchen.close();
@@ -103,6 +108,10 @@ test('a job fetched and never confirmed within printing.cloudprntConfirmTimeoutM
     );
     assert.is(failed.possibleDuplicate, true);
     assert.is(failed.counted, true);
+    assert.not.ok(
+      eventsOf<{ to: string }>(app, 'PrinterStatusChanged').some((change) => change.to === 'offline'),
+      'a printer that keeps polling is not offline because a job went missing',
+    );
     await kitchen.setMode('online');
     await eventually('both tickets printed', () => eventsOf(app, 'PrintJobPrinted').length === 2, 15_000);
     const printedTexts = kitchen.printed().map((job) => job.text);

@@ -5,9 +5,7 @@ import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import type { ConnectivityQueries } from '@bonrelay/views';
 import {
   distinctUntilChanged,
-  EMPTY,
   filter,
-  merge,
   mergeMap,
   type Observable,
   type SchedulerLike,
@@ -104,7 +102,8 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     agreeingProbes: config.monitor.printerAgreeingProbes,
     probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
     urgent$,
-    evidence$: merge(failureEvidence(printer, options.log$), options.observations$ ?? EMPTY),
+    // A printer that tells its own status (CloudPRNT polls) is believed over what a failed job suggests.
+    evidence$: options.observations$ ?? failureEvidence(printer, options.log$),
     checkNow$,
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>
