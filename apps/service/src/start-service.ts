@@ -8,7 +8,7 @@ import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
 import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
-import { cloudprntReachability } from './cloudprnt/cloudprnt-reachability.ts';
+import { cloudprntFindings } from './cloudprnt/cloudprnt-reachability.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
@@ -320,8 +320,8 @@ export async function startService(
     }),
   ]);
   logger.info({ url, wix: publicKey ? 'configured' : 'not configured' }, 'bonrelay is listening');
-  const reachability = cloudprntReachability(config);
-  if (reachability) logger[reachability.verdict === 'ok' ? 'info' : 'warn'](reachability.detail);
+  for (const finding of cloudprntFindings(config))
+    logger[finding.verdict === 'ok' ? 'info' : 'warn'](finding.detail);
   if (!publicKey) {
     logger.warn(
       'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE to the PEM from your Wix app; webhooks answer 503 until then',

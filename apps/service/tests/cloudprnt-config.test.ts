@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cloudprntFindings } from '../src/cloudprnt/cloudprnt-reachability.ts';
 import { describeConfig, loadConfig } from '../src/config/index.ts';
 import { cli } from './cli-scenario.ts';
 import { fakeInternet, startTestService } from './support/test-service.ts';
@@ -109,6 +110,16 @@ test('on a loopback bind, the start log and doctor say a CloudPRNT printer canno
   } finally {
     internet.close();
   }
+});
+
+test('a machine without a font for ticket text is told before a printer prints blank tickets', () => {
+  const config = loadConfig(environmentFor({ printers: [kitchen] }));
+  assert.equal(cloudprntFindings(config, () => true).length, 1);
+  assert.match(
+    cloudprntFindings(config, () => false)[1]?.detail ?? '',
+    /no font .*install fonts-dejavu-core/,
+  );
+  assert.equal(cloudprntFindings(loadConfig(environmentFor({}))), []);
 });
 
 test.run();

@@ -29,13 +29,8 @@ export function dotWidthForPaper(cpl: number): number {
   return cpl >= 48 ? 576 : 384;
 }
 
-/**
- * A ticket as a PNG exactly `dotWidth` dots wide, drawn from receiptline's SVG on white with the
- * machine's fonts (the SVG's web font is never fetched: the service may be offline).
- */
-export function toPng(doc: string, paper: PaperSettings, dotWidth: number): Buffer {
-  const svg = toSvg(doc, paper);
-  const picture = new Resvg(svg, {
+function draw(svg: string, dotWidth: number) {
+  return new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'width', value: dotWidth },
     font: {
@@ -44,7 +39,24 @@ export function toPng(doc: string, paper: PaperSettings, dotWidth: number): Buff
       monospaceFamily: 'DejaVu Sans Mono',
     },
   }).render();
-  return picture.asPng();
+}
+
+/**
+ * A ticket as a PNG exactly `dotWidth` dots wide, drawn from receiptline's SVG on white with the
+ * machine's fonts (the SVG's web font is never fetched: the service may be offline).
+ */
+export function toPng(doc: string, paper: PaperSettings, dotWidth: number): Buffer {
+  return draw(toSvg(doc, paper), dotWidth).asPng();
+}
+
+/**
+ * Whether this machine has a font to draw ticket text with. Without one resvg draws rules and
+ * QR codes but no words, and a CloudPRNT printer would print blank tickets, confirmed.
+ */
+export function canDrawTicketText(): boolean {
+  const { pixels } = draw(toSvg('Pizza Margherita', { cpl: 48, encoding: 'multilingual' }), 576);
+  for (let at = 0; at < pixels.length; at += 4) if ((pixels[at] as number) < 128) return true;
+  return false;
 }
 
 /** The receiptline command set behind each Star media type (European single-byte code pages). */

@@ -1,5 +1,6 @@
 export type { CloudprntMediaType } from './cloudprnt-media.ts';
 export {
+  canDrawTicketText,
   cloudprntMediaTypes,
   dotWidthForPaper,
   isCloudprntMediaType,

@@ -36,7 +36,7 @@ export function decodeCloudprntStatus(raw: string): CloudprntStatus {
     return { code, text: words, status: nearEnd ? 'paper-near-end' : 'online' };
   }
   if (code.startsWith('4')) return { code, text: words, status: stoppedStatus(code, words) };
-  return { code, text: words || text, status: 'error' };
+  return { code, text: code ? words : text, status: 'error' };
 }
 
 /** What the printer's confirmation of one job says happened to it. */
