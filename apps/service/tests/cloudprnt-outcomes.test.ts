@@ -12,13 +12,14 @@ const printing = (extra: Record<string, unknown> = {}) => ({
   printing: { backoff: { baseMs: 50, factor: 2, capMs: 400 }, ...extra },
 });
 
-test('2xx: the ticket is printed, confirmed by the printer, in every media type the printer may pick', async () => {
-  for (const [mediaType, looksLike] of [
-    ['text/plain', /Kitchen|KITCHEN/],
-    ['image/png', /^\[PNG 576×\d+\]$/],
-    ['application/vnd.star.starprnt', /\d/],
+test('2xx: the ticket is printed, confirmed by the printer (DELETE or GET …&delete), in every media type it may pick', async () => {
+  for (const [mediaType, looksLike, confirmWithGet] of [
+    ['text/plain', /Kitchen|KITCHEN/, false],
+    ['image/png', /^\[PNG 576×\d+\]$/, false],
+    ['application/vnd.star.starprnt', /\d/, false],
+    ['application/vnd.star.line', /\d/, true],
   ] as const) {
-    const kitchen = await startCloudprntPrinterUnderTest({ mediaTypes: [mediaType] });
+    const kitchen = await startCloudprntPrinterUnderTest({ mediaTypes: [mediaType], confirmWithGet });
     const app = await startCloudprntService({ kitchen });
     try {
       const order = await placeOrder(app);
