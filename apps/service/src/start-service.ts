@@ -107,7 +107,7 @@ export async function startService(
   const cloudprnt = cloudprntPrinters(config, {
     scheduler,
     recordedStatus: (printer) => views.connectivity.printer(printer)?.status,
-    onStranger: (mac) => logger.warn({ mac }, 'a CloudPRNT printer polls that is not configured'),
+    onRefused: (mac, why) => logger.warn({ mac }, `a CloudPRNT printer was refused: ${why}`),
   });
   const { printers, virtualTickets } = printersOrVirtual(config, clock, logger, cloudprnt);
   const printerNames = printers.map(({ printer }) => printer.name);

@@ -83,6 +83,12 @@ test('the CloudPRNT endpoint answers only configured printers, with their creden
       clientAction: [{ request: 'PageInfo', options: '' }],
     });
     assert.is((await poll(app, counterMac)).status, 200, 'counter has no credentials set');
+    const refusals = app.logLines.filter((line) => line.includes('a CloudPRNT printer was refused'));
+    assert.equal(
+      refusals.map((line) => (JSON.parse(line) as { mac: string; msg: string }).msg.split(': ')[1]),
+      ['not configured', 'wrong or missing credentials'],
+      'the operator is told once per printer and reason',
+    );
   } finally {
     await app.stop();
   }

@@ -10,6 +10,9 @@ export interface CloudprntClient {
   readonly credentials?: { readonly username: string; readonly password: string };
 }
 
+/** Why a printer's request was refused, for the one log line that tells the operator. */
+export type CloudprntRefusal = 'not configured' | 'wrong or missing credentials';
+
 /** Polls are a few hundred bytes; anything much larger is not a printer. */
 const pollLimitBytes = 64 * 1024;
 
@@ -34,7 +37,7 @@ function basicCredentials(header: string | undefined): { username: string; passw
  */
 export function cloudprntEndpoint(
   clients: readonly CloudprntClient[],
-  onStranger: (mac: string) => void = () => {},
+  onRefused: (mac: string, why: CloudprntRefusal) => void = () => {},
 ): Hono {
   const byMac = new Map(clients.map((client) => [client.printer.mac, client]));
   const app = new Hono();
@@ -44,7 +47,7 @@ export function cloudprntEndpoint(
     const mac = macText ? normaliseMac(macText) : undefined;
     const client = mac ? byMac.get(mac) : undefined;
     if (!mac || !client) {
-      if (mac) onStranger(mac);
+      if (mac) onRefused(mac, 'not configured');
       return c.json(
         { error: 'unknown-printer', message: 'no CloudPRNT printer with this MAC is configured' },
         403,
@@ -56,6 +59,7 @@ export function cloudprntEndpoint(
       expected &&
       !(given && sameText(given.username, expected.username) && sameText(given.password, expected.password))
     ) {
+      onRefused(client.printer.mac, 'wrong or missing credentials');
       c.header('www-authenticate', 'Basic realm="bonrelay CloudPRNT"');
       return c.json({ error: 'unauthorized', message: 'wrong or missing CloudPRNT credentials' }, 401);
     }

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { PrinterLink } from '../stations/printer-link.ts';
-import { type CloudprntClient, cloudprntEndpoint } from './cloudprnt-endpoint.ts';
+import { type CloudprntClient, type CloudprntRefusal, cloudprntEndpoint } from './cloudprnt-endpoint.ts';
 import { type CloudprntPrinter, cloudprntPrinter } from './cloudprnt-printer.ts';
 
 /** The service's CloudPRNT printers: their links for the stations and the endpoint they poll. */
@@ -21,8 +21,8 @@ export interface CloudprntPrintersOptions {
   readonly scheduler: SchedulerLike;
   /** The printer's status as the log last recorded it (read once the views are up). */
   readonly recordedStatus: (printer: string) => PrinterStatus | undefined;
-  /** A printer polls that is not configured (a typo in its MAC, most likely). */
-  readonly onStranger?: (mac: string) => void;
+  /** A printer was refused: its MAC is not configured (a typo, most likely) or its credentials are wrong. */
+  readonly onRefused?: (mac: string, why: CloudprntRefusal) => void;
 }
 
 /** Sets up every `cloudprnt://` printer of the config, with its poll interval, credentials and paper. */
@@ -48,17 +48,17 @@ export function cloudprntPrinters(config: Config, options: CloudprntPrintersOpti
     ];
   });
   const printers = clients.map((client) => client.printer);
-  // A stranger polls every few seconds: say so once per MAC, not every time.
-  const strangers = new Set<string>();
-  const onStranger = (mac: string) => {
-    if (strangers.has(mac)) return;
-    strangers.add(mac);
-    options.onStranger?.(mac);
+  // A refused printer polls again every few seconds: say so once per MAC and reason, not every time.
+  const told = new Set<string>();
+  const onRefused = (mac: string, why: CloudprntRefusal) => {
+    if (told.has(`${mac} ${why}`)) return;
+    told.add(`${mac} ${why}`);
+    options.onRefused?.(mac, why);
   };
   return {
     printers,
     linkOf: (name) => printers.find((printer) => printer.name === name)?.link,
-    endpoint: clients.length > 0 ? cloudprntEndpoint(clients, onStranger) : undefined,
+    endpoint: clients.length > 0 ? cloudprntEndpoint(clients, onRefused) : undefined,
     stop: () => {
       for (const printer of printers) printer.stop();
     },
