@@ -100,6 +100,23 @@ test('a held poll is answered the moment a ticket is offered', async () => {
   assert.is(bench.scheduler.now(), 200);
 });
 
+test('before its first poll the printer is as the log last left it; a poll without a status code is a printer there', async () => {
+  const scheduler = new VirtualTimeScheduler(VirtualAction, Number.POSITIVE_INFINITY);
+  const printer = cloudprntPrinter({
+    name: 'kitchen',
+    mac,
+    pollIntervalMs: 1000,
+    confirmTimeoutMs: 60_000,
+    pollHoldMs: 0,
+    dotWidth: 576,
+    scheduler,
+    recordedStatus: () => 'offline',
+  });
+  assert.is((await printer.link.probe()).status, 'offline');
+  await printer.poll({ mac, statusCode: undefined, dotWidth: undefined });
+  assert.equal(await printer.link.probe(), { status: 'online', latencyMs: 0, reason: 'CloudPRNT poll' });
+});
+
 test('the status code of a poll is the printer status, its code and words kept for the log', async () => {
   const bench = onTheBench();
   await poll(bench.printer, '410%20Paper%20Out');

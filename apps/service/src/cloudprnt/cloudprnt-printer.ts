@@ -121,6 +121,7 @@ export function cloudprntPrinter(options: CloudprntPrinterOptions): CloudprntPri
     const now = scheduler.now();
     if (silentFor(now) >= silenceMs) return offline(now);
     if (lastStatus) return fromStatus(lastStatus);
+    if (lastPollAt !== undefined) return { status: 'online', latencyMs: 0, reason: 'CloudPRNT poll' };
     return {
       status: options.recordedStatus() ?? 'unknown',
       latencyMs: 0,
