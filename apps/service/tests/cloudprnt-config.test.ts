@@ -107,6 +107,15 @@ test('on a loopback bind, the start log and doctor say a CloudPRNT printer canno
       lan.out,
       /\[ok {2}\] CloudPRNT .*server URL to http:\/\/<this machine's LAN address>:8080\/cloudprnt/,
     );
+    assert.match(lan.out, /\[warn\] CloudPRNT +kitchen: no CloudPRNT credentials, so anyone on the LAN/);
+    const guarded = await cli(
+      ['doctor'],
+      environmentFor(
+        { printers: [{ ...kitchen, username: 'star', password: 'hunter22' }] },
+        { BONRELAY_INTERNET_PROBES: probes, BONRELAY_LOG_LEVEL: 'silent', BONRELAY_HOST: '0.0.0.0' },
+      ),
+    );
+    assert.not.match(guarded.out, /no CloudPRNT credentials/);
   } finally {
     internet.close();
   }

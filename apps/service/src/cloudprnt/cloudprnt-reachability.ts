@@ -19,9 +19,8 @@ export function cloudprntFindings(
   config: Config,
   canDrawText: () => boolean = canDrawTicketText,
 ): CloudprntFinding[] {
-  const names = config.printers
-    .filter((printer) => printer.url.startsWith('cloudprnt:'))
-    .map((printer) => printer.name);
+  const cloudprnt = config.printers.filter((printer) => printer.url.startsWith('cloudprnt:'));
+  const names = cloudprnt.map((printer) => printer.name);
   if (names.length === 0) return [];
   const { host, port } = config.server;
   const printers = `CloudPRNT printer${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
@@ -39,6 +38,15 @@ export function cloudprntFindings(
           detail: `${printers}: set the printer's server URL to http://<this machine's LAN address>:${port}/cloudprnt`,
         },
   ];
+  const open = cloudprnt.filter((printer) => printer.username === undefined).map((printer) => printer.name);
+  if (open.length > 0 && !loopback.test(host)) {
+    findings.push({
+      verdict: 'warn',
+      detail:
+        `${open.join(', ')}: no CloudPRNT credentials, so anyone on the LAN who knows the printer's MAC can ` +
+        "fetch its tickets (guests' names and addresses); set a user and password on the printer and in the config",
+    });
+  }
   if (!canDrawText()) {
     findings.push({
       verdict: 'warn',
