@@ -56,7 +56,7 @@ export function buildIsCurrent(root, { entries = serviceEntries, outDir = servic
 }
 
 /**
- * Bundles the service (better-sqlite3 stays outside: it is a native addon) unless the bundles are
+ * Bundles the service (better-sqlite3 and @resvg/resvg-js stay outside: they are native addons) unless the bundles are
  * current. Each file is written under a temporary name and renamed, the stamp last, so a start
  * running beside a build never loads half a bundle. Returns whether it had to build.
  * @param {string} root
@@ -82,7 +82,7 @@ export async function ensureServiceBuilt(
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', '@resvg/resvg-js'],
       banner: { js: requireShim },
       // Less source for V8 to hold and pre-parse; identifiers stay, so stack traces keep their names.
       minifyWhitespace: true,

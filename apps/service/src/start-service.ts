@@ -6,6 +6,9 @@ import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-stor
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
+import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
+import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
+import { cloudprntFindings } from './cloudprnt/cloudprnt-reachability.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
@@ -107,7 +110,12 @@ export async function startService(
   startupChecks(store, config, logger);
   logger.info({ config: describeConfig(config) }, 'configuration');
 
-  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger);
+  const cloudprnt = cloudprntPrinters(config, {
+    scheduler,
+    recordedStatus: (printer) => views.connectivity.printer(printer)?.status,
+    onRefused: (mac, why) => logger.warn({ mac }, `a CloudPRNT printer was refused: ${why}`),
+  });
+  const { printers, virtualTickets } = printersOrVirtual(config, clock, logger, cloudprnt);
   const printerNames = printers.map(({ printer }) => printer.name);
   const jobs = {
     routing: ticketRouting(config, printerNames),
@@ -356,7 +364,10 @@ export async function startService(
     version: serviceVersion,
     onError: (error) => logger.error({ err: error }, 'unexpected error in a request'),
   });
-  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
+  const server = await serveApi(withCloudprnt(cloudprnt.endpoint, api.fetch), {
+    hostname: config.server.host,
+    port: config.server.port,
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.server.host}:${port}`;
   const unmark = markServiceRunning(config, url);
@@ -368,6 +379,8 @@ export async function startService(
     }),
   ]);
   logger.info({ url, wix: publicKey ? 'configured' : 'not configured' }, 'bonrelay is listening');
+  for (const finding of cloudprntFindings(config))
+    logger[finding.verdict === 'ok' ? 'info' : 'warn'](finding.detail);
   if (!publicKey) {
     logger.warn(
       'no Wix public key: set BONRELAY_WIX_PUBLIC_KEY_FILE to the PEM from your Wix app; webhooks answer 503 until then',
@@ -393,6 +406,7 @@ export async function startService(
         publicPath?.stop();
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
+        cloudprnt.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();

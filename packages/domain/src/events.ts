@@ -83,6 +83,8 @@ export interface EventDataByType {
     /** Whether the attempt counts toward giving up (a printer that is simply off does not burn). */
     counted: boolean;
     nextAttemptAt: string;
+    /** The printer took the job and never said whether it printed: the next try is marked POSSIBLE DUPLICATE. */
+    possibleDuplicate?: true;
   };
   PrintJobPrinted: { jobId: string; printer: string; attempt: number; confirmation: PrintConfirmation };
   PrintJobGaveUp: { jobId: string; printer: string; attempts: number; lastFailure: PrintFailure };

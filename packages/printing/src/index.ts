@@ -1,2 +1,3 @@
+export * from './cloudprnt/index.ts';
 export * from './tickets/index.ts';
 export * from './transport/index.ts';

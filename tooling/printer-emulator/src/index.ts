@@ -1,3 +1,9 @@
+export type {
+  CloudprntEmulatedJob,
+  CloudprntEmulator,
+  CloudprntEmulatorOptions,
+} from './cloudprnt-client.ts';
+export { startCloudprntEmulator } from './cloudprnt-client.ts';
 export type { EmulatedJob, PrinterEmulator, PrinterEmulatorOptions } from './emulator.ts';
 export { startPrinterEmulator } from './emulator.ts';
 export type { FaultMode } from './fault-mode.ts';

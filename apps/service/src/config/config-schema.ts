@@ -1,5 +1,6 @@
 import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
+import { cloudprntConfigProblems } from '../cloudprnt/cloudprnt-config-problems.ts';
 import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
 
 /**
@@ -8,7 +9,12 @@ import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
  */
 const milliseconds = z.number().int().min(1).max(86_400_000);
 const port = z.number().int().min(0).max(65_535);
-const printerUrl = z.string().regex(/^tcp:\/\/[^\s:/]+(:\d{1,5})?$/, 'must look like tcp://host:port');
+const printerUrl = z
+  .string()
+  .regex(
+    /^(tcp:\/\/[^\s:/]+(:\d{1,5})?|cloudprnt:\/\/[0-9a-f]{2}([:-][0-9a-f]{2}){5})$/i,
+    'must look like tcp://host:port or cloudprnt://<printer MAC>',
+  );
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
 const timeZone = z.string().refine((zone) => {
@@ -29,6 +35,11 @@ const printerSchema = z.strictObject({
     .string()
     .refine(isReceiptEncoding, { message: `must be one of ${receiptEncodings.join(', ')}` })
     .default('multilingual'),
+  /** CloudPRNT printers: the poll interval set on the printer; silence for 3× this means offline. */
+  pollIntervalMs: milliseconds.default(5_000),
+  /** CloudPRNT printers: the HTTP Basic credentials set on the printer, which it sends with each request. */
+  username: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -89,7 +100,14 @@ export const configSchema = z.strictObject({
       clockSkewAlertMs: milliseconds.default(60_000),
     })
     .prefault({}),
-  printers: z.array(printerSchema).default([]),
+  printers: z
+    .array(printerSchema)
+    .superRefine((printers, context) => {
+      for (const problem of cloudprntConfigProblems(printers)) {
+        context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+      }
+    })
+    .default([]),
   routing: z.partialRecord(ticketKind, z.string()).default({}),
   tickets: z
     .strictObject({
@@ -129,6 +147,10 @@ export const configSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(1_000).default(8),
       breakerFailureThreshold: z.number().int().min(1).max(100).default(3),
       stopTimeoutMs: milliseconds.default(10_000),
+      /** A CloudPRNT job fetched but not confirmed this long is treated like a crash mid-print. */
+      cloudprntConfirmTimeoutMs: milliseconds.default(60_000),
+      /** How long a CloudPRNT poll may wait for a ticket about to be offered (0: answer at once). */
+      cloudprntPollHoldMs: z.number().int().min(0).max(10_000).default(1_000),
     })
     .prefault({}),
   monitor: z

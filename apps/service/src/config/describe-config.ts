@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from './config-schema.ts';
 
-const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl']);
+const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl', 'password']);
 
 /** The config with secrets masked, for the start-up log and `ServiceStarted` (never leak a token). */
 export function describeConfig(config: Config): unknown {

@@ -27,6 +27,8 @@ export interface PrinterMonitorOptions {
   /** Where the printers table says this printer stands: the status a first probe is compared with. */
   readonly connectivity: Pick<ConnectivityQueries, 'printer'>;
   readonly append: (events: EventToAppend[]) => void;
+  /** What the printer tells unasked (a CloudPRNT poll, or its silence): counts like a probe. */
+  readonly observations$?: Observable<PrinterProbeResult>;
 }
 
 /** The probe reason that means the printer itself answered DLE EOT. */
@@ -100,7 +102,8 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     agreeingProbes: config.monitor.printerAgreeingProbes,
     probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
     urgent$,
-    evidence$: failureEvidence(printer, options.log$),
+    // A printer that tells its own status (CloudPRNT polls) is believed over what a failed job suggests.
+    evidence$: options.observations$ ?? failureEvidence(printer, options.log$),
     checkNow$,
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>

@@ -45,6 +45,7 @@ export function startMonitors(options: MonitorsOptions): { printers: Monitor[]; 
           monitorPrinter({
             printer: station.name,
             probe: station.status,
+            ...(station.observations$ ? { observations$: station.observations$ } : {}),
             config,
             scheduler,
             ticketsWaiting$: views.tables.committed$.pipe(

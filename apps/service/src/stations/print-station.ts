@@ -20,6 +20,8 @@ export interface PrintStation {
   /** The printer's status for the monitor and the connectivity check. */
   status(): Promise<PrinterProbeResult>;
   preview(job: PrintJobView): string | undefined;
+  /** The printer's unasked news, for the monitor (CloudPRNT polls and their absence). */
+  readonly observations$?: PrinterLink['observations$'];
 }
 
 /**
@@ -56,5 +58,6 @@ export function printStation(
       const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       return document ? toSvg(document, paper) : undefined;
     },
+    ...(link.observations$ ? { observations$: link.observations$ } : {}),
   };
 }

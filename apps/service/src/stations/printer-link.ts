@@ -1,5 +1,6 @@
 import type { PrinterProbeResult } from '@bonrelay/connectivity';
 import type { PaperSettings, PrintOutcome } from '@bonrelay/printing';
+import type { Observable } from 'rxjs';
 
 /**
  * How a print station reaches its printer — over the network, or the built-in virtual printer —
@@ -10,4 +11,6 @@ export interface PrinterLink {
   print(document: string, paper: PaperSettings, jobId: string): Promise<PrintOutcome>;
   /** One status probe, in the monitor's terms; never throws. */
   probe(): Promise<PrinterProbeResult>;
+  /** What the printer said of itself unasked (a CloudPRNT poll, or its silence): counts like a probe. */
+  readonly observations$?: Observable<PrinterProbeResult>;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createVirtualPrinter, parsePrinterUrl } from '@bonrelay/printing';
+import type { CloudprntPrinters } from '../cloudprnt/cloudprnt-printers.ts';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
 import { networkPrinterLink } from './network-printer-link.ts';
@@ -20,12 +21,13 @@ export function printersOrVirtual(
   config: Config,
   clock: () => Date,
   logger: Logger,
+  cloudprnt?: Pick<CloudprntPrinters, 'linkOf'>,
 ): { printers: readonly LinkedPrinter[]; virtualTickets: string | undefined } {
   if (config.printers.length > 0) {
     return {
       printers: config.printers.map((printer) => ({
         printer,
-        link: networkPrinterLink(parsePrinterUrl(printer.url), config),
+        link: cloudprnt?.linkOf(printer.name) ?? networkPrinterLink(parsePrinterUrl(printer.url), config),
       })),
       virtualTickets: undefined,
     };

@@ -62,6 +62,7 @@ function next(job: PrintJobView, event: AnyDomainEvent): PrintJobView | undefine
             lastFailureCounted: event.data.counted,
             lastFailedAt: event.recordedAt,
             lastDetail: event.data.detail,
+            possibleDuplicate: job.possibleDuplicate || event.data.possibleDuplicate === true,
           };
     case 'PrintJobPrinted': {
       // The paper came out: that is true whatever else was decided meanwhile.

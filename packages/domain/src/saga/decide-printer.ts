@@ -123,7 +123,10 @@ function onOutcome(
     const counted = outcome.reachedPrinter || failure === 'reset-mid-job' || isPauseFailure(failure);
     const delay = nextAttemptDelay(attempt, context.config.backoff, context.random);
     const nextAttemptAt = new Date(context.now.getTime() + delay).toISOString();
-    events.push(attemptFailed({ jobId, printer, attempt, failure, detail, counted, nextAttemptAt }));
+    const maybeOnPaper = outcome.possibleDuplicate ? { possibleDuplicate: true as const } : {};
+    events.push(
+      attemptFailed({ jobId, printer, attempt, failure, detail, counted, nextAttemptAt, ...maybeOnPaper }),
+    );
     const attempts = job.attempts + (counted ? 1 : 0);
     if (counted && attempts >= context.config.maxAttempts) {
       events.push(jobGaveUp({ jobId, printer, attempts, lastFailure: failure }, attempt));

@@ -30,6 +30,8 @@ export type PrintOutcome =
       readonly failure: PrintFailure;
       readonly detail?: string;
       readonly reachedPrinter: boolean;
+      /** The printer fetched the job and fell silent (CloudPRNT): it may be on paper, like a crash mid-print. */
+      readonly possibleDuplicate?: boolean;
     };
 
 /** What the saga learns about its printer at start, from the views rather than by replaying the log. */

@@ -1,3 +1,5 @@
+import { parseCloudprntUrl } from '../cloudprnt/cloudprnt-url.ts';
+
 /** Where a network printer listens. */
 export interface PrinterAddress {
   readonly host: string;
@@ -40,4 +42,15 @@ export function parsePrinterUrl(url: string): PrinterAddress {
   const port = parsed.port === '' ? defaultPrinterPort : Number(parsed.port);
   if (port === 0) throw new PrinterUrlError(url, 'port must be 1–65535');
   return { host, port };
+}
+
+/** Any printer the config can name, by how bonrelay reaches it (or how it reaches bonrelay). */
+export type PrinterTarget =
+  | { readonly kind: 'tcp'; readonly address: PrinterAddress }
+  | { readonly kind: 'cloudprnt'; readonly mac: string };
+
+/** Reads a configured printer URL of any kind; a bad one throws `PrinterUrlError` naming the problem. */
+export function parsePrinterTarget(url: string): PrinterTarget {
+  if (url.startsWith('cloudprnt:')) return { kind: 'cloudprnt', mac: parseCloudprntUrl(url) };
+  return { kind: 'tcp', address: parsePrinterUrl(url) };
 }

@@ -3,6 +3,7 @@ import { printableStatuses } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
+import { cloudprntFindings } from '../../cloudprnt/cloudprnt-reachability.ts';
 import { resolveWixPublicKey } from '../../config/index.ts';
 import { databaseFile } from '../../database-file.ts';
 import { checkInternetNow } from '../../monitors/internet-monitor.ts';
@@ -109,7 +110,10 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       detail: 'none configured: the built-in virtual printer is used',
     });
   }
+  for (const finding of cloudprntFindings(config)) findings.push({ ...finding, check: 'CloudPRNT' });
   for (const printer of config.printers) {
+    // A CloudPRNT printer cannot be probed: it polls the service, which reports its status.
+    if (printer.url.startsWith('cloudprnt:')) continue;
     const result = await probePrinter(parsePrinterUrl(printer.url), config);
     findings.push({
       verdict: printableStatuses.includes(result.status) ? 'ok' : 'FAIL',
