@@ -17,7 +17,7 @@ import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow } from './monitors/internet-monitor.ts';
 import { startMonitors } from './monitors/start-monitors.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
-import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
+import { holdPolicy, priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
 import { printerAtStart, runPrinterSaga, sagaLog, superviseSaga } from './printer-saga/index.ts';
@@ -107,6 +107,7 @@ export async function startService(
     routing: ticketRouting(config, printerNames),
     enabledTickets: config.tickets.enabled,
     rules: priorityRules(config),
+    hold: holdPolicy(config),
   };
 
   const siteSealer = createViewSealer(masterKey);
@@ -136,6 +137,7 @@ export async function startService(
         views.tables.flush();
         return views.orders.order(orderId);
       },
+      clock,
     });
 
   const stations = printers.map(({ printer, link }) => printStation(printer, link, config, views, clock));

@@ -72,6 +72,10 @@ export interface EventDataByType {
     printer: string;
     priority: Priority;
     reprint: boolean;
+    /** A pre-order's ticket is held until then (slot start minus prep lead): it prints when the kitchen should start. */
+    notBefore?: string;
+    /** When the guest's pickup or delivery slot starts, for "prints 19:00 for 19:30". */
+    slotStartsAt?: string;
   };
   PrintAttemptStarted: { jobId: string; printer: string; attempt: number };
   PrintAttemptFailed: {
@@ -91,6 +95,10 @@ export interface EventDataByType {
   PrintJobRequeued: { jobId: string; reason: 'crash-recovery' };
   PrintJobCancelled: { jobId: string; reason: string };
   PrinterBreakerChanged: { printer: string; from: BreakerState; to: BreakerState };
+  /** A held pre-order ticket moved (the guest changed the slot in Wix), or a queued one became held. */
+  PrintJobScheduled: { jobId: string; notBefore: string; slotStartsAt: string; reason: string };
+  /** A held ticket may print now: its time came, a person pressed "print now", or the slot moved near. */
+  PrintJobReleased: { jobId: string; reason: 'due' | 'print-now' | 'order-changed' };
 
   PrinterStatusChanged: {
     printer: string;

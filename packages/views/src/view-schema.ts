@@ -22,6 +22,8 @@ export interface PrintJobsTable {
   attempts: number;
   total_attempts: number;
   next_attempt_at: string | null;
+  not_before: string | null;
+  slot_starts_at: string | null;
   last_failure: string | null;
   last_failure_counted: number | null;
   last_failed_at: string | null;

@@ -10,6 +10,8 @@ const port = z.number().int().min(0).max(65_535);
 const printerUrl = z.string().regex(/^tcp:\/\/[^\s:/]+(:\d{1,5})?$/, 'must look like tcp://host:port');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
+/** A pre-order's ticket prints when the order arrives, or waits for prep time. */
+const scheduledPolicy = z.enum(['at-once', 'prep-time']);
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -94,6 +96,17 @@ export const configSchema = z.strictObject({
       thankYou: z.string().default('Thank you and enjoy your meal!'),
       customerQrUrl: z.url().optional(),
       locale: z.string().default('en-GB'),
+      /** Pre-orders whose slot starts further ahead than this hold their `whenScheduled: 'prep-time'` tickets. */
+      holdScheduledBeyondMinutes: z.number().int().min(0).max(10_080).default(90),
+      /** Held tickets print this long before the slot starts. */
+      prepLeadMinutes: z.number().int().min(0).max(1_440).default(30),
+      whenScheduled: z
+        .strictObject({
+          kitchen: scheduledPolicy.default('prep-time'),
+          customer: scheduledPolicy.default('at-once'),
+          driver: scheduledPolicy.default('prep-time'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   priorities: z

@@ -28,6 +28,7 @@ async function loadSnapshot() {
   renderQueue(queue);
   renderOrders(orders.orders);
   renderUnreadable(unreadable.unreadableOrders);
+  await loadHeld();
   await loadTimeline();
 }
 
@@ -43,6 +44,7 @@ function connect() {
   stream.addEventListener('queue', (event) => {
     const queue = parsed(event);
     if (queue) renderQueue(queue);
+    if (queue) heldMayHaveChanged(queue);
   });
   stream.addEventListener('connectivity', (event) => {
     const view = parsed(event);

@@ -3,7 +3,7 @@
  * receipt previews with the manager's two repairs, reprint a ticket and retry one that gave up.
  */
 export const clientOrders = `
-const ticketWords = { queued: 'queued', printing: 'printing', 'retry-wait': 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
+const ticketWords = { scheduled: 'held', queued: 'queued', printing: 'printing', 'retry-wait': 'waiting', printed: 'printed', 'gave-up': 'gave up', cancelled: 'cancelled' };
 const reprintable = ['kitchen', 'customer', 'driver'];
 const expanded = new Set();
 let lastOrders = [];
@@ -28,6 +28,14 @@ function ticketCard(view, ticket) {
     );
     actions.push(reprint);
   }
+  if (ticket.state === 'scheduled') {
+    const now = el('button', { type: 'button', 'data-action': 'print-now', text: 'Print now' });
+    now.addEventListener('click', () =>
+      command(now, 'POST', '/print-jobs/' + encodeURIComponent(ticket.jobId) + '/print-now', undefined,
+        () => 'The ' + ticket.ticket + ' ticket prints now'),
+    );
+    actions.push(now);
+  }
   if (ticket.state === 'gave-up') {
     const retry = el('button', { type: 'button', 'data-action': 'retry', text: 'Try again' });
     retry.addEventListener('click', () =>
@@ -36,7 +44,9 @@ function ticketCard(view, ticket) {
     );
     actions.push(retry);
   }
-  const facts = [ticket.printer, ticket.attempts ? ticket.attempts + ' attempt(s)' : '', ticket.reprint ? 'reprint' : '',
+  const held = ticket.state === 'scheduled' && ticket.notBefore
+    ? 'prints ' + heldWhen(ticket.notBefore) + ' for ' + heldWhen(ticket.slotStartsAt || ticket.notBefore) : '';
+  const facts = [ticket.printer, held, ticket.attempts ? ticket.attempts + ' attempt(s)' : '', ticket.reprint ? 'reprint' : '',
     ticket.possibleDuplicate ? 'may be printed twice' : '', ticket.lastFailure ? 'last failure: ' + (ticket.lastFailure.kind || ticket.lastFailure) : '']
     .filter(Boolean).join(' · ');
   return el('div', { className: 'ticket', 'data-job': ticket.jobId }, [

@@ -31,6 +31,10 @@ export function dashboardMarkup(escapedVersion: string): string {
     <div id="queue-facts"></div>
     <div class="scroll"><table id="queue-printers"></table></div>
   </section>
+  <section id="held" class="wide held" data-testid="held-tickets" aria-labelledby="held-title" hidden>
+    <h2 id="held-title">Pre-orders held until prep time</h2>
+    <ul id="held-list" class="orders"></ul>
+  </section>
   <section class="wide" aria-labelledby="orders-title">
     <h2 id="orders-title">Recent orders</h2>
     <ul id="orders" class="orders" data-testid="orders"><li class="muted">Loading...</li></ul>

@@ -67,6 +67,8 @@ td:first-child { overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .unreadable { border-left: .5rem solid var(--offline); }
 .unreadable[hidden] { display: none; }
+.held[hidden] { display: none; }
+.held-ticket { display: flex; flex-wrap: wrap; gap: .4rem .75rem; align-items: center; padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
 .unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }
 .timeline-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }

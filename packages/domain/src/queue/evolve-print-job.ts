@@ -17,6 +17,8 @@ export function jobIdOf(event: AnyDomainEvent): string | undefined {
     case 'PrintJobRevived':
     case 'PrintJobRequeued':
     case 'PrintJobCancelled':
+    case 'PrintJobScheduled':
+    case 'PrintJobReleased':
       return event.data.jobId;
     default:
       return undefined;
@@ -24,8 +26,10 @@ export function jobIdOf(event: AnyDomainEvent): string | undefined {
 }
 
 function queued(event: Extract<AnyDomainEvent, { type: 'PrintJobQueued' }>): PrintJobView {
-  const { jobId, orderId, ticket, printer, priority, reprint } = event.data;
+  const { jobId, orderId, ticket, printer, priority, reprint, notBefore, slotStartsAt } = event.data;
   return {
+    ...(notBefore === undefined ? {} : { notBefore }),
+    ...(slotStartsAt === undefined ? {} : { slotStartsAt }),
     jobId,
     orderId,
     ticket,
@@ -33,7 +37,7 @@ function queued(event: Extract<AnyDomainEvent, { type: 'PrintJobQueued' }>): Pri
     priority,
     reprint,
     possibleDuplicate: false,
-    state: 'queued',
+    state: notBefore === undefined ? 'queued' : 'scheduled',
     attempts: 0,
     totalAttempts: 0,
     queuedAt: event.recordedAt,
@@ -86,6 +90,15 @@ function next(job: PrintJobView, event: AnyDomainEvent): PrintJobView | undefine
     }
     case 'PrintJobRequeued':
       return job.state === 'printing' ? { ...job, state: 'queued', possibleDuplicate: true } : undefined;
+    case 'PrintJobScheduled': {
+      // Only a ticket nobody has tried to print yet can wait for a later slot.
+      if (job.state !== 'scheduled' && !(job.state === 'queued' && job.totalAttempts === 0)) return undefined;
+      const { notBefore, slotStartsAt } = event.data;
+      return { ...job, state: 'scheduled', notBefore, slotStartsAt };
+    }
+    case 'PrintJobReleased':
+      // It joins the queue now: its wait counts from here, not from when the guest ordered.
+      return job.state === 'scheduled' ? { ...job, state: 'queued', queuedAt: event.recordedAt } : undefined;
     case 'PrintJobCancelled': {
       if (isFinished(job)) return undefined;
       const { nextAttemptAt: _due, ...rest } = job;

@@ -74,6 +74,24 @@ const statements = {
       .orderBy('next_attempt_at')
       .limit(sqlTag.lit(1)),
   ),
+  earliestHold: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .select('not_before')
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('scheduled'))
+      .where('printer', '=', '')
+      .orderBy('not_before')
+      .limit(sqlTag.lit(1)),
+  ),
+  dueHolds: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('scheduled'))
+      .where('printer', '=', '')
+      .where('not_before', '<=', '')
+      .orderBy('not_before'),
+  ),
   inState: statementOf(
     sql
       .selectFrom('print_jobs')
@@ -150,6 +168,10 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
     earliestRetry: (printer) =>
       connection.prepare<{ next_attempt_at: string | null }>(statements.earliestRetry).get(printer)
         ?.next_attempt_at ?? undefined,
+    earliestHold: (printer) =>
+      connection.prepare<{ not_before: string | null }>(statements.earliestHold).get(printer)?.not_before ??
+      undefined,
+    dueHolds: (printer, now) => many(statements.dueHolds, printer, now),
     printing: (printer) => many(statements.printing, 'printing', printer),
     list: (filter) => {
       const { text, parameters } = listStatement(filter);
