@@ -8,6 +8,7 @@ import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
+import { fallbackUpdates, runFallback } from './fallback/index.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
@@ -171,6 +172,15 @@ export async function startService(
     ),
   );
 
+  const fallback = runFallback({
+    pairs: Object.entries(config.routing.fallback).map(([printer, to]) => ({ printer, fallback: to })),
+    store,
+    views,
+    scheduler,
+    afterMs: config.printing.fallbackAfterMs,
+    onError: (error) => logger.warn({ err: error }, 'could not move tickets to a fallback printer'),
+  });
+
   const reconcileWithWix = createReconciler({
     store,
     config,
@@ -282,6 +292,7 @@ export async function startService(
       merge(
         liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
         unreadableOrdersUpdates(unreadable.changes$),
+        fallbackUpdates(fallback.states$),
       ),
     dashboardHtml: () => dashboardPage,
   };
@@ -334,6 +345,7 @@ export async function startService(
         await closed;
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
+        fallback.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();

@@ -1,3 +1,4 @@
+import { startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { suite } from 'uvu';
@@ -83,6 +84,50 @@ kitchen(
     await eventually('the kitchen ticket printed', () => countOf(app, 'PrintJobPrinted') > before);
     assert.equal(problems, []);
     await page.close();
+  },
+);
+
+kitchen(
+  'given the kitchen printer fails over to the bar, the page says where its tickets print until it is back',
+  async ({ browser }) => {
+    const printer = await startPrinterEmulator({ controlPort: false });
+    const bar = await startPrinterEmulator({ controlPort: false });
+    const app = await startTestService({
+      printer,
+      env: { BONRELAY_PRINTER_URL: '' },
+      config: {
+        printers: [
+          { name: 'kitchen', url: printer.url },
+          { name: 'bar', url: bar.url },
+        ],
+        routing: { kitchen: 'kitchen', customer: 'bar', fallback: { kitchen: 'bar' } },
+        printing: { fallbackAfterMs: 300 },
+      },
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      const problems = watchProblems(page);
+      await page.goto(`${app.url}/`);
+      await page
+        .locator('[data-testid="printer-kitchen"][data-status="online"]')
+        .waitFor({ timeout: waitMs });
+      await printer.setMode('offline');
+      await page
+        .locator('[data-testid="printer-kitchen"][data-status="offline"]')
+        .waitFor({ timeout: waitMs });
+      const jwt = await signWixWebhook(orderCreatedDelivery(makeWixOrder()), app.keys.privateKey);
+      assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
+      const notice = page.getByTestId('fallback-kitchen');
+      await notice.waitFor({ timeout: waitMs });
+      assert.match((await notice.textContent()) ?? '', /Printer kitchen is down: its tickets print on bar/);
+      await printer.setMode('online');
+      await notice.waitFor({ state: 'detached', timeout: waitMs });
+      assert.equal(problems, []);
+      await page.close();
+    } finally {
+      await app.stop();
+      await Promise.all([printer.close(), bar.close()]);
+    }
   },
 );
 

@@ -99,6 +99,18 @@ export interface EventDataByType {
   PrintJobScheduled: { jobId: string; notBefore: string; slotStartsAt: string; reason: string };
   /** A held ticket may print now: its time came, a person pressed "print now", or the slot moved near. */
   PrintJobReleased: { jobId: string; reason: 'due' | 'print-now' | 'order-changed' };
+  /**
+   * A printer down (offline, paper end…) for `printing.fallbackAfterMs` with tickets waiting: from
+   * now its waiting tickets print on `fallback`. `downSince`: when it went down.
+   */
+  PrinterFailedOver: { printer: string; fallback: string; downSince: string; waiting: number };
+  /** The printer prints again: new tickets go to it again (those already moved stay on the fallback). */
+  PrinterFailedBack: { printer: string; fallback: string };
+  /**
+   * A waiting ticket moved to the fallback printer. `possibleDuplicate`: an attempt on the first
+   * printer reached it, so part of the ticket may already be on its paper.
+   */
+  PrintJobRerouted: { jobId: string; from: string; to: string; possibleDuplicate: boolean };
 
   PrinterStatusChanged: {
     printer: string;

@@ -24,6 +24,7 @@ export interface PrintJobsTable {
   next_attempt_at: string | null;
   not_before: string | null;
   slot_starts_at: string | null;
+  fallback_for: string | null;
   last_failure: string | null;
   last_failure_counted: number | null;
   last_failed_at: string | null;
@@ -83,6 +84,8 @@ export interface OfflinePeriodsTable {
   backlog_pending: number;
   backlog_last_printed_at: string | null;
   backlog_printed_after_ms: number | null;
+  /** The fail-over during the outage, as JSON (`OfflineFallback`), or null. */
+  fallback: string | null;
 }
 
 /** Jobs queued during an outage that have not printed (or been cancelled) yet, and that outage. */

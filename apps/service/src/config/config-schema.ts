@@ -81,7 +81,17 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   printers: z.array(printerSchema).default([]),
-  routing: z.partialRecord(ticketKind, z.string()).default({}),
+  routing: z
+    .strictObject({
+      kitchen: z.string().optional(),
+      customer: z.string().optional(),
+      driver: z.string().optional(),
+      cancellation: z.string().optional(),
+      test: z.string().optional(),
+      /** `{ "kitchen": "bar" }`: the kitchen's waiting tickets print on `bar` while the kitchen printer is down. */
+      fallback: z.record(z.string(), z.string()).default({}),
+    })
+    .prefault({}),
   tickets: z
     .strictObject({
       enabled: z.array(ticketKind).default(['kitchen', 'customer', 'driver']),
@@ -130,6 +140,8 @@ export const configSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(1_000).default(8),
       breakerFailureThreshold: z.number().int().min(1).max(100).default(3),
       stopTimeoutMs: milliseconds.default(10_000),
+      /** How long a printer is down, with tickets waiting, before they go to its `routing.fallback`. */
+      fallbackAfterMs: milliseconds.default(120_000),
     })
     .prefault({}),
   monitor: z

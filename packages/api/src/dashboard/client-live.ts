@@ -56,6 +56,10 @@ function connect() {
     const orders = parsed(event);
     if (orders) renderOrders(Array.isArray(orders) ? orders : orders.orders);
   });
+  stream.addEventListener('fallback', (event) => {
+    const update = parsed(event);
+    if (update) renderFallbacks(update);
+  });
   stream.addEventListener('unreadable', (event) => {
     const list = parsed(event);
     if (list) renderUnreadable(list);

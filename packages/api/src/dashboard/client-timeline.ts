@@ -18,6 +18,7 @@ function periodTitle(period) {
     dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : 'now') + ' (' + duration(period.durationMs) + ')'];
   if ((period.ordersReceived || []).length) lines.push(period.ordersReceived.length + ' order(s) received meanwhile');
   if (period.jobsBuffered) lines.push(period.jobsBuffered + ' ticket(s) buffered');
+  if (period.fallback) lines.push(period.fallback.ticketsMoved + ' ticket(s) printed on ' + period.fallback.printer);
   if (period.backlogPrintedAfterMs !== undefined) lines.push('backlog printed ' + duration(period.backlogPrintedAfterMs) + ' after recovery');
   return lines.join('\n');
 }

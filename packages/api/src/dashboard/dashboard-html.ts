@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { clientCore } from './client-core.ts';
+import { clientFallback } from './client-fallback.ts';
 import { clientHeld } from './client-held.ts';
 import { clientLive } from './client-live.ts';
 import { clientOrders } from './client-orders.ts';
@@ -14,7 +15,7 @@ export interface DashboardOptions {
   readonly version: string;
 }
 
-const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientHeld}${clientTimeline}${clientLive}})();\n`;
+const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientHeld}${clientFallback}${clientTimeline}${clientLive}})();\n`;
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

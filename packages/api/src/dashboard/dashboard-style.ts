@@ -68,6 +68,7 @@ td:first-child { overflow-wrap: anywhere; }
 .unreadable { border-left: .5rem solid var(--offline); }
 .unreadable[hidden] { display: none; }
 .held[hidden] { display: none; }
+.fallbacks { margin: .5rem 0 0; padding-left: 1.2rem; color: var(--offline); }
 .held-ticket { display: flex; flex-wrap: wrap; gap: .4rem .75rem; align-items: center; padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
 .unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }

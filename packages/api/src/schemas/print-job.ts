@@ -30,6 +30,9 @@ export const printJobSchema = z
     slotStartsAt: timeSchema
       .optional()
       .openapi({ description: "When the guest's pickup or delivery slot starts" }),
+    fallbackFor: z.string().optional().openapi({
+      description: 'Moved to this printer while the one named here was down (a fallback ticket)',
+    }),
     lastFailure: printFailureSchema.optional(),
     lastFailureCounted: z.boolean().optional(),
     lastFailedAt: timeSchema.optional(),

@@ -19,6 +19,7 @@ export function jobIdOf(event: AnyDomainEvent): string | undefined {
     case 'PrintJobCancelled':
     case 'PrintJobScheduled':
     case 'PrintJobReleased':
+    case 'PrintJobRerouted':
       return event.data.jobId;
     default:
       return undefined;
@@ -99,6 +100,20 @@ function next(job: PrintJobView, event: AnyDomainEvent): PrintJobView | undefine
     case 'PrintJobReleased':
       // It joins the queue now: its wait counts from here, not from when the guest ordered.
       return job.state === 'scheduled' ? { ...job, state: 'queued', queuedAt: event.recordedAt } : undefined;
+    case 'PrintJobRerouted': {
+      // Only a ticket nobody is printing: one mid-print moves once its attempt is recorded.
+      if ((job.state !== 'queued' && job.state !== 'retry-wait') || job.printer !== event.data.from)
+        return undefined;
+      const { nextAttemptAt: _due, ...rest } = job;
+      return {
+        ...rest,
+        state: 'queued',
+        printer: event.data.to,
+        fallbackFor: job.fallbackFor ?? event.data.from,
+        possibleDuplicate: job.possibleDuplicate || event.data.possibleDuplicate,
+        attempts: 0,
+      };
+    }
     case 'PrintJobCancelled': {
       if (isFinished(job)) return undefined;
       const { nextAttemptAt: _due, ...rest } = job;

@@ -44,6 +44,8 @@ export interface PrintJobView {
   readonly notBefore?: string;
   /** When the guest's slot starts, for a held ticket. */
   readonly slotStartsAt?: string;
+  /** Moved here from this printer while it was down: the ticket says where it belongs. */
+  readonly fallbackFor?: string;
   readonly lastFailure?: PrintFailure;
   /** Whether the last failed attempt reached the printer; `false` means the printer was simply off. */
   readonly lastFailureCounted?: boolean;

@@ -21,6 +21,8 @@ export function movesOfflineAudit(event: AnyDomainEvent): boolean {
     event.type === 'PrinterStatusChanged' ||
     event.type === 'InternetStatusChanged' ||
     event.type === 'OrderReceived' ||
+    event.type === 'PrinterFailedOver' ||
+    event.type === 'PrintJobRerouted' ||
     offlineJobOf(event) !== undefined
   );
 }

@@ -27,6 +27,7 @@ const ddl = [
     .addColumn('next_attempt_at', 'text')
     .addColumn('not_before', 'text')
     .addColumn('slot_starts_at', 'text')
+    .addColumn('fallback_for', 'text')
     .addColumn('last_failure', 'text')
     .addColumn('last_failure_counted', 'integer')
     .addColumn('last_failed_at', 'text')
@@ -133,7 +134,7 @@ function countKey(printer: string, state: string): string {
  */
 export const printJobsView: TableView = {
   name: 'print-jobs',
-  version: 2,
+  version: 3,
   create: (connection) => connection.exec(ddl.join('\n')),
   drop: (connection) =>
     connection.exec('DROP TABLE IF EXISTS print_jobs; DROP TABLE IF EXISTS print_job_counts;'),
@@ -167,7 +168,8 @@ export const printJobsView: TableView = {
       for (const { before, after } of touched.values()) {
         if (after === undefined || after === before) continue;
         write.run(...printJobValues(printJobRow(after)));
-        if (before?.state === after.state) continue;
+        // A ticket moved to the fallback printer leaves one printer's counts for the other's.
+        if (before?.state === after.state && before.printer === after.printer) continue;
         if (before) move(before.printer, before.state, -1);
         move(after.printer, after.state, 1);
       }

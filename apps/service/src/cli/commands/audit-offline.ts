@@ -37,6 +37,7 @@ export function auditOfflineCommand(context: CliContext): number {
           'orders',
           'jobs buffered',
           'backlog printed after',
+          'fallback',
         ],
         periods.map((period) => [
           period.component,
@@ -47,6 +48,9 @@ export function auditOfflineCommand(context: CliContext): number {
           String(period.ordersReceived.length),
           String(period.jobsBuffered),
           period.backlogPrintedAfterMs === undefined ? '-' : formatDuration(period.backlogPrintedAfterMs),
+          period.fallback === undefined
+            ? '-'
+            : `${period.fallback.printer} (${period.fallback.ticketsMoved} tickets)`,
         ]),
       ),
     );
