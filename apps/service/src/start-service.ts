@@ -5,6 +5,7 @@ import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@b
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
+import { alarmUpdates, watchDeliveryGaps } from './alarm/index.ts';
 import { startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
@@ -115,6 +116,7 @@ export async function startService(
   const views = startViews(store, config, { personalData: guestPersonalData(keyring, siteSealer) });
   const viewsProgress = logViewsProgress(views.tables, logger, scheduler, config.database.viewProgressLogMs);
   const unreadable = watchUnreadableOrders(store);
+  const deliveryGaps = watchDeliveryGaps(store);
   const metrics = createServiceMetrics({
     views,
     clock,
@@ -293,6 +295,14 @@ export async function startService(
         liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
         unreadableOrdersUpdates(unreadable.changes$),
         fallbackUpdates(fallback.states$),
+        alarmUpdates({
+          views,
+          unreadable,
+          gaps: deliveryGaps,
+          scheduler,
+          soundAfterMs: config.alerts.soundAfterMs,
+          throttleMs: config.server.liveUpdateIntervalMs,
+        }),
       ),
     dashboardHtml: () => dashboardPage,
   };
@@ -359,6 +369,7 @@ export async function startService(
         alerts.stop();
         viewsProgress.unsubscribe();
         unreadable.stop();
+        deliveryGaps.stop();
         metrics.stop();
         views.stop();
         store.close();

@@ -131,4 +131,104 @@ kitchen(
   },
 );
 
+/**
+ * Counts in the page what the alarm does with the Web Audio API: contexts made (only after a tap)
+ * and beeps started. Installed before the page's own script runs.
+ */
+const instrumentedAudio = `(() => {
+  window.__alarmAudio = { contexts: 0, beeps: 0 };
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(...args) { super(...args); window.__alarmAudio.contexts += 1; }
+    createOscillator() {
+      const oscillator = super.createOscillator();
+      const start = oscillator.start.bind(oscillator);
+      oscillator.start = (...args) => { window.__alarmAudio.beeps += 1; return start(...args); };
+      return oscillator;
+    }
+  };
+})()`;
+
+const audioCounts = (page: Page) =>
+  page.evaluate('({ ...window.__alarmAudio })') as Promise<{ contexts: number; beeps: number }>;
+
+kitchen(
+  'given a printer down with tickets waiting past alerts.soundAfterMs, the banner flashes, the first tap starts a repeating beep, and "Silence for 10 min" quiets this device for ten minutes',
+  async ({ browser }) => {
+    const app = await startTestService({ config: { alerts: { soundAfterMs: 300 } } });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      const problems = watchProblems(page);
+      await page.addInitScript(instrumentedAudio);
+      await page.clock.install();
+      await page.goto(`${app.url}/`);
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await page
+        .locator('[data-testid="printer-printer"][data-status="online"]')
+        .waitFor({ timeout: waitMs });
+      const alarm = page.getByTestId('alarm');
+      assert.is(await alarm.isVisible(), false, 'quiet while all is well');
+
+      await app.printer.setMode('offline');
+      await page
+        .locator('[data-testid="printer-printer"][data-status="offline"]')
+        .waitFor({ timeout: waitMs });
+      assert.is(
+        (
+          await app.request('POST', '/orders', {
+            currency: 'EUR',
+            fulfilment: { kind: 'pickup' },
+            customer: { firstName: 'Ada' },
+            lineItems: [{ name: 'Margherita', quantity: 1, unitPrice: 850 }],
+          })
+        ).status,
+        201,
+      );
+      await page.locator('[data-testid="alarm"].flashing').waitFor({ timeout: waitMs });
+      assert.match((await alarm.textContent()) ?? '', /Printer printer is offline: 2 ticket\(s\) waiting/);
+      assert.match((await alarm.textContent()) ?? '', /Tap anywhere to hear the alarm/);
+      assert.equal(await audioCounts(page), { contexts: 0, beeps: 0 }, 'no sound before the first tap');
+
+      await page.locator('h1').click();
+      await page.locator('[data-testid="alarm"][data-sounding="true"]').waitFor({ timeout: waitMs });
+      await page.clock.runFor(3_000);
+      const sounding = await audioCounts(page);
+      assert.is(sounding.contexts, 1);
+      assert.ok(sounding.beeps >= 3, `the beep repeats (${sounding.beeps} in 3 s)`);
+
+      await page.getByRole('button', { name: 'Silence for 10 min' }).click();
+      await page.locator('[data-testid="alarm"][data-sounding="false"]').waitFor({ timeout: waitMs });
+      const silenced = (await audioCounts(page)).beeps;
+      await page.clock.runFor(60_000);
+      assert.is((await audioCounts(page)).beeps, silenced, 'silent for the next minute');
+      assert.match((await alarm.textContent()) ?? '', /Silenced until/);
+      assert.is(await page.locator('[data-testid="alarm"].flashing').count(), 0);
+
+      await page.reload();
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await alarm.waitFor({ timeout: waitMs });
+      await page.locator('h1').click();
+      await page.clock.runFor(3_000);
+      assert.equal(
+        await audioCounts(page),
+        { contexts: 1, beeps: 0 },
+        'still silenced after a reload: this device remembers',
+      );
+
+      await page.clock.runFor('10:00');
+      await page.locator('[data-testid="alarm"][data-sounding="true"]').waitFor({ timeout: waitMs });
+      await page.clock.runFor(3_000);
+      assert.ok((await audioCounts(page)).beeps >= 2, 'ten minutes later it sounds again');
+
+      await app.printer.setMode('online');
+      await alarm.waitFor({ state: 'hidden', timeout: waitMs });
+      assert.is(await alarm.getAttribute('data-sounding'), 'false', 'quiet once the tickets printed');
+      assert.equal(problems, []);
+      await page.close();
+    } finally {
+      await app.stop();
+    }
+  },
+);
+
 kitchen.run();

@@ -64,6 +64,14 @@ export interface EventDataByType {
   /** `unreadable`: orders Wix returned that could not be normalised (counted, not silently dropped). */
   ReconciliationCompleted: { from: string; to: string; found: number; appended: number; unreadable?: number };
   ReconciliationFailed: { from: string; error: string };
+  WebhookDeliveryGap: {
+    orders: number;
+    oldestOrderId: string;
+    oldestUpdatedAt: string;
+    lastWebhookAt?: string;
+    detectedAt: string;
+  };
+  WebhookDeliveryRestored: { gapStartedAt: string; restoredAt: string; missedOrders: number };
 
   PrintJobQueued: {
     jobId: string;

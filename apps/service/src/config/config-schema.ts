@@ -165,6 +165,8 @@ export const configSchema = z.strictObject({
       queueAgeThresholdMs: milliseconds.default(300_000),
       paperNearEnd: z.boolean().default(true),
       checkIntervalMs: milliseconds.default(15_000),
+      /** The dashboard sounds once a down printer's tickets have waited this long. */
+      soundAfterMs: milliseconds.default(60_000),
       deliveryTimeoutMs: milliseconds.default(5_000),
       retry: z
         .strictObject({

@@ -56,6 +56,10 @@ function connect() {
     const orders = parsed(event);
     if (orders) renderOrders(Array.isArray(orders) ? orders : orders.orders);
   });
+  stream.addEventListener('alarm', (event) => {
+    const update = parsed(event);
+    if (update) renderAlarm(update);
+  });
   stream.addEventListener('fallback', (event) => {
     const update = parsed(event);
     if (update) renderFallbacks(update);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { clientAlarm } from './client-alarm.ts';
 import { clientCore } from './client-core.ts';
 import { clientFallback } from './client-fallback.ts';
 import { clientHeld } from './client-held.ts';
@@ -15,7 +16,7 @@ export interface DashboardOptions {
   readonly version: string;
 }
 
-const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientHeld}${clientFallback}${clientTimeline}${clientLive}})();\n`;
+const script = `(() => {\n'use strict';\n${clientCore}${clientStatus}${clientUnreadable}${clientOrders}${clientHeld}${clientFallback}${clientAlarm}${clientTimeline}${clientLive}})();\n`;
 
 function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -9,6 +9,11 @@ export function dashboardMarkup(escapedVersion: string): string {
   <button type="button" id="check-connectivity">Check now</button>
   <button type="button" id="print-test">Print test ticket</button>
 </header>
+<div id="alarm" class="alarm" data-testid="alarm" data-sounding="false" role="alert" hidden>
+  <ul id="alarm-reasons"></ul>
+  <span id="alarm-state"></span>
+  <button type="button" id="alarm-silence">Silence for 10 min</button>
+</div>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">Unknown<small>Loading...</small></div>
   <section id="unreadable" class="wide unreadable" data-testid="unreadable-orders" aria-labelledby="unreadable-title" role="alert" hidden>

@@ -68,6 +68,12 @@ td:first-child { overflow-wrap: anywhere; }
 .unreadable { border-left: .5rem solid var(--offline); }
 .unreadable[hidden] { display: none; }
 .held[hidden] { display: none; }
+.alarm { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .75rem 1rem;
+  background: var(--offline); color: #fff; font-size: 1.1rem; font-weight: 600; position: sticky; top: 0; z-index: 2; }
+.alarm[hidden] { display: none; }
+.alarm ul { margin: 0; padding-left: 1.2rem; flex: 1; }
+.alarm.flashing { animation: alarm-flash 1s steps(1) infinite; }
+@keyframes alarm-flash { 50% { background: var(--full-offline); } }
 .fallbacks { margin: .5rem 0 0; padding-left: 1.2rem; color: var(--offline); }
 .held-ticket { display: flex; flex-wrap: wrap; gap: .4rem .75rem; align-items: center; padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }

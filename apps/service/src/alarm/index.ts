@@ -1,0 +1,6 @@
+export type { AlarmInputs, AlarmState } from './alarm-reasons.ts';
+export { alarmState } from './alarm-reasons.ts';
+export type { AlarmOptions } from './alarm-updates.ts';
+export { alarmUpdates } from './alarm-updates.ts';
+export type { DeliveryGaps } from './watch-delivery-gaps.ts';
+export { watchDeliveryGaps } from './watch-delivery-gaps.ts';
