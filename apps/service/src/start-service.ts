@@ -5,12 +5,14 @@ import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@b
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
+import { alarmUpdates } from './alarm/index.ts';
 import { startAlerts } from './alerts/index.ts';
 import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
 import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
 import { cloudprntFindings } from './cloudprnt/cloudprnt-reachability.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
+import { fallbackUpdates, runFallback } from './fallback/index.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
 import { createRejectionLedger } from './ingress/rejection-ledger.ts';
@@ -20,7 +22,7 @@ import { createServiceMetrics } from './metrics/index.ts';
 import { checkInternetNow } from './monitors/internet-monitor.ts';
 import { startMonitors } from './monitors/start-monitors.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
-import { priorityRules, ticketRouting } from './orders/ticket-routing.ts';
+import { holdPolicy, priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
 import { printerAtStart, runPrinterSaga, sagaLog, superviseSaga } from './printer-saga/index.ts';
@@ -121,6 +123,7 @@ export async function startService(
     routing: ticketRouting(config, printerNames),
     enabledTickets: config.tickets.enabled,
     rules: priorityRules(config),
+    hold: holdPolicy(config),
   };
 
   const siteSealer = createViewSealer(masterKey);
@@ -173,6 +176,7 @@ export async function startService(
         views.tables.flush();
         return views.orders.order(orderId);
       },
+      clock,
     });
 
   const stations = printers.map(({ printer, link }) => printStation(printer, link, config, views, clock));
@@ -205,6 +209,15 @@ export async function startService(
       },
     ),
   );
+
+  const fallback = runFallback({
+    pairs: Object.entries(config.routing.fallback).map(([printer, to]) => ({ printer, fallback: to })),
+    store,
+    views,
+    scheduler,
+    afterMs: config.printing.fallbackAfterMs,
+    onError: (error) => logger.warn({ err: error }, 'could not move tickets to a fallback printer'),
+  });
 
   const reconcileWithWix = createReconciler({
     store,
@@ -347,6 +360,15 @@ export async function startService(
         liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
         unreadableOrdersUpdates(unreadable.changes$),
         wix.liveUpdates(),
+        fallbackUpdates(fallback.states$),
+        alarmUpdates({
+          views,
+          unreadable,
+          webhookPath,
+          scheduler,
+          soundAfterMs: config.alerts.soundAfterMs,
+          throttleMs: config.server.liveUpdateIntervalMs,
+        }),
       ),
     dashboardHtml: () => dashboardPage,
   };
@@ -407,6 +429,7 @@ export async function startService(
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         cloudprnt.stop();
+        fallback.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();

@@ -137,7 +137,7 @@ commands(
     assert.ok(out.startsWith(`Ausfälle ${from} → ${to}\n`), out);
     assert.match(
       out,
-      /^Komponente +Beginn +Ende +Dauer +Ursache +Bestellungen +Bons zurückgehalten +Rückstand gedruckt nach$/m,
+      /^Komponente +Beginn +Ende +Dauer +Ursache +Bestellungen +Bons zurückgehalten +Rückstand gedruckt nach +Ersatzdrucker$/m,
     );
     assert.match(out, /\nPro Tag\n/);
     assert.match(out, /^Tag +Komponente +offline +Ausfälle +mittlere Zeit bis zur Erholung$/m);

@@ -86,8 +86,39 @@ test('an unknown key far from every known one lists the keys that exist there', 
   const file = join(dir, 'far.json');
   writeFileSync(file, JSON.stringify({ routing: { bar: 'kitchen' } }));
   assert.equal(problemsOf({ BONRELAY_CONFIG: file }), [
-    'routing.bar: unknown key; known here: kitchen, customer, driver, cancellation, test',
+    'routing.bar: unknown key; known here: kitchen, customer, driver, cancellation, test, fallback',
   ]);
+});
+
+test('a fallback printer that is not configured, a printer its own fallback, or a ring of fallbacks stops the start, naming the key', () => {
+  const file = join(dir, 'fallback.json');
+  const printers = ['kitchen', 'bar', 'front', 'terrace'].map((name, index) => ({
+    name,
+    url: `tcp://127.0.0.1:${9100 + index}`,
+  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      printers,
+      routing: {
+        fallback: { kitchen: 'bar', bar: 'kitchen', front: 'front', terrace: 'grill', grill: 'bar' },
+      },
+    }),
+  );
+  assert.equal(problemsOf({ BONRELAY_CONFIG: file }), [
+    'routing.fallback.kitchen: the fallbacks go round (kitchen → bar → kitchen)',
+    'routing.fallback.bar: the fallbacks go round (bar → kitchen → bar)',
+    'routing.fallback.front: a printer cannot be its own fallback',
+    'routing.fallback.terrace: no printer named grill; printers: kitchen, bar, front, terrace',
+    'routing.fallback.grill: no printer named grill; printers: kitchen, bar, front, terrace',
+  ]);
+  writeFileSync(file, JSON.stringify({ printers, routing: { fallback: { kitchen: 'bar', bar: 'front' } } }));
+  assert.equal(loadConfig({ BONRELAY_CONFIG: file }).routing.fallback, { kitchen: 'bar', bar: 'front' });
+});
+
+test('a fallback is waited for two minutes unless configured', () => {
+  assert.is(loadConfig({}).printing.fallbackAfterMs, 120_000);
+  assert.equal(loadConfig({}).routing.fallback, {});
 });
 
 test('a misspelt BONRELAY_ variable is refused and the closest known one named', () => {

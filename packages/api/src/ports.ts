@@ -95,6 +95,8 @@ export interface BonrelayPorts {
     request: ReprintRequest,
   ): Answer<202, Of<typeof reprintsQueuedSchema>> | Refusal<404 | 503>;
   retryPrintJob(jobId: string): Answer<202, Of<typeof jobQueuedSchema>> | Refusal<404 | 409 | 503>;
+  /** Releases a held pre-order ticket at once ("print now" on the dashboard). */
+  printHeldJobNow(jobId: string): Answer<202, Of<typeof jobQueuedSchema>> | Refusal<404 | 409 | 503>;
   printTestTicket(printer: string | undefined): Answer<202, Of<typeof jobQueuedSchema>> | Refusal<404 | 503>;
   checkConnectivity(): Promise<Answer<200, Of<typeof connectivityCheckSchema>>>;
   reconcile(): Promise<Answer<200 | 503, Of<typeof reconciliationSchema>>>;

@@ -218,6 +218,32 @@ const exchanges: Exchange[] = [
     status: 503,
     ports: { retryPrintJob: () => full },
   },
+  { route: 'POST /print-jobs/{id}/print-now', request: '/print-jobs/j-1/print-now', status: 202 },
+  {
+    route: 'POST /print-jobs/{id}/print-now',
+    request: '/print-jobs/nope/print-now',
+    status: 404,
+    ports: {
+      printHeldJobNow: () => ({ status: 404, body: { error: 'not-found', message: 'no such print job' } }),
+    },
+  },
+  {
+    route: 'POST /print-jobs/{id}/print-now',
+    request: '/print-jobs/j-1/print-now',
+    status: 409,
+    ports: {
+      printHeldJobNow: () => ({
+        status: 409,
+        body: { error: 'not-scheduled', message: 'the job is printed' },
+      }),
+    },
+  },
+  {
+    route: 'POST /print-jobs/{id}/print-now',
+    request: '/print-jobs/j-1/print-now',
+    status: 503,
+    ports: { printHeldJobNow: () => full },
+  },
   { route: 'POST /print-jobs/test', request: '/print-jobs/test?printer=kitchen', status: 202 },
   {
     route: 'POST /print-jobs/test',

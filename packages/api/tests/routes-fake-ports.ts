@@ -91,7 +91,15 @@ export const offlinePeriod: Item<'offlinePeriods'> = {
   backlogPrintedAfterMs: 5_000,
 };
 
-const noJobs = { queued: 0, printing: 0, 'retry-wait': 0, printed: 0, 'gave-up': 0, cancelled: 0 };
+const noJobs = {
+  scheduled: 0,
+  queued: 0,
+  printing: 0,
+  'retry-wait': 0,
+  printed: 0,
+  'gave-up': 0,
+  cancelled: 0,
+};
 
 /** Ports answering fixed, recognisable values: the routes are specified apart from the service. */
 export function fakePorts(calls: PortCalls = {}, overrides: Partial<BonrelayPorts> = {}): BonrelayPorts {
@@ -174,6 +182,10 @@ export function fakePorts(calls: PortCalls = {}, overrides: Partial<BonrelayPort
     retryPrintJob: (id) => {
       calls.lastId = id;
       return { status: 409, body: { error: 'not-given-up', message: 'the job is printed' } };
+    },
+    printHeldJobNow: (id) => {
+      calls.lastId = id;
+      return { status: 202, body: { jobId: id } };
     },
     printTestTicket: (printer) => {
       calls.lastPrinter = printer;

@@ -72,6 +72,10 @@ export interface EventDataByType {
     printer: string;
     priority: Priority;
     reprint: boolean;
+    /** A pre-order's ticket is held until then (slot start minus prep lead): it prints when the kitchen should start. */
+    notBefore?: string;
+    /** When the guest's pickup or delivery slot starts, for "prints 19:00 for 19:30". */
+    slotStartsAt?: string;
   };
   PrintAttemptStarted: { jobId: string; printer: string; attempt: number };
   PrintAttemptFailed: {
@@ -93,6 +97,22 @@ export interface EventDataByType {
   PrintJobRequeued: { jobId: string; reason: 'crash-recovery' };
   PrintJobCancelled: { jobId: string; reason: string };
   PrinterBreakerChanged: { printer: string; from: BreakerState; to: BreakerState };
+  /** A held pre-order ticket moved (the guest changed the slot in Wix), or a queued one became held. */
+  PrintJobScheduled: { jobId: string; notBefore: string; slotStartsAt: string; reason: string };
+  /** A held ticket may print now: its time came, a person pressed "print now", or the slot moved near. */
+  PrintJobReleased: { jobId: string; reason: 'due' | 'print-now' | 'order-changed' };
+  /**
+   * A printer down (offline, paper end…) for `printing.fallbackAfterMs` with tickets waiting: from
+   * now its waiting tickets print on `fallback`. `downSince`: when it went down.
+   */
+  PrinterFailedOver: { printer: string; fallback: string; downSince: string; waiting: number };
+  /** The printer prints again: new tickets go to it again (those already moved stay on the fallback). */
+  PrinterFailedBack: { printer: string; fallback: string };
+  /**
+   * A waiting ticket moved to the fallback printer. `possibleDuplicate`: an attempt on the first
+   * printer reached it, so part of the ticket may already be on its paper.
+   */
+  PrintJobRerouted: { jobId: string; from: string; to: string; possibleDuplicate: boolean };
 
   PrinterStatusChanged: {
     printer: string;

@@ -4,6 +4,7 @@ export { evolveOfflineAudit, offlineJobOf } from './audit/evolve-offline-audit.t
 export type {
   OfflineAudit,
   OfflineComponent,
+  OfflineFallback,
   OfflinePeriod,
   OfflinePeriodRecord,
 } from './audit/offline-period.ts';

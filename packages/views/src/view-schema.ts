@@ -22,6 +22,9 @@ export interface PrintJobsTable {
   attempts: number;
   total_attempts: number;
   next_attempt_at: string | null;
+  not_before: string | null;
+  slot_starts_at: string | null;
+  fallback_for: string | null;
   last_failure: string | null;
   last_failure_counted: number | null;
   last_failed_at: string | null;
@@ -81,6 +84,8 @@ export interface OfflinePeriodsTable {
   backlog_pending: number;
   backlog_last_printed_at: string | null;
   backlog_printed_after_ms: number | null;
+  /** The fail-over during the outage, as JSON (`OfflineFallback`), or null. */
+  fallback: string | null;
 }
 
 /** Jobs queued during an outage that have not printed (or been cancelled) yet, and that outage. */

@@ -32,4 +32,30 @@ test('given many jobs the saga has just written to, the next one after them is s
   assert.is(jobs.nextDue('kitchen', at(1), undefined, ids), undefined);
 });
 
+test('given held pre-order tickets, the table names the earliest hold and hands over only those due', () => {
+  const { jobs, when, at } = tables();
+  when(
+    queued('a/kitchen', 'kitchen', { notBefore: at(120), slotStartsAt: at(150) }),
+    queued('b/kitchen', 'kitchen', { notBefore: at(60), slotStartsAt: at(90) }),
+    queued('c/kitchen', 'front', { notBefore: at(30), slotStartsAt: at(60) }),
+  );
+  assert.is(jobs.job('a/kitchen')?.state, 'scheduled');
+  assert.is(jobs.job('a/kitchen')?.slotStartsAt, at(150));
+  assert.is(
+    jobs.nextDue('kitchen', at(500), undefined, []),
+    undefined,
+    'a held ticket is never due to print',
+  );
+  assert.is(jobs.earliestHold('kitchen'), at(60));
+  assert.equal(jobs.dueHolds('kitchen', at(59)), []);
+  assert.equal(
+    jobs.dueHolds('kitchen', at(500)).map((job) => job.jobId),
+    ['b/kitchen', 'a/kitchen'],
+  );
+  when(jobEvent('PrintJobReleased', { jobId: 'b/kitchen', reason: 'due' }));
+  assert.is(jobs.earliestHold('kitchen'), at(120));
+  assert.is(jobs.nextDue('kitchen', at(60), undefined, [])?.jobId, 'b/kitchen');
+  assert.is(jobs.summary(new Date(at(60))).byState.scheduled, 2);
+});
+
 test.run();

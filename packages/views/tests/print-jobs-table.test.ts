@@ -72,6 +72,7 @@ test('given jobs in flight, printed and given up, the summary counts them and na
   const summary = jobs.summary(new Date(at(64)));
   assert.is(summary.total, 4);
   assert.equal(summary.byState, {
+    scheduled: 0,
     queued: 1,
     printing: 1,
     'retry-wait': 0,

@@ -17,6 +17,8 @@ const printerUrl = z
   );
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
+/** A pre-order's ticket prints when the order arrives, or waits for prep time. */
+const scheduledPolicy = z.enum(['at-once', 'prep-time']);
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -108,7 +110,17 @@ export const configSchema = z.strictObject({
       }
     })
     .default([]),
-  routing: z.partialRecord(ticketKind, z.string()).default({}),
+  routing: z
+    .strictObject({
+      kitchen: z.string().optional(),
+      customer: z.string().optional(),
+      driver: z.string().optional(),
+      cancellation: z.string().optional(),
+      test: z.string().optional(),
+      /** `{ "kitchen": "bar" }`: the kitchen's waiting tickets print on `bar` while the kitchen printer is down. */
+      fallback: z.record(z.string(), z.string()).default({}),
+    })
+    .prefault({}),
   tickets: z
     .strictObject({
       enabled: z.array(ticketKind).default(['kitchen', 'customer', 'driver']),
@@ -124,6 +136,17 @@ export const configSchema = z.strictObject({
       thankYou: z.string().optional(),
       customerQrUrl: z.url().optional(),
       locale: localeSetting.optional(),
+      /** Pre-orders whose slot starts further ahead than this hold their `whenScheduled: 'prep-time'` tickets. */
+      holdScheduledBeyondMinutes: z.number().int().min(0).max(10_080).default(90),
+      /** Held tickets print this long before the slot starts. */
+      prepLeadMinutes: z.number().int().min(0).max(1_440).default(30),
+      whenScheduled: z
+        .strictObject({
+          kitchen: scheduledPolicy.default('prep-time'),
+          customer: scheduledPolicy.default('at-once'),
+          driver: scheduledPolicy.default('prep-time'),
+        })
+        .prefault({}),
     })
     .prefault({}),
   priorities: z
@@ -151,6 +174,8 @@ export const configSchema = z.strictObject({
       cloudprntConfirmTimeoutMs: milliseconds.default(60_000),
       /** How long a CloudPRNT poll may wait for a ticket about to be offered (0: answer at once). */
       cloudprntPollHoldMs: z.number().int().min(0).max(10_000).default(1_000),
+      /** How long a printer is down, with tickets waiting, before they go to its `routing.fallback`. */
+      fallbackAfterMs: milliseconds.default(120_000),
     })
     .prefault({}),
   monitor: z
@@ -177,6 +202,8 @@ export const configSchema = z.strictObject({
       queueAgeThresholdMs: milliseconds.default(300_000),
       paperNearEnd: z.boolean().default(true),
       checkIntervalMs: milliseconds.default(15_000),
+      /** The dashboard sounds once a down printer's tickets have waited this long. */
+      soundAfterMs: milliseconds.default(60_000),
       deliveryTimeoutMs: milliseconds.default(5_000),
       retry: z
         .strictObject({

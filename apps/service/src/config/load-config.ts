@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fallbackProblems } from '../fallback/fallback-problems.ts';
 import { type Config, configSchema } from './config-schema.ts';
 import { environmentOverrides, parseOverride } from './environment.ts';
 import { withSectionLocales } from './locale-setting.ts';
@@ -59,12 +60,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   const unknownVariables = unknownVariableProblems(environment);
   const result = configSchema.safeParse(raw);
-  if (result.success && unknownVariables.length === 0) return withSectionLocales(result.data);
+  const fallbacks = result.success ? fallbackProblems(result.data) : [];
+  if (result.success && unknownVariables.length === 0 && fallbacks.length === 0)
+    return withSectionLocales(result.data);
   const problems = (result.error?.issues ?? []).flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return unknownKeyProblems(configSchema, issue.path, issue.keys);
     const key = issue.path.join('.') || '(root)';
     const source = [...sourceOf].find(([path]) => key.startsWith(path))?.[1];
     return [`${key}${source ? ` (from ${source})` : ''}: ${issue.message}`];
   });
-  throw new ConfigError([...unknownVariables, ...problems]);
+  throw new ConfigError([...unknownVariables, ...problems, ...fallbacks]);
 }

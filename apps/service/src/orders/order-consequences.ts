@@ -1,6 +1,7 @@
 import {
   cancellationJobFor,
   type EventToAppend,
+  holdMovesFor,
   kitchenTicketReached,
   type Order,
   type OrderView,
@@ -15,6 +16,8 @@ export interface OrderConsequenceContext {
   readonly jobsOfOrder: (orderId: string) => PrintJobView[];
   /** An order as the orders table holds it, current with everything appended so far. */
   readonly order: (orderId: string) => OrderView | undefined;
+  /** Whether a pre-order's slot is far enough ahead to hold its kitchen ticket is judged now. */
+  readonly clock: () => Date;
 }
 
 function approved(order: Order): boolean {
@@ -24,8 +27,9 @@ function approved(order: Order): boolean {
 /**
  * What order events mean for the printers, decided before the append so both commit in one
  * transaction: an approved order queues its tickets (ids are deterministic, so a redelivery or the
- * created + approved pair queue nothing twice); a cancellation withdraws tickets not yet printed and
- * tells the kitchen to stop if it may be cooking.
+ * created + approved pair queue nothing twice), a pre-order's held until prep time; a change moves
+ * the hold with the slot; a cancellation withdraws tickets not yet printed and tells the kitchen to
+ * stop if it may be cooking.
  */
 export function orderConsequences(
   events: readonly EventToAppend[],
@@ -35,10 +39,15 @@ export function orderConsequences(
   for (const event of events) {
     if (event.type === 'OrderReceived') {
       const { order } = event.data as EventToAppend<'OrderReceived'>['data'];
-      if (approved(order)) follow.push(...printJobsForOrder(order, context.jobs));
+      if (approved(order)) follow.push(...printJobsForOrder(order, context.jobs, context.clock()));
     } else if (event.type === 'OrderApproved') {
       const { order } = event.data as EventToAppend<'OrderApproved'>['data'];
-      follow.push(...printJobsForOrder({ ...order, status: 'APPROVED' }, context.jobs));
+      follow.push(...printJobsForOrder({ ...order, status: 'APPROVED' }, context.jobs, context.clock()));
+    } else if (event.type === 'OrderUpdated') {
+      const { orderId, order } = event.data as EventToAppend<'OrderUpdated'>['data'];
+      const { hold } = context.jobs;
+      if (hold === undefined || !context.order(orderId)) continue;
+      follow.push(...holdMovesFor(order, context.jobsOfOrder(orderId), hold, context.clock()));
     } else if (event.type === 'OrderCanceled') {
       const { orderId, reason } = event.data as EventToAppend<'OrderCanceled'>['data'];
       const known = context.order(orderId);

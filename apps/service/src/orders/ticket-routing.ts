@@ -1,4 +1,4 @@
-import { defaultPriorityRules, type PriorityRules, type TicketKind } from '@bonrelay/domain';
+import { defaultPriorityRules, type HoldPolicy, type PriorityRules, type TicketKind } from '@bonrelay/domain';
 import type { Config } from '../config/index.ts';
 
 /** Which printer prints which ticket: configured routes, else the first printer for everything. */
@@ -21,5 +21,17 @@ export function priorityRules(config: Config): PriorityRules {
     ...defaultPriorityRules,
     ...(config.priorities.urgentWords ? { urgentWords: config.priorities.urgentWords } : {}),
     highTotalMinor: config.priorities.highTotalMinor,
+  };
+}
+
+/** The configured pre-order hold: which tickets wait for prep time, and how far ahead. */
+export function holdPolicy(config: Config): HoldPolicy {
+  const { tickets } = config;
+  return {
+    holdBeyondMinutes: tickets.holdScheduledBeyondMinutes,
+    prepLeadMinutes: tickets.prepLeadMinutes,
+    heldTickets: Object.entries(tickets.whenScheduled)
+      .filter(([, policy]) => policy === 'prep-time')
+      .map(([ticket]) => ticket as TicketKind),
   };
 }

@@ -4,6 +4,7 @@ import {
   type EventToAppend,
   eventToAppend,
   type PrintJobOptions,
+  releaseEvent,
   reprintJobFor,
   streams,
   type TicketKind,
@@ -15,7 +16,7 @@ import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 
 type CommandPorts = Pick<
   BonrelayPorts,
-  'createLocalOrder' | 'reprintOrder' | 'retryPrintJob' | 'printTestTicket'
+  'createLocalOrder' | 'reprintOrder' | 'retryPrintJob' | 'printTestTicket' | 'printHeldJobNow'
 >;
 
 export interface CommandContext {
@@ -116,6 +117,27 @@ export function commandPorts(context: CommandContext): CommandPorts {
       return appendAnswer(
         store,
         [revived],
+        'manager',
+        { status: 202, body: { jobId } },
+        context.retryAfterSeconds,
+      );
+    },
+    printHeldJobNow: (jobId) => {
+      views.tables.flush();
+      const job = views.jobs.job(jobId);
+      if (!job) return { status: 404, body: { error: 'not-found', message: 'no such print job' } };
+      if (job.state !== 'scheduled') {
+        return {
+          status: 409,
+          body: {
+            error: 'not-scheduled',
+            message: `the job is ${job.state}; only a held ticket can print now`,
+          },
+        };
+      }
+      return appendAnswer(
+        store,
+        [releaseEvent(job, 'print-now')],
         'manager',
         { status: 202, body: { jobId } },
         context.retryAfterSeconds,

@@ -16,7 +16,8 @@ const noOrder: Order = {
 
 /**
  * The receiptline document for a print job, rendered at print time from the views (so a reprint
- * shows today's data and the REPRINT / POSSIBLE DUPLICATE marks). Undefined when there is nothing
+ * shows today's data and the REPRINT / POSSIBLE DUPLICATE marks, and a ticket moved to a fallback
+ * printer the station it belongs to). Undefined when there is nothing
  * to print (the job's order is unknown, or a driver slip for a pickup).
  */
 export function ticketDocument(
@@ -39,5 +40,14 @@ export function ticketDocument(
     },
     layout,
   );
-  return isTicketSkipped(rendered) ? undefined : rendered;
+  if (isTicketSkipped(rendered)) return undefined;
+  return job.fallbackFor === undefined ? rendered : `${fallbackBanner(job.fallbackFor)}${rendered}`;
+}
+
+/**
+ * Above a ticket printed on another station's behalf: whoever tears it off takes it to where it
+ * belongs. Printer names are lower-case letters, digits and dashes, so nothing in it is markup.
+ */
+function fallbackBanner(printer: string): string {
+  return `\`^^ FALLBACK - FOR ${printer.toUpperCase()} \`\n-\n`;
 }

@@ -28,6 +28,7 @@ async function loadSnapshot() {
   renderQueue(queue);
   renderOrders(orders.orders);
   renderUnreadable(unreadable.unreadableOrders);
+  await loadHeld();
   await loadTimeline();
 }
 
@@ -43,6 +44,7 @@ function connect() {
   stream.addEventListener('queue', (event) => {
     const queue = parsed(event);
     if (queue) renderQueue(queue);
+    if (queue) heldMayHaveChanged(queue);
   });
   stream.addEventListener('connectivity', (event) => {
     const view = parsed(event);
@@ -59,6 +61,14 @@ function connect() {
   stream.addEventListener('orders', (event) => {
     const orders = parsed(event);
     if (orders) renderOrders(Array.isArray(orders) ? orders : orders.orders);
+  });
+  stream.addEventListener('alarm', (event) => {
+    const update = parsed(event);
+    if (update) renderAlarm(update);
+  });
+  stream.addEventListener('fallback', (event) => {
+    const update = parsed(event);
+    if (update) renderFallbacks(update);
   });
   stream.addEventListener('unreadable', (event) => {
     const list = parsed(event);

@@ -28,6 +28,14 @@ function ticketCard(view, ticket) {
     );
     actions.push(reprint);
   }
+  if (ticket.state === 'scheduled') {
+    const now = el('button', { type: 'button', 'data-action': 'print-now', text: 'Print now' });
+    now.addEventListener('click', () =>
+      command(now, 'POST', '/print-jobs/' + encodeURIComponent(ticket.jobId) + '/print-now', undefined,
+        () => 'The ' + ticket.ticket + ' ticket prints now'),
+    );
+    actions.push(now);
+  }
   if (ticket.state === 'gave-up') {
     const retry = el('button', { type: 'button', 'data-action': 'retry', text: say('dashboard.retry') });
     retry.addEventListener('click', () =>
@@ -36,7 +44,9 @@ function ticketCard(view, ticket) {
     );
     actions.push(retry);
   }
-  const facts = [ticket.printer, ticket.attempts ? say('dashboard.attempts', { count: ticket.attempts }) : '', ticket.reprint ? say('dashboard.isReprint') : '',
+  const held = ticket.state === 'scheduled' && ticket.notBefore
+    ? say('dashboard.heldFor', { at: heldWhen(ticket.notBefore), slot: heldWhen(ticket.slotStartsAt || ticket.notBefore) }) : '';
+  const facts = [ticket.printer, held, ticket.attempts ? say('dashboard.attempts', { count: ticket.attempts }) : '', ticket.reprint ? say('dashboard.isReprint') : '',
     ticket.possibleDuplicate ? say('dashboard.mayBeTwice') : '', ticket.lastFailure ? say('dashboard.lastFailure', { failure: ticket.lastFailure.kind || ticket.lastFailure }) : '']
     .filter(Boolean).join(' · ');
   return el('div', { className: 'ticket', 'data-job': ticket.jobId }, [

@@ -19,6 +19,7 @@ function periodTitle(period) {
     dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : say('dashboard.now')) + ' (' + duration(period.durationMs) + ')'];
   if ((period.ordersReceived || []).length) lines.push(say('dashboard.ordersMeanwhile', { count: period.ordersReceived.length }));
   if (period.jobsBuffered) lines.push(say('dashboard.ticketsBuffered', { count: period.jobsBuffered }));
+  if (period.fallback) lines.push(say('dashboard.fallbackMoved', { count: period.fallback.ticketsMoved, printer: period.fallback.printer }));
   if (period.backlogPrintedAfterMs !== undefined) lines.push(say('dashboard.backlogPrinted', { duration: duration(period.backlogPrintedAfterMs) }));
   return lines.join('\n');
 }

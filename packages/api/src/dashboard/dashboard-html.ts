@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { catalogs, fallbackLanguage, type MessageKey, translatorFor } from '@bonrelay/locale';
+import { clientAlarm } from './client-alarm.ts';
 import { clientCore } from './client-core.ts';
+import { clientFallback } from './client-fallback.ts';
+import { clientHeld } from './client-held.ts';
 import { clientLive } from './client-live.ts';
 import { clientOrders } from './client-orders.ts';
 import { clientSay } from './client-say.ts';
@@ -31,7 +34,7 @@ function messagesFor(locale: string): string {
 
 function scriptFor(locale: string): string {
   const messages = `const messages = ${messagesFor(locale)};\n`;
-  return `(() => {\n'use strict';\n${messages}${clientSay}${clientCore}${clientStatus}${clientUnreadable}${clientWixHealth}${clientOrders}${clientTimeline}${clientLive}})();\n`;
+  return `(() => {\n'use strict';\n${messages}${clientSay}${clientCore}${clientStatus}${clientUnreadable}${clientWixHealth}${clientOrders}${clientHeld}${clientFallback}${clientAlarm}${clientTimeline}${clientLive}})();\n`;
 }
 
 function sha256(text: string): string {

@@ -11,6 +11,11 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
   <button type="button" id="check-connectivity">${say('dashboard.checkNow')}</button>
   <button type="button" id="print-test">${say('dashboard.printTest')}</button>
 </header>
+<div id="alarm" class="alarm" data-testid="alarm" data-sounding="false" role="alert" hidden>
+  <ul id="alarm-reasons"></ul>
+  <span id="alarm-state"></span>
+  <button type="button" id="alarm-silence">Silence for 10 min</button>
+</div>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">${say('dashboard.mode.unknown')}<small>${say('dashboard.loading')}</small></div>
   <section id="webhook-path-banner" class="wide webhook-path" data-testid="webhook-path-banner" role="alert" hidden>
@@ -27,6 +32,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
     <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">${say('dashboard.internetLoading')}</li></ul>
     <ul id="public-path" class="status-list"></ul>
     <ul id="warnings" class="muted"></ul>
+    <ul id="fallbacks" class="fallbacks" data-testid="fallbacks"></ul>
   </section>
   <section aria-labelledby="queue-title">
     <h2 id="queue-title">${say('dashboard.queueTitle')}</h2>
@@ -38,6 +44,10 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
     </div>
     <div id="queue-facts"></div>
     <div class="scroll"><table id="queue-printers"></table></div>
+  </section>
+  <section id="held" class="wide held" data-testid="held-tickets" aria-labelledby="held-title" hidden>
+    <h2 id="held-title">Pre-orders held until prep time</h2>
+    <ul id="held-list" class="orders"></ul>
   </section>
   <section class="wide" aria-labelledby="orders-title">
     <h2 id="orders-title">${say('dashboard.ordersTitle')}</h2>

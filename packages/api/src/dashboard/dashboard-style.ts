@@ -73,6 +73,15 @@ td:first-child { overflow-wrap: anywhere; }
 .webhook-path[hidden] { display: none; }
 .notice-bar { grid-column: 1 / -1; border-left: .5rem solid var(--offline); padding: .5rem 1rem; }
 .notice-bar[hidden] { display: none; }
+.held[hidden] { display: none; }
+.alarm { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .75rem 1rem;
+  background: var(--offline); color: #fff; font-size: 1.1rem; font-weight: 600; position: sticky; top: 0; z-index: 2; }
+.alarm[hidden] { display: none; }
+.alarm ul { margin: 0; padding-left: 1.2rem; flex: 1; }
+.alarm.flashing { animation: alarm-flash 1s steps(1) infinite; }
+@keyframes alarm-flash { 50% { background: var(--full-offline); } }
+.fallbacks { margin: .5rem 0 0; padding-left: 1.2rem; color: var(--offline); }
+.held-ticket { display: flex; flex-wrap: wrap; gap: .4rem .75rem; align-items: center; padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .unreadable ul { margin: 0; padding-left: 1.2rem; display: grid; gap: .5rem; }
 .unreadable .order-id { font-size: 1.05rem; user-select: all; overflow-wrap: anywhere; }
 .timeline-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }

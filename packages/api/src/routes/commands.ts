@@ -75,6 +75,21 @@ const retryPrintJob = createRoute({
   },
 });
 
+const printHeldJobNow = createRoute({
+  method: 'post',
+  path: '/print-jobs/{id}/print-now',
+  summary: 'Print a held pre-order ticket now instead of at prep time',
+  ...guarded,
+  request: { params: jobId },
+  responses: {
+    202: json(jobQueuedSchema, 'The ticket is queued'),
+    404: json(problemSchema, 'not-found: no such print job'),
+    409: json(problemSchema, 'not-scheduled: only a held (scheduled) ticket can be printed now'),
+    503: notStored,
+    ...refusedAccess,
+  },
+});
+
 const printTestTicket = createRoute({
   method: 'post',
   path: '/print-jobs/test',
@@ -120,6 +135,7 @@ export const commandRouteConfigs = [
   retryPrintJob,
   printTestTicket,
   checkConnectivity,
+  printHeldJobNow,
   reconcile,
 ];
 
@@ -144,6 +160,9 @@ export function commandRoutes(ports: BonrelayPorts): OpenAPIHono {
   });
   app.openapi(retryPrintJob, (c) => {
     return reply(c, ports.retryPrintJob(c.req.valid('param').id));
+  });
+  app.openapi(printHeldJobNow, (c) => {
+    return reply(c, ports.printHeldJobNow(c.req.valid('param').id));
   });
   app.openapi(printTestTicket, (c) => {
     return reply(c, ports.printTestTicket(c.req.valid('query').printer));

@@ -84,6 +84,12 @@ export const offlinePeriodSchema = z
     ordersReceived: z.array(z.string()),
     jobsBuffered: z.number().int().min(0),
     backlogPrintedAfterMs: z.number().min(0).optional(),
+    fallback: z
+      .object({ printer: z.string(), failedOverAt: timeSchema, ticketsMoved: z.number().int().min(0) })
+      .optional()
+      .openapi({
+        description: 'The printer failed over: which printer took its tickets, from when, how many',
+      }),
   })
   .openapi('OfflinePeriod');
 

@@ -34,7 +34,7 @@ export const ordersQuerySchema = listQuery({
 });
 
 export const printJobsQuerySchema = listQuery({
-  state: filter('queued, printing, retry-wait, printed, gave-up or cancelled'),
+  state: filter('scheduled, queued, printing, retry-wait, printed, gave-up or cancelled'),
   printer: filter('A station name'),
   order: filter('An order id'),
 });

@@ -24,6 +24,15 @@ export const printJobSchema = z
     attempts: z.number().int().min(0).openapi({ description: 'Attempts that reached the printer' }),
     totalAttempts: z.number().int().min(0),
     nextAttemptAt: timeSchema.optional(),
+    notBefore: timeSchema.optional().openapi({
+      description: 'A pre-order ticket held (state scheduled) until then: slot start minus prep lead',
+    }),
+    slotStartsAt: timeSchema
+      .optional()
+      .openapi({ description: "When the guest's pickup or delivery slot starts" }),
+    fallbackFor: z.string().optional().openapi({
+      description: 'Moved to this printer while the one named here was down (a fallback ticket)',
+    }),
     lastFailure: printFailureSchema.optional(),
     lastFailureCounted: z.boolean().optional(),
     lastFailedAt: timeSchema.optional(),

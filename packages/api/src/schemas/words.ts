@@ -9,7 +9,7 @@ export const ticketKindSchema = z
 export const prioritySchema = z.enum(['critical', 'high', 'normal']).openapi('Priority');
 
 export const printJobStateSchema = z
-  .enum(['queued', 'printing', 'retry-wait', 'printed', 'gave-up', 'cancelled'])
+  .enum(['scheduled', 'queued', 'printing', 'retry-wait', 'printed', 'gave-up', 'cancelled'])
   .openapi('PrintJobState');
 
 export const printFailureSchema = z

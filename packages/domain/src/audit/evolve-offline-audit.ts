@@ -107,12 +107,27 @@ function settleJob(audit: OfflineAudit, jobId: string, printedAt?: string): Offl
   return { ...withPeriod(audit, settled), bufferedJobs };
 }
 
+function failOver(audit: OfflineAudit, printer: string, fallback: string, at: string): OfflineAudit {
+  const period = openPeriod(audit, `printer:${printer}`);
+  if (period === undefined) return audit;
+  const ticketsMoved = period.fallback?.ticketsMoved ?? 0;
+  return withPeriod(audit, { ...period, fallback: { printer: fallback, failedOverAt: at, ticketsMoved } });
+}
+
+function moveTicket(audit: OfflineAudit, from: string): OfflineAudit {
+  const period = openPeriod(audit, `printer:${from}`);
+  if (period?.fallback === undefined) return audit;
+  const fallback = { ...period.fallback, ticketsMoved: period.fallback.ticketsMoved + 1 };
+  return withPeriod(audit, { ...period, fallback });
+}
+
 /**
  * The offline audit's one evolve: folds an event into the periods in hand. A printer counts as
  * down whenever it cannot print; `unknown` (not probed yet) opens or closes nothing. The webhook path
  * is down from the catch-up's `WebhookDeliveryGap` until a webhook arrives again. Orders count
  * toward every open outage, a job toward its printer's, and the backlog time is known once the
  * last job buffered during an outage has printed (a cancelled one leaves without a print time).
+ * A fail-over is noted on its printer's open outage, with every ticket moved to the fallback.
  * Returns the same audit when the event changes nothing.
  */
 export function evolveOfflineAudit(audit: OfflineAudit, event: AnyDomainEvent): OfflineAudit {
@@ -144,6 +159,10 @@ export function evolveOfflineAudit(audit: OfflineAudit, event: AnyDomainEvent): 
       return settleJob(audit, event.data.jobId, event.recordedAt);
     case 'PrintJobCancelled':
       return settleJob(audit, event.data.jobId);
+    case 'PrinterFailedOver':
+      return failOver(audit, event.data.printer, event.data.fallback, event.recordedAt);
+    case 'PrintJobRerouted':
+      return moveTicket(audit, event.data.from);
     default:
       return audit;
   }

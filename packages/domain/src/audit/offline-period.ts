@@ -22,6 +22,15 @@ export interface OfflinePeriod {
    * while some of those jobs are still unprinted, or when none were buffered.
    */
   readonly backlogPrintedAfterMs?: number;
+  /** Printer periods: the printer failed over, and how many of its tickets printed on the fallback. */
+  readonly fallback?: OfflineFallback;
+}
+
+/** A fail-over during an outage: which printer took the tickets, from when, and how many moved. */
+export interface OfflineFallback {
+  readonly printer: string;
+  readonly failedOverAt: string;
+  readonly ticketsMoved: number;
 }
 
 /**

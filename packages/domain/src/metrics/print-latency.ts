@@ -14,11 +14,16 @@ export interface TimedTicket {
   readonly ticket: TicketKind;
 }
 
-/** The ticket a queue event starts timing, if it is one the latency histogram measures. */
+/**
+ * The ticket a queue event starts timing, if it is one the latency histogram measures. A held
+ * pre-order ticket is late on purpose, so it would only blur how fast the kitchen sees an order.
+ */
 export function timedTicketOf(event: AnyDomainEvent): TimedTicket | undefined {
   if (event.type !== 'PrintJobQueued') return undefined;
-  const { jobId, orderId, ticket, reprint } = event.data;
-  return reprint || !timedTickets.has(ticket) ? undefined : { jobId, orderId, ticket };
+  const { jobId, orderId, ticket, reprint, notBefore } = event.data;
+  return reprint || notBefore !== undefined || !timedTickets.has(ticket)
+    ? undefined
+    : { jobId, orderId, ticket };
 }
 
 /** Print latencies of one ticket kind, as Prometheus keeps them: cumulative buckets, sum, count. */

@@ -36,7 +36,13 @@ export function cancellationJobFor(
   options: CancellationOptions,
 ): EventToAppend<'PrintJobQueued' | 'PrintJobCancelled'>[] {
   const withdrawn = options.jobs
-    .filter((job) => job.state === 'queued' || job.state === 'retry-wait' || job.state === 'gave-up')
+    .filter(
+      (job) =>
+        job.state === 'scheduled' ||
+        job.state === 'queued' ||
+        job.state === 'retry-wait' ||
+        job.state === 'gave-up',
+    )
     .map((job) =>
       eventToAppend('PrintJobCancelled', streams.printJob(job.jobId), `print-job-cancelled:${job.jobId}`, {
         jobId: job.jobId,

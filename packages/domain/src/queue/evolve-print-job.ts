@@ -17,6 +17,9 @@ export function jobIdOf(event: AnyDomainEvent): string | undefined {
     case 'PrintJobRevived':
     case 'PrintJobRequeued':
     case 'PrintJobCancelled':
+    case 'PrintJobScheduled':
+    case 'PrintJobReleased':
+    case 'PrintJobRerouted':
       return event.data.jobId;
     default:
       return undefined;
@@ -24,8 +27,10 @@ export function jobIdOf(event: AnyDomainEvent): string | undefined {
 }
 
 function queued(event: Extract<AnyDomainEvent, { type: 'PrintJobQueued' }>): PrintJobView {
-  const { jobId, orderId, ticket, printer, priority, reprint } = event.data;
+  const { jobId, orderId, ticket, printer, priority, reprint, notBefore, slotStartsAt } = event.data;
   return {
+    ...(notBefore === undefined ? {} : { notBefore }),
+    ...(slotStartsAt === undefined ? {} : { slotStartsAt }),
     jobId,
     orderId,
     ticket,
@@ -33,7 +38,7 @@ function queued(event: Extract<AnyDomainEvent, { type: 'PrintJobQueued' }>): Pri
     priority,
     reprint,
     possibleDuplicate: false,
-    state: 'queued',
+    state: notBefore === undefined ? 'queued' : 'scheduled',
     attempts: 0,
     totalAttempts: 0,
     queuedAt: event.recordedAt,
@@ -87,6 +92,29 @@ function next(job: PrintJobView, event: AnyDomainEvent): PrintJobView | undefine
     }
     case 'PrintJobRequeued':
       return job.state === 'printing' ? { ...job, state: 'queued', possibleDuplicate: true } : undefined;
+    case 'PrintJobScheduled': {
+      // Only a ticket nobody has tried to print yet can wait for a later slot.
+      if (job.state !== 'scheduled' && !(job.state === 'queued' && job.totalAttempts === 0)) return undefined;
+      const { notBefore, slotStartsAt } = event.data;
+      return { ...job, state: 'scheduled', notBefore, slotStartsAt };
+    }
+    case 'PrintJobReleased':
+      // It joins the queue now: its wait counts from here, not from when the guest ordered.
+      return job.state === 'scheduled' ? { ...job, state: 'queued', queuedAt: event.recordedAt } : undefined;
+    case 'PrintJobRerouted': {
+      // Only a ticket nobody is printing: one mid-print moves once its attempt is recorded.
+      if ((job.state !== 'queued' && job.state !== 'retry-wait') || job.printer !== event.data.from)
+        return undefined;
+      const { nextAttemptAt: _due, ...rest } = job;
+      return {
+        ...rest,
+        state: 'queued',
+        printer: event.data.to,
+        fallbackFor: job.fallbackFor ?? event.data.from,
+        possibleDuplicate: job.possibleDuplicate || event.data.possibleDuplicate,
+        attempts: 0,
+      };
+    }
     case 'PrintJobCancelled': {
       if (isFinished(job)) return undefined;
       const { nextAttemptAt: _due, ...rest } = job;

@@ -1,6 +1,9 @@
 export type { CancellationOptions } from './cancellation-job-for.ts';
 export { cancellationJobFor, kitchenTicketReached } from './cancellation-job-for.ts';
 export { evolvePrintJob, isFinished, jobIdOf } from './evolve-print-job.ts';
+export { holdMovesFor, releaseEvent } from './hold-moves.ts';
+export type { Hold, HoldPolicy } from './hold-policy.ts';
+export { holdFor, slotStartOf } from './hold-policy.ts';
 export { printJobId, reprintJobId } from './job-ids.ts';
 export type { PrinterBacklog, PrintJobState, PrintJobView } from './print-job-view.ts';
 export { printJobStates } from './print-job-view.ts';

@@ -1,10 +1,21 @@
 import type { PrintConfirmation, PrintFailure } from '../status.ts';
 import type { Priority, TicketKind } from '../ticket.ts';
 
-/** Where a ticket stands; `gave-up` waits for a person to revive it. */
-export type PrintJobState = 'queued' | 'printing' | 'retry-wait' | 'printed' | 'gave-up' | 'cancelled';
+/**
+ * Where a ticket stands; `gave-up` waits for a person to revive it, `scheduled` is a pre-order's
+ * ticket held until prep time.
+ */
+export type PrintJobState =
+  | 'scheduled'
+  | 'queued'
+  | 'printing'
+  | 'retry-wait'
+  | 'printed'
+  | 'gave-up'
+  | 'cancelled';
 
 export const printJobStates: readonly PrintJobState[] = [
+  'scheduled',
   'queued',
   'printing',
   'retry-wait',
@@ -29,6 +40,12 @@ export interface PrintJobView {
   /** Every attempt started, including those against a printer that was off. */
   readonly totalAttempts: number;
   readonly nextAttemptAt?: string;
+  /** Held until then (a pre-order); kept after release so the ticket's history shows it waited on purpose. */
+  readonly notBefore?: string;
+  /** When the guest's slot starts, for a held ticket. */
+  readonly slotStartsAt?: string;
+  /** Moved here from this printer while it was down: the ticket says where it belongs. */
+  readonly fallbackFor?: string;
   readonly lastFailure?: PrintFailure;
   /** Whether the last failed attempt reached the printer; `false` means the printer was simply off. */
   readonly lastFailureCounted?: boolean;

@@ -1,4 +1,5 @@
 import { type EventToAppend, streams } from '../events.ts';
+import { releaseEvent } from '../queue/hold-moves.ts';
 import { nextAttemptDelay } from './backoff.ts';
 import { type PrinterSagaState, statusAllowsPrinting } from './printer-saga-state.ts';
 import { attemptStarted, jobRequeued } from './saga-events.ts';
@@ -23,9 +24,10 @@ function append(
   events: EventToAppend[],
   expectedVersion: Readonly<Record<string, number>>,
   requeue = false,
+  release = false,
 ): SagaStep {
   return {
-    state: { ...state, appending: { jobIds: jobIdsOf(events), requeue } },
+    state: { ...state, appending: { jobIds: jobIdsOf(events), requeue, release } },
     commands: [{ kind: 'append', events, expectedVersion }],
   };
 }
@@ -34,6 +36,13 @@ function append(
 function record(state: PrinterSagaState): SagaStep {
   if (state.unrecorded.length === 0) return nothing(state);
   return append(state, [...state.unrecorded], state.unrecordedExpect);
+}
+
+/** The sooner of two wake-up times (either may be absent). */
+function sooner(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
 function wakeAt(step: SagaStep, at: string | undefined, now: Date): SagaStep {
@@ -48,7 +57,7 @@ function wakeAt(step: SagaStep, at: string | undefined, now: Date): SagaStep {
 }
 
 /** Asks for a probe when one is due, otherwise for a wake-up when it will be. */
-function probeWhenDue(step: SagaStep, context: SagaContext): SagaStep {
+function probeWhenDue(step: SagaStep, context: SagaContext, holdAt: string | undefined): SagaStep {
   const { state } = step;
   const { now } = context;
   if (state.probe.inFlight) return step;
@@ -63,7 +72,11 @@ function probeWhenDue(step: SagaStep, context: SagaContext): SagaStep {
       commands: [...step.commands, { kind: 'probe' }],
     };
   }
-  return wakeAt({ ...step, state: { ...state, probe: { ...state.probe, dueAt } } }, dueAt, now);
+  return wakeAt(
+    { ...step, state: { ...state, probe: { ...state.probe, dueAt } } },
+    sooner(dueAt, holdAt),
+    now,
+  );
 }
 
 /**
@@ -85,10 +98,37 @@ function requeueOrphans(state: PrinterSagaState, context: SagaContext): SagaStep
 }
 
 /**
+ * Releases, in one append, every held pre-order ticket whose prep time has come, whatever the
+ * printer's state: a box that was off at 19:00 releases them all at start, and they print by
+ * priority once the table shows them (a down printer's waiting tickets can go to its fallback).
+ */
+function releaseDueHolds(
+  state: PrinterSagaState,
+  context: SagaContext,
+  holdAt: string | undefined,
+): SagaStep | undefined {
+  if (holdAt === undefined || Date.parse(holdAt) > context.now.getTime()) return undefined;
+  const excluding = new Set(state.unseen.map((unseen) => unseen.jobId));
+  const due = context.jobs
+    .dueHolds(state.printer, context.now.toISOString())
+    .filter((job) => !excluding.has(job.jobId));
+  if (due.length === 0) return undefined;
+  const expected = Object.fromEntries(due.map((job) => [streams.printJob(job.jobId), job.version]));
+  return append(
+    state,
+    [...state.unrecorded, ...due.map((job) => releaseEvent(job, 'due'))],
+    { ...state.unrecordedExpect, ...expected },
+    false,
+    true,
+  );
+}
+
+/**
  * After every input: the saga's own initiative. Requeues jobs a crash left printing, probes a
- * printer it will not send to, starts the best due job when the printer is free (in the same
- * append as the outcome of the job before, so each ticket costs one commit), or asks to be woken
- * when the next retry falls due. It asks the jobs table at most one indexed question per decision.
+ * printer it will not send to, releases held tickets whose prep time came, starts the best due job
+ * when the printer is free (in the same append as the outcome of the job before, so each ticket
+ * costs one commit), or asks to be woken when the next retry or hold falls due. It asks the jobs
+ * table only indexed questions, a few per decision.
  */
 export function act(initial: PrinterSagaState, context: SagaContext): SagaStep {
   let state = initial;
@@ -101,13 +141,18 @@ export function act(initial: PrinterSagaState, context: SagaContext): SagaStep {
   }
   if (state.inFlight !== undefined || state.draining || state.committed < state.holdUntil)
     return record(state);
-  if (state.breaker === 'open' || state.pausedBy !== undefined) return probeWhenDue(record(state), context);
-  if (!statusAllowsPrinting(state.status)) return record(state);
   const { printer } = state;
+  const holdAt = context.jobs.earliestHold(printer);
+  const released = releaseDueHolds(state, context, holdAt);
+  if (released !== undefined) return released;
+  if (state.breaker === 'open' || state.pausedBy !== undefined)
+    return probeWhenDue(record(state), context, holdAt);
+  if (!statusAllowsPrinting(state.status)) return wakeAt(record(state), holdAt, context.now);
   const now = context.now.toISOString();
   const excluding = state.unseen.map((unseen) => unseen.jobId);
   const job = context.jobs.nextDue(printer, now, state.backSince, excluding);
-  if (job === undefined) return wakeAt(record(state), context.jobs.earliestRetry(printer), context.now);
+  if (job === undefined)
+    return wakeAt(record(state), sooner(context.jobs.earliestRetry(printer), holdAt), context.now);
   const attempt = job.totalAttempts + 1;
   return append(
     { ...state, inFlight: { job, attempt, phase: 'starting' } },

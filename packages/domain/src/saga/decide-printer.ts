@@ -73,6 +73,7 @@ function onAppended(state: PrinterSagaState, position: number): SagaStep {
     unrecordedExpect: {},
     unseen: unseenUntil(state, appending?.jobIds ?? [], position),
     ...(appending?.requeue ? { orphansAfter: undefined, holdUntil: position } : {}),
+    ...(appending?.release ? { holdUntil: position } : {}),
   };
   if (inFlight?.phase !== 'starting') return { state: written, commands: [] };
   return {

@@ -20,6 +20,10 @@ export interface PrinterJobs {
   ): PrintJobView | undefined;
   /** When the printer's next retry falls due (undefined: none waits on a backoff). */
   earliestRetry(printer: string): string | undefined;
+  /** When the printer's earliest held pre-order ticket falls due (undefined: none is held). */
+  earliestHold(printer: string): string | undefined;
+  /** Held tickets whose time has come, earliest first: the saga releases them together so they print by priority. */
+  dueHolds(printer: string, now: string): PrintJobView[];
   /** Jobs the table shows being printed: after a crash, the ones that may be half on paper. */
   printing(printer: string): PrintJobView[];
 }

@@ -32,6 +32,8 @@ export interface Appending {
   readonly jobIds: readonly string[];
   /** It requeues jobs a crash left printing. */
   readonly requeue: boolean;
+  /** It releases held tickets: nothing starts before the table shows them all, so they print by priority. */
+  readonly release?: boolean;
 }
 
 /**

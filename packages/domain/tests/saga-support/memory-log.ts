@@ -117,6 +117,15 @@ export function memoryLog(clock: () => number) {
         .map((job) => job.nextAttemptAt)
         .filter((at) => at !== undefined)
         .sort()[0],
+    earliestHold: (printer) =>
+      [...table.values()]
+        .filter((job) => job.printer === printer && job.state === 'scheduled')
+        .map((job) => job.notBefore ?? '')
+        .sort()[0],
+    dueHolds: (printer, now) =>
+      [...table.values()]
+        .filter((job) => job.printer === printer && job.state === 'scheduled' && (job.notBefore ?? '') <= now)
+        .sort((a, b) => (a.notBefore ?? '').localeCompare(b.notBefore ?? '')),
     printing: (printer) =>
       [...table.values()].filter((job) => job.printer === printer && job.state === 'printing'),
   };

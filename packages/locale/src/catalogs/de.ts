@@ -129,6 +129,9 @@ export const de: Catalog = {
   'dashboard.column.gaveUp': 'Auf\u00adge\u00adge\u00adben',
   'dashboard.column.printed': 'Ge\u00addruckt',
   'dashboard.ticketState.queued': 'eingereiht',
+  'dashboard.ticketState.scheduled': 'vorgemerkt',
+  'dashboard.heldFor': 'druckt {at} für {slot}',
+  'dashboard.fallbackMoved': '{count, plural, one {# Bon} other {# Bons}} auf {printer} gedruckt',
   'dashboard.ticketState.printing': 'im Druck',
   'dashboard.ticketState.retry-wait': 'wartet',
   'dashboard.ticketState.printed': 'gedruckt',
@@ -201,5 +204,6 @@ export const de: Catalog = {
   'audit.column.day': 'Tag',
   'audit.column.offline': 'offline',
   'audit.column.outages': 'Ausfälle',
+  'audit.column.fallback': 'Ersatzdrucker',
   'audit.column.meanTimeToRecovery': 'mittlere Zeit bis zur Erholung',
 };

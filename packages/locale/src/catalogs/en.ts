@@ -129,6 +129,9 @@ export const en = {
   'dashboard.column.gaveUp': 'Gave up',
   'dashboard.column.printed': 'Print\u00aded',
   'dashboard.ticketState.queued': 'queued',
+  'dashboard.ticketState.scheduled': 'held',
+  'dashboard.heldFor': 'prints {at} for {slot}',
+  'dashboard.fallbackMoved': '{count, plural, one {# ticket} other {# tickets}} printed on {printer}',
   'dashboard.ticketState.printing': 'printing',
   'dashboard.ticketState.retry-wait': 'waiting',
   'dashboard.ticketState.printed': 'printed',
@@ -201,6 +204,7 @@ export const en = {
   'audit.column.day': 'day',
   'audit.column.offline': 'offline',
   'audit.column.outages': 'outages',
+  'audit.column.fallback': 'fallback',
   'audit.column.meanTimeToRecovery': 'mean time to recovery',
 } as const;
 

@@ -116,7 +116,7 @@ type Pending = PrintLatencyPendingTable | 'settled';
  */
 export const logMetricsView: TableView = {
   name: 'log-metrics',
-  version: 1,
+  version: 2,
   create: (connection) => connection.exec(ddl.join('\n')),
   drop: (connection) =>
     connection.exec(

@@ -23,6 +23,8 @@ export function movesOfflineAudit(event: AnyDomainEvent): boolean {
     event.type === 'WebhookDeliveryGap' ||
     event.type === 'WebhookDeliveryRestored' ||
     event.type === 'OrderReceived' ||
+    event.type === 'PrinterFailedOver' ||
+    event.type === 'PrintJobRerouted' ||
     offlineJobOf(event) !== undefined
   );
 }

@@ -1,4 +1,4 @@
-import type { OfflineComponent, OfflinePeriodRecord } from '@bonrelay/domain';
+import type { OfflineComponent, OfflineFallback, OfflinePeriodRecord } from '@bonrelay/domain';
 import type { OfflinePeriodsTable } from '../view-schema.ts';
 
 /** The order of the columns, shared by the writer's statement and its parameters. */
@@ -15,6 +15,7 @@ export const offlinePeriodColumns = [
   'backlog_pending',
   'backlog_last_printed_at',
   'backlog_printed_after_ms',
+  'fallback',
 ] as const satisfies readonly (keyof OfflinePeriodsTable)[];
 
 /** The row that stores a period. */
@@ -32,6 +33,7 @@ export function offlinePeriodRow(period: OfflinePeriodRecord): OfflinePeriodsTab
     backlog_pending: period.backlogPending,
     backlog_last_printed_at: period.backlogLastPrintedAt ?? null,
     backlog_printed_after_ms: period.backlogPrintedAfterMs ?? null,
+    fallback: period.fallback === undefined ? null : JSON.stringify(period.fallback),
   };
 }
 
@@ -49,6 +51,7 @@ export function offlinePeriodFromRow(row: OfflinePeriodsTable): OfflinePeriodRec
     ...(row.backlog_printed_after_ms === null ? {} : { backlogPrintedAfterMs: row.backlog_printed_after_ms }),
     backlogPending: row.backlog_pending,
     ...(row.backlog_last_printed_at === null ? {} : { backlogLastPrintedAt: row.backlog_last_printed_at }),
+    ...(row.fallback === null ? {} : { fallback: JSON.parse(row.fallback) as OfflineFallback }),
   };
 }
 

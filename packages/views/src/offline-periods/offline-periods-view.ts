@@ -32,7 +32,8 @@ const ddl = [
     .addColumn('jobs_buffered', 'integer', (column) => column.notNull())
     .addColumn('backlog_pending', 'integer', (column) => column.notNull())
     .addColumn('backlog_last_printed_at', 'text')
-    .addColumn('backlog_printed_after_ms', 'bigint'),
+    .addColumn('backlog_printed_after_ms', 'bigint')
+    .addColumn('fallback', 'text'),
   // Overlap with [from, to]: the periods that ended at or after `from`; and the open ones (null),
   // which the writer loads once per batch.
   sql.schema.createIndex('offline_periods_by_end').ifNotExists().on('offline_periods').column('ended_at'),
@@ -119,7 +120,7 @@ function writeChanges(connection: ViewConnection, before: OfflineAudit, after: O
  */
 export const offlinePeriodsView: TableView = {
   name: 'offline-periods',
-  version: 1,
+  version: 2,
   create: (connection) => connection.exec(ddl.join('\n')),
   drop: (connection) =>
     connection.exec('DROP TABLE IF EXISTS offline_periods; DROP TABLE IF EXISTS offline_buffered_jobs;'),

@@ -28,6 +28,8 @@ export interface PrintJobQueries extends PrinterJobs {
   /** Newest first, filtered, one page. */
   list(filter: PrintJobFilter): PrintJobView[];
   summary(now: Date): QueueSummary;
+  /** The printer's tickets waiting for it that nobody is printing, in print order: what a fail-over moves. */
+  waitingFor(printer: string): PrintJobView[];
   /** The oldest job not yet on paper, per printer: for alerts and metrics. */
   oldestWaiting(printer: string): PrintJobView | undefined;
   /** Every printer that has or had jobs, with what waits for it now. */
@@ -73,6 +75,34 @@ const statements = {
       .where('printer', '=', '')
       .orderBy('next_attempt_at')
       .limit(sqlTag.lit(1)),
+  ),
+  waitingFor: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where(sqlTag.ref('waiting'), '=', sqlTag.lit(1))
+      .where('printer', '=', '')
+      .orderBy('priority_rank')
+      .orderBy('ticket_rank')
+      .orderBy('sequence'),
+  ),
+  earliestHold: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .select('not_before')
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('scheduled'))
+      .where('printer', '=', '')
+      .orderBy('not_before')
+      .limit(sqlTag.lit(1)),
+  ),
+  dueHolds: statementOf(
+    sql
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where(sqlTag.ref('state'), '=', sqlTag.lit('scheduled'))
+      .where('printer', '=', '')
+      .where('not_before', '<=', '')
+      .orderBy('not_before'),
   ),
   inState: statementOf(
     sql
@@ -150,6 +180,11 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
     earliestRetry: (printer) =>
       connection.prepare<{ next_attempt_at: string | null }>(statements.earliestRetry).get(printer)
         ?.next_attempt_at ?? undefined,
+    earliestHold: (printer) =>
+      connection.prepare<{ not_before: string | null }>(statements.earliestHold).get(printer)?.not_before ??
+      undefined,
+    waitingFor: (printer) => many(statements.waitingFor, printer),
+    dueHolds: (printer, now) => many(statements.dueHolds, printer, now),
     printing: (printer) => many(statements.printing, 'printing', printer),
     list: (filter) => {
       const { text, parameters } = listStatement(filter);

@@ -25,6 +25,9 @@ const ddl = [
     .addColumn('attempts', 'integer', (column) => column.notNull())
     .addColumn('total_attempts', 'integer', (column) => column.notNull())
     .addColumn('next_attempt_at', 'text')
+    .addColumn('not_before', 'text')
+    .addColumn('slot_starts_at', 'text')
+    .addColumn('fallback_for', 'text')
     .addColumn('last_failure', 'text')
     .addColumn('last_failure_counted', 'integer')
     .addColumn('last_failed_at', 'text')
@@ -48,6 +51,13 @@ const ddl = [
     .on('print_jobs')
     .columns(['printer', 'next_attempt_at'])
     .where(sqlTag.ref('state'), '=', sqlTag.lit('retry-wait')),
+  // The saga's "when does the next held pre-order ticket fall due for printer P".
+  sql.schema
+    .createIndex('print_jobs_held')
+    .ifNotExists()
+    .on('print_jobs')
+    .columns(['printer', 'not_before'])
+    .where(sqlTag.ref('state'), '=', sqlTag.lit('scheduled')),
   sql.schema
     .createIndex('print_jobs_by_state')
     .ifNotExists()
@@ -124,7 +134,7 @@ function countKey(printer: string, state: string): string {
  */
 export const printJobsView: TableView = {
   name: 'print-jobs',
-  version: 1,
+  version: 3,
   create: (connection) => connection.exec(ddl.join('\n')),
   drop: (connection) =>
     connection.exec('DROP TABLE IF EXISTS print_jobs; DROP TABLE IF EXISTS print_job_counts;'),
@@ -158,7 +168,8 @@ export const printJobsView: TableView = {
       for (const { before, after } of touched.values()) {
         if (after === undefined || after === before) continue;
         write.run(...printJobValues(printJobRow(after)));
-        if (before?.state === after.state) continue;
+        // A ticket moved to the fallback printer leaves one printer's counts for the other's.
+        if (before?.state === after.state && before.printer === after.printer) continue;
         if (before) move(before.printer, before.state, -1);
         move(after.printer, after.state, 1);
       }

@@ -42,6 +42,7 @@ export function auditOfflineCommand(context: CliContext): number {
           say('audit.column.orders'),
           say('audit.column.jobsBuffered'),
           say('audit.column.backlogPrintedAfter'),
+          say('audit.column.fallback'),
         ],
         periods.map((period) => [
           period.component,
@@ -52,6 +53,9 @@ export function auditOfflineCommand(context: CliContext): number {
           String(period.ordersReceived.length),
           String(period.jobsBuffered),
           period.backlogPrintedAfterMs === undefined ? '-' : formatDuration(period.backlogPrintedAfterMs),
+          period.fallback === undefined
+            ? '-'
+            : `${period.fallback.printer} (${period.fallback.ticketsMoved} tickets)`,
         ]),
       ),
     );

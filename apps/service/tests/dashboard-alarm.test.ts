@@ -1,0 +1,123 @@
+import { eventToAppend } from '@bonrelay/domain';
+import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { alarmState } from '../src/alarm/index.ts';
+import { startTestService, type TestService } from './support/test-service.ts';
+
+const at = (seconds: number) => new Date(Date.parse('2025-01-10T20:00:00.000Z') + seconds * 1000);
+const kitchenDown = {
+  printers: [{ printer: 'kitchen', status: 'offline' as const, since: at(0).toISOString() }],
+  backlog: [{ printer: 'kitchen', waiting: 3, due: 3, oldestQueuedAt: at(10).toISOString() }],
+  unreadable: 0,
+  soundAfterMs: 60_000,
+};
+
+test('a printer down with tickets waiting sounds once they have waited soundAfterMs with it down, and says when that will be', () => {
+  assert.equal(alarmState({ ...kitchenDown, now: at(69) }), {
+    sounding: false,
+    reasons: [],
+    recheckAt: at(70).toISOString(),
+  });
+  assert.equal(alarmState({ ...kitchenDown, now: at(70) }), {
+    sounding: true,
+    reasons: ['Printer kitchen is offline: 3 ticket(s) waiting'],
+  });
+  const downLater = {
+    ...kitchenDown,
+    printers: [{ ...kitchenDown.printers[0]!, since: at(30).toISOString() }],
+  };
+  assert.is(
+    alarmState({ ...downLater, now: at(70) }).recheckAt,
+    at(90).toISOString(),
+    'counted from when it went down',
+  );
+});
+
+test('quiet while the printer prints, is not probed yet, or has nothing waiting (its tickets went to the fallback)', () => {
+  const online = { ...kitchenDown, printers: [{ printer: 'kitchen', status: 'paper-near-end' as const }] };
+  assert.is(alarmState({ ...online, now: at(500) }).sounding, false);
+  const unknown = { ...kitchenDown, printers: [{ printer: 'kitchen', status: 'unknown' as const }] };
+  assert.is(alarmState({ ...unknown, now: at(500) }).sounding, false);
+  const movedAway = { ...kitchenDown, backlog: [{ printer: 'kitchen', waiting: 0, due: 0 }] };
+  assert.equal(alarmState({ ...movedAway, now: at(500) }), { sounding: false, reasons: [] });
+});
+
+test('a webhook delivery gap or an order nobody can read sounds at once', () => {
+  const quiet = { printers: [], backlog: [], unreadable: 0, soundAfterMs: 60_000, now: at(0) };
+  assert.equal(alarmState({ ...quiet, deliveryGap: { orders: 4 } }).reasons, [
+    'Wix has 4 order(s) it did not send: check the webhook',
+  ]);
+  assert.equal(alarmState({ ...quiet, unreadable: 1 }).reasons, ['1 order(s) from Wix could not be read']);
+});
+
+type Alarm = { sounding: boolean; reasons: string[] };
+
+/** The dashboard's live stream, as the page hears it: every `alarm` message in order. */
+async function alarmsHeard(
+  app: TestService,
+): Promise<{ heard: Alarm[]; next(check: (alarm: Alarm) => boolean): Promise<Alarm>; close(): void }> {
+  const abort = new AbortController();
+  const response = await fetch(`${app.url}/events/stream`, { signal: abort.signal });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const heard: Alarm[] = [];
+  let buffer = '';
+  let read = 0;
+  async function next(check: (alarm: Alarm) => boolean): Promise<Alarm> {
+    for (;;) {
+      while (read < heard.length) {
+        const alarm = heard[read++]!;
+        if (check(alarm)) return alarm;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended');
+      buffer += value;
+      const messages = buffer.split('\n\n');
+      buffer = messages.pop() ?? '';
+      for (const message of messages) {
+        if (!message.includes('event: alarm')) continue;
+        const data = message.split('\n').find((line) => line.startsWith('data: '));
+        if (data) heard.push(JSON.parse(data.slice(6)) as Alarm);
+      }
+    }
+  }
+  return { heard, next, close: () => abort.abort() };
+}
+
+test('the live stream tells the dashboard to sound while a delivery gap or an unreadable order is open', async () => {
+  const app = await startTestService();
+  const stream = await alarmsHeard(app);
+  try {
+    await stream.next((alarm) => !alarm.sounding);
+    app.service.store.append([
+      eventToAppend('WebhookDeliveryGap', 'reconciliation', 'gap-1', {
+        orders: 3,
+        oldestOrderId: 'o-1',
+        oldestUpdatedAt: new Date().toISOString(),
+        detectedAt: new Date().toISOString(),
+      }),
+    ]);
+    const gap = await stream.next((alarm) => alarm.sounding);
+    assert.equal(gap.reasons, ['Wix has 3 order(s) it did not send: check the webhook']);
+    app.service.store.append([
+      eventToAppend('WebhookDeliveryRestored', 'reconciliation', 'restored-1', {
+        gapStartedAt: new Date().toISOString(),
+        restoredAt: new Date().toISOString(),
+        missedOrders: 3,
+      }),
+    ]);
+    await stream.next((alarm) => !alarm.sounding);
+
+    // No Wix API key here: the order cannot be fetched, so it needs a person at once.
+    const { lineItems: _unreadable, ...shapeOfTomorrow } = makeWixOrder({});
+    const jwt = await signWixWebhook(orderCreatedDelivery(shapeOfTomorrow as WixOrder), app.keys.privateKey);
+    assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
+    const unreadable = await stream.next((alarm) => alarm.sounding);
+    assert.equal(unreadable.reasons, ['1 order(s) from Wix could not be read']);
+  } finally {
+    stream.close();
+    await app.stop();
+  }
+});
+
+test.run();

@@ -1,0 +1,114 @@
+import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-emulator';
+import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { countOf } from './cli-scenario.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
+
+/** The kitchen printer (the service's own emulator) and the bar printer beside it. */
+async function kitchenAndBar(): Promise<{ app: TestService; bar: PrinterEmulator }> {
+  const kitchen = await startPrinterEmulator({ controlPort: false });
+  const bar = await startPrinterEmulator({ controlPort: false });
+  const app = await startTestService({
+    printer: kitchen,
+    env: { BONRELAY_PRINTER_URL: '' },
+    config: {
+      printers: [
+        { name: 'kitchen', url: kitchen.url },
+        { name: 'bar', url: bar.url },
+      ],
+      routing: { kitchen: 'kitchen', customer: 'bar', fallback: { kitchen: 'bar' } },
+      printing: {
+        connectTimeoutMs: 300,
+        statusTimeoutMs: 300,
+        completionTimeoutMs: 2000,
+        backoff: { baseMs: 50, factor: 2, capMs: 400 },
+        fallbackAfterMs: 400,
+      },
+    },
+  });
+  return { app, bar };
+}
+
+async function order(app: TestService, overrides: Partial<WixOrder> = {}): Promise<WixOrder> {
+  const placed = makeWixOrder(overrides as never);
+  const jwt = await signWixWebhook(orderCreatedDelivery(placed), app.keys.privateKey);
+  assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
+  return placed;
+}
+
+function statusOf(app: TestService, printer: string, to: string): boolean {
+  return app.service.store.read({ types: ['PrinterStatusChanged'] }).some((event) => {
+    const data = event.data as { printer: string; to: string };
+    return data.printer === printer && data.to === to;
+  });
+}
+
+const kitchenTicketsOn = (printer: PrinterEmulator) =>
+  printer.jobs.filter((job) => job.text.includes('KITCHEN') && !job.text.includes('TEST'));
+
+test('the kitchen printer out of paper for the fallback wait: its tickets print on the bar, marked, most urgent first; back, it gets new tickets again', async () => {
+  const { app, bar } = await kitchenAndBar();
+  try {
+    await eventually(
+      'both printers seen',
+      () => statusOf(app, 'kitchen', 'online') && statusOf(app, 'bar', 'online'),
+    );
+    await app.printer.setMode('paper-end');
+    await eventually('the kitchen seen out of paper', () => statusOf(app, 'kitchen', 'paper-end'));
+
+    const normal = await order(app);
+    const urgent = await order(app, { buyerNote: 'Erdnuss-Allergie!' } as Partial<WixOrder>);
+    await eventually('failed over', () => countOf(app, 'PrinterFailedOver') === 1);
+    await eventually('both kitchen tickets printed on the bar', () => kitchenTicketsOn(bar).length === 2);
+    const [first, second] = kitchenTicketsOn(bar);
+    assert.ok(first!.text.includes('FALLBACK - FOR KITCHEN'), first!.text);
+    assert.ok(first!.text.includes(urgent.number!), 'the allergy order first');
+    assert.ok(second!.text.includes(normal.number!));
+    assert.not.ok(first!.text.includes('POSSIBLE DUPLICATE'), 'the kitchen never had it');
+    assert.is(kitchenTicketsOn(app.printer).length, 0, 'nothing printed on the kitchen printer');
+    const failedOver = app.service.store.read({ types: ['PrinterFailedOver'] })[0]!.data;
+    assert.equal(
+      { ...(failedOver as object), downSince: undefined },
+      {
+        printer: 'kitchen',
+        fallback: 'bar',
+        downSince: undefined,
+        waiting: 2,
+      },
+    );
+
+    await app.printer.setMode('online');
+    await eventually('failed back', () => countOf(app, 'PrinterFailedBack') === 1);
+    const { offlinePeriods } = await app.json<{
+      offlinePeriods: { component: string; fallback?: { printer: string; ticketsMoved: number } }[];
+    }>('/api/offline-periods?component=printer:kitchen');
+    assert.equal(
+      offlinePeriods.map((period) => [period.fallback?.printer, period.fallback?.ticketsMoved]),
+      [['bar', 2]],
+      'the audit counts the fail-over of the outage and the tickets it moved',
+    );
+    const later = await order(app);
+    await eventually('the next kitchen ticket printed on the kitchen printer', () =>
+      kitchenTicketsOn(app.printer).some((job) => job.text.includes(later.number!)),
+    );
+    assert.not.ok(kitchenTicketsOn(app.printer)[0]!.text.includes('FALLBACK'));
+    assert.is(kitchenTicketsOn(bar).length, 2, 'and not on the bar');
+    const jobs = await app.json<{ printJobs: { jobId: string; printer: string; fallbackFor?: string }[] }>(
+      `/api/print-jobs?order=${normal.id}`,
+    );
+    assert.equal(
+      jobs.printJobs.find((job) => job.jobId.endsWith('/kitchen')),
+      {
+        ...jobs.printJobs.find((job) => job.jobId.endsWith('/kitchen')),
+        printer: 'bar',
+        fallbackFor: 'kitchen',
+      },
+    );
+  } finally {
+    await app.stop();
+    await Promise.all([app.printer.close(), bar.close()]);
+  }
+});
+
+test.run();
