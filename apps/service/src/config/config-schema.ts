@@ -1,4 +1,4 @@
-import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
+import { isReceiptEncoding, PrinterUrlError, parsePrinterUrl, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
 
 /**
@@ -7,7 +7,14 @@ import { z } from 'zod';
  */
 const milliseconds = z.number().int().min(1).max(86_400_000);
 const port = z.number().int().min(0).max(65_535);
-const printerUrl = z.string().regex(/^tcp:\/\/[^\s:/]+(:\d{1,5})?$/, 'must look like tcp://host:port');
+const printerUrl = z.string().superRefine((url, context) => {
+  try {
+    parsePrinterUrl(url);
+  } catch (error) {
+    if (!(error instanceof PrinterUrlError)) throw error;
+    context.addIssue({ code: 'custom', message: error.reason });
+  }
+});
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
 const timeZone = z.string().refine((zone) => {
@@ -153,6 +160,17 @@ export const configSchema = z.strictObject({
     .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** USB printers (`usb://…`): where the kernel lists them, and how closely they are watched. */
+  usb: z
+    .strictObject({
+      sysfsRoot: z.string().min(1).default('/sys'),
+      devRoot: z.string().min(1).default('/dev'),
+      /** Between cheap "is the device node there?" checks, so an unplug or re-plug is seen at once. */
+      presenceIntervalMs: milliseconds.default(250),
+      /** Between reads of a silent device (its reads never block, see usb-device-connection.ts). */
+      devicePollMs: milliseconds.default(5),
+    })
+    .prefault({}),
 });
 
 /** The validated configuration the composition root hands to every component. */

@@ -5,14 +5,21 @@ import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import type { ConnectivityQueries } from '@bonrelay/views';
 import {
   distinctUntilChanged,
+  EMPTY,
+  exhaustMap,
   filter,
+  interval,
+  map,
+  merge,
   mergeMap,
   type Observable,
   type SchedulerLike,
   Subject,
   type Subscription,
+  skip,
 } from 'rxjs';
 import type { Config } from '../config/index.ts';
+import { locatePrinter } from '../stations/locate-printer.ts';
 
 export interface PrinterMonitorOptions {
   readonly printer: string;
@@ -27,6 +34,8 @@ export interface PrinterMonitorOptions {
   /** Where the printers table says this printer stands: the status a first probe is compared with. */
   readonly connectivity: Pick<ConnectivityQueries, 'printer'>;
   readonly append: (events: EventToAppend[]) => void;
+  /** A USB printer: whether its device node is there; each change makes the monitor probe at once. */
+  readonly present?: () => Promise<boolean>;
 }
 
 /** The probe reason that means the printer itself answered DLE EOT. */
@@ -34,15 +43,22 @@ export const statusReplyReason = 'status reply';
 
 /** One real status probe of a printer, in the monitor's terms (unreachable = offline). */
 export async function probePrinter(address: PrinterAddress, config: Config): Promise<PrinterProbeResult> {
-  const probe = await queryPrinterStatus(address, {
+  const located = await locatePrinter(address, config);
+  if (!located.ok) return { status: 'offline', latencyMs: 0, reason: located.detail };
+  const probe = await queryPrinterStatus(located.endpoint, {
     connectTimeoutMs: config.printing.connectTimeoutMs,
     statusTimeoutMs: config.monitor.printerProbeTimeoutMs,
+    devicePollMs: config.usb.devicePollMs,
   });
   if (!probe.reachable) return { status: 'offline', latencyMs: probe.latencyMs, reason: probe.failure };
   return {
     status: probe.status,
     latencyMs: probe.latencyMs,
-    reason: probe.answered ? statusReplyReason : 'connected, printer does not answer status',
+    reason: probe.answered
+      ? statusReplyReason
+      : probe.busy
+        ? 'printing a ticket right now'
+        : 'connected, printer does not answer status',
   };
 }
 
@@ -82,6 +98,21 @@ export function failureEvidence(
 }
 
 /**
+ * Each time a USB printer's device node appears or disappears: the cue to probe now, so an unplug
+ * is recorded, and a re-plug prints, within a fraction of a second instead of at the next slow probe.
+ */
+function presenceChanges(options: PrinterMonitorOptions): Observable<void> {
+  const { present } = options;
+  if (!present) return EMPTY;
+  return interval(options.config.usb.presenceIntervalMs, options.scheduler).pipe(
+    exhaustMap(() => present()),
+    distinctUntilChanged(),
+    skip(1),
+    map(() => undefined),
+  );
+}
+
+/**
  * Watches one printer and appends `PrinterStatusChanged` only when the status really changed (after
  * the configured number of agreeing probes). It probes fast while tickets wait for a printer that is
  * down, so a printer switched back on is noticed within a fraction of a second.
@@ -101,7 +132,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     probeTimeoutMs: config.monitor.printerProbeTimeoutMs + config.printing.connectTimeoutMs,
     urgent$,
     evidence$: failureEvidence(printer, options.log$),
-    checkNow$,
+    checkNow$: merge(checkNow$, presenceChanges(options)),
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>
     options.append([printerStatusChangedEvent(change, `printer-status:${randomUUID()}`)]),

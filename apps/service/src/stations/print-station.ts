@@ -20,6 +20,8 @@ export interface PrintStation {
   /** The printer's status for the monitor and the connectivity check. */
   status(): Promise<PrinterProbeResult>;
   preview(job: PrintJobView): string | undefined;
+  /** A USB printer: whether its device is plugged in, for the monitor's quick presence check. */
+  readonly present?: () => Promise<boolean>;
 }
 
 /**
@@ -56,5 +58,6 @@ export function printStation(
       const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       return document ? toSvg(document, paper) : undefined;
     },
+    ...(link.present ? { present: () => (link.present as () => Promise<boolean>)() } : {}),
   };
 }

@@ -10,4 +10,6 @@ export interface PrinterLink {
   print(document: string, paper: PaperSettings, jobId: string): Promise<PrintOutcome>;
   /** One status probe, in the monitor's terms; never throws. */
   probe(): Promise<PrinterProbeResult>;
+  /** A USB printer: whether its device node is there (cheap, checked often); never throws. */
+  present?(): Promise<boolean>;
 }
