@@ -49,7 +49,7 @@ export async function startUsbPty(
     if (socat) return;
     const child = spawn(
       socatPath,
-      ['-t', '0.01', `PTY,link=${path},raw,echo=0`, `TCP:${emulator.host}:${emulator.port}`],
+      ['-t', '0.01', `PTY,link=${path},raw,echo=0`, `TCP:${emulator.host}:${emulator.port},nodelay`],
       {
         stdio: 'ignore',
       },
