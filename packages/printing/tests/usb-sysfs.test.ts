@@ -1,35 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeUsbSysfs as fakeSysfs } from '@bonrelay/printer-emulator';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findUsbPrinters, parsePrinterUrl, resolveUsbPrinter, type UsbIdAddress } from '../src/index.ts';
-
-/**
- * A fake sysfs laid out as the kernel does it: `class/usbmisc/lpN` links into the device tree, its
- * `device` link points at the USB interface, and the interface's parent holds the ids.
- */
-function fakeSysfs() {
-  const root = mkdtempSync(join(tmpdir(), 'bonrelay-sysfs-'));
-  const sysfsRoot = join(root, 'sys');
-  mkdirSync(join(sysfsRoot, 'class', 'usbmisc'), { recursive: true });
-  const plug = (
-    lp: string,
-    port: string,
-    ids: { idVendor: string; idProduct: string; serial?: string; manufacturer?: string; product?: string },
-  ) => {
-    const usbDevice = join(sysfsRoot, 'devices', 'pci0000:00', 'usb1', port);
-    const usbInterface = join(usbDevice, `${port}:1.0`);
-    const node = join(usbInterface, 'usbmisc', lp);
-    mkdirSync(node, { recursive: true });
-    for (const [file, value] of Object.entries(ids)) writeFileSync(join(usbDevice, file), `${value}\n`);
-    writeFileSync(join(node, 'uevent'), `MAJOR=180\nMINOR=${lp.slice(2)}\nDEVNAME=usb/${lp}\n`);
-    symlinkSync(usbInterface, join(node, 'device'));
-    symlinkSync(node, join(sysfsRoot, 'class', 'usbmisc', lp));
-  };
-  const unplug = (lp: string) => rmSync(join(sysfsRoot, 'class', 'usbmisc', lp));
-  return { roots: { sysfsRoot, devRoot: join(root, 'dev') }, plug, unplug };
-}
 
 const epson = { idVendor: '04b8', idProduct: '0e32', manufacturer: 'EPSON', product: 'TM-m30III' };
 const byId = (url: string) => parsePrinterUrl(url) as UsbIdAddress;

@@ -5,3 +5,5 @@ export { faultModes, isFaultMode } from './fault-mode.ts';
 export { renderPlainText } from './plain-text.ts';
 export type { UsbPtyPrinter } from './usb-pty.ts';
 export { canEmulateUsb, startUsbPty } from './usb-pty.ts';
+export type { FakeUsbSysfs, UsbIds } from './usb-sysfs-fake.ts';
+export { fakeUsbSysfs } from './usb-sysfs-fake.ts';
