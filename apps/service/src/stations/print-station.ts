@@ -37,6 +37,7 @@ export function printStation(
 ): PrintStation {
   const layout = ticketLayoutFor(config, printer);
   const paper = { cpl: printer.cpl, encoding: printer.encoding as ReceiptEncoding };
+  const present = link.present;
   return {
     name: printer.name,
     print: async (job) => {
@@ -58,6 +59,6 @@ export function printStation(
       const document = ticketDocument(job, views.orders.order(job.orderId), layout, clock());
       return document ? toSvg(document, paper) : undefined;
     },
-    ...(link.present ? { present: () => (link.present as () => Promise<boolean>)() } : {}),
+    ...(present ? { present: () => present.call(link) } : {}),
   };
 }
