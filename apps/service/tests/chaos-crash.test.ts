@@ -17,7 +17,7 @@ import { deliverLikeWix } from './chaos-support/wix-retrying-client.ts';
 import { printersUnderTest } from './support/printer-under-test/index.ts';
 import { eventually, fakeInternet } from './support/test-service.ts';
 
-// TCP carries the full CI size; the other transports a third of it, to keep CI time modest.
+// TCP carries the full CI size; the other transports a fifth of the orders, to keep CI time modest.
 const sized = (transport: string, name: string, tcp: number, other: number) =>
   sizeFromEnv(name, transport === 'tcp' ? tcp : other);
 const clients = sizeFromEnv('BONRELAY_TEST_CHAOS_CLIENTS', 20);
@@ -26,7 +26,7 @@ const seed = chaosSeed();
 const jobIdOf = (data: unknown) => (data as { jobId: string }).jobId;
 
 for (const { transport, start } of printersUnderTest) {
-  const webhooks = sized(transport, 'BONRELAY_TEST_CHAOS_WEBHOOKS', 300, 100);
+  const webhooks = sized(transport, 'BONRELAY_TEST_CHAOS_WEBHOOKS', 300, 60);
   const minimumKills = sized(transport, 'BONRELAY_TEST_CHAOS_KILLS', 8, 3);
   test(`crash chaos over ${transport}: ${webhooks} webhooks from ${clients} clients, SIGKILL at random ≥ ${minimumKills} times (seed ${seed}) — every acknowledged order exactly once, every ticket printed`, async () => {
     const random = seededRandom(seed);
