@@ -36,6 +36,8 @@ class UsbDeviceConnection extends PrinterConnection {
   private closing = false;
   private closed = false;
   private readTimer: NodeJS.Timeout | undefined;
+  /** The next wait before reading an empty device: short right after a request, then `pollMs`. */
+  private readDelayMs: number;
   private writeTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -44,6 +46,7 @@ class UsbDeviceConnection extends PrinterConnection {
     private readonly release: () => void,
   ) {
     super();
+    this.readDelayMs = pollMs;
     this.readNext();
   }
 
@@ -78,13 +81,30 @@ class UsbDeviceConnection extends PrinterConnection {
       if (error && !wouldBlock(error)) return this.fail(error);
       if (!error && bytes > 0) {
         this.arrive(Buffer.from(this.chunk.subarray(0, bytes)));
-        setImmediate(() => this.readNext());
+        this.scheduleRead(0);
         return;
       }
       // "Nothing yet" is EAGAIN on a non-blocking device; end-of-file means the other side hung up.
       if (!error) return this.fail(Object.assign(new Error('device hung up'), { code: 'EIO' }));
-      this.readTimer = setTimeout(() => this.readNext(), this.pollMs);
+      this.scheduleRead(this.readDelayMs);
+      this.readDelayMs = Math.min(this.readDelayMs * 2, this.pollMs);
     });
+  }
+
+  /** One read at a time: the timer is set only while no read is in flight. */
+  private scheduleRead(delayMs: number): void {
+    this.readTimer = setTimeout(() => {
+      this.readTimer = undefined;
+      this.readNext();
+    }, delayMs);
+  }
+
+  /** A request just went out: its answer comes within a millisecond or two, so look sooner. */
+  private expectReply(): void {
+    this.readDelayMs = 1;
+    if (this.readTimer === undefined) return;
+    clearTimeout(this.readTimer);
+    this.scheduleRead(this.readDelayMs);
   }
 
   private flush(): void {
@@ -107,6 +127,7 @@ class UsbDeviceConnection extends PrinterConnection {
       }
       if (written < next.length) this.outbox[0] = next.subarray(written);
       else this.outbox.shift();
+      this.expectReply();
       this.flush();
     });
   }
