@@ -15,7 +15,9 @@ export interface UsbFinding {
  */
 export async function usbPrinterFindings(config: Pick<Config, 'usb' | 'printers'>): Promise<UsbFinding[]> {
   const found = await findUsbPrinters(config.usb);
-  const usbConfigured = config.printers.some((printer) => parsePrinterUrl(printer.url).kind !== 'tcp');
+  const usbConfigured = config.printers.some((printer) =>
+    ['usb-device', 'usb-id'].includes(parsePrinterUrl(printer.url).kind),
+  );
   if (found.length === 0) {
     return usbConfigured
       ? [
