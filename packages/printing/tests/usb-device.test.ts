@@ -87,6 +87,44 @@ if (canEmulateUsb()) {
     }
   });
 
+  test('given two tickets for one USB printer at once, then they take turns; one that cannot get a turn in time is not sent', async () => {
+    const printer = await startPrinterEmulator({
+      mode: 'slow',
+      slowBytesPerSecond: 4_000,
+      controlPort: false,
+    });
+    const device = await startUsbPty(printer, { dir, name: 'turns' });
+    const address = { kind: 'usb-device', path: device.path } as const;
+    const long = Buffer.concat([ticket, Buffer.alloc(600, 0x41)]);
+    try {
+      const relaxed = { ...quick, connectTimeoutMs: 3_000, completionTimeoutMs: 3_000 };
+      const both = await Promise.all([
+        sendPrintJob(address, long, relaxed),
+        sendPrintJob(address, long, relaxed),
+      ]);
+      assert.equal(
+        both.map((outcome) => outcome.ok && outcome.confirmation),
+        ['confirmed', 'confirmed'],
+      );
+      const first = sendPrintJob(address, long, relaxed);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const impatient = await sendPrintJob(address, ticket, { ...quick, connectTimeoutMs: 20 });
+      assert.equal(
+        impatient.ok ? impatient : { failure: impatient.failure, reached: impatient.reachedPrinter },
+        {
+          failure: 'timeout',
+          reached: false,
+        },
+      );
+      assert.match(impatient.ok ? '' : impatient.detail, 'stayed busy');
+      assert.is((await first).ok, true);
+      assert.is(printer.jobs.filter((job) => job.complete).length, 3);
+    } finally {
+      await device.close();
+      await printer.close();
+    }
+  });
+
   test('given a USB printer unplugged and plugged back in, when tickets are sent, then offline, then printed again', async () => {
     const printer = await startPrinterEmulator({ controlPort: false });
     const device = await startUsbPty(printer, { dir, name: 'replug' });
