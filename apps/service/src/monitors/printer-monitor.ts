@@ -50,7 +50,11 @@ export async function probePrinter(address: PrinterAddress, config: Config): Pro
     statusTimeoutMs: config.monitor.printerProbeTimeoutMs,
     devicePollMs: config.usb.devicePollMs,
   });
-  if (!probe.reachable) return { status: 'offline', latencyMs: probe.latencyMs, reason: probe.failure };
+  if (!probe.reachable) {
+    // A USB printer's reason says what to fix (unplugged, no permission, held by CUPS).
+    const reason = located.endpoint.kind === 'tcp' ? probe.failure : `${probe.failure}: ${probe.detail}`;
+    return { status: 'offline', latencyMs: probe.latencyMs, reason };
+  }
   return {
     status: probe.status,
     latencyMs: probe.latencyMs,

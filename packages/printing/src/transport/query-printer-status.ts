@@ -13,7 +13,7 @@ import { isDeviceClaimed } from './usb-device-claims.ts';
  */
 export type StatusProbe =
   | { reachable: true; status: PrinterStatus; answered: boolean; latencyMs: number; busy?: true }
-  | { reachable: false; failure: ConnectFailure; latencyMs: number };
+  | { reachable: false; failure: ConnectFailure; detail: string; latencyMs: number };
 
 /** Timeouts of one probe, from the validated config. */
 export interface StatusProbeTimeouts {
@@ -47,11 +47,14 @@ export async function queryPrinterStatus(
     return { reachable: true, status: 'online', answered: false, busy: true, latencyMs: latencyMs() };
   }
   const opened = await connectToPrinter(address, timeouts);
-  if (!opened.ok) return { reachable: false, failure: opened.failure, latencyMs: latencyMs() };
+  if (!opened.ok) {
+    return { reachable: false, failure: opened.failure, detail: opened.detail, latencyMs: latencyMs() };
+  }
   const answer = await askStatus(opened.connection, timeouts.statusTimeoutMs);
   opened.connection.close();
   if (!answer.answered && answer.wait !== 'timeout') {
-    return { reachable: false, failure: 'unreachable', latencyMs: latencyMs() };
+    const detail = `connection lost before the status reply: ${opened.connection.error || 'closed'}`;
+    return { reachable: false, failure: 'unreachable', detail, latencyMs: latencyMs() };
   }
   return {
     reachable: true,
