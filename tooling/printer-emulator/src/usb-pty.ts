@@ -47,13 +47,11 @@ export async function startUsbPty(
 
   async function plugIn(): Promise<void> {
     if (socat) return;
-    const child = spawn(
-      socatPath,
-      ['-t', '0.01', `PTY,link=${path},raw,echo=0`, `TCP:${emulator.host}:${emulator.port},nodelay`],
-      {
-        stdio: 'ignore',
-      },
-    );
+    // `-t 0.01`: when the emulator drops the link, socat closes the pty at once (its default 0.5 s
+    // would outlast a ticket's deadlines: a reset would look like a hang). `nodelay`: a printer's
+    // one-byte replies must not wait for Nagle.
+    const link = `TCP:${emulator.host}:${emulator.port},nodelay`;
+    const child = spawn(socatPath, ['-t', '0.01', `PTY,link=${path},raw,echo=0`, link], { stdio: 'ignore' });
     socat = child;
     child.once('exit', () => {
       if (socat === child) socat = undefined;
