@@ -35,6 +35,12 @@ if [ ! -f /etc/bonrelay/config.json ]; then
   install -m 0640 -o root -g bonrelay deploy/bonrelay.example.json /etc/bonrelay/config.json
   echo "wrote /etc/bonrelay/config.json: set your printers, restaurant and Wix key there"
 fi
+# USB printers: the service user may open /dev/usb/lpN, and each printer gets a stable name.
+install -m 0644 deploy/99-bonrelay-printers.rules /etc/udev/rules.d/99-bonrelay-printers.rules
+if command -v udevadm >/dev/null; then
+  udevadm control --reload-rules || true
+  udevadm trigger --subsystem-match=usbmisc || true
+fi
 install -m 0644 deploy/bonrelay.service /etc/systemd/system/bonrelay.service
 if command -v systemd-analyze >/dev/null; then systemd-analyze verify /etc/systemd/system/bonrelay.service || true; fi
 systemctl daemon-reload

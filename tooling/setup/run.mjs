@@ -111,6 +111,7 @@ const commands = {
     run: async () => {
       await ensureChromium();
       await ensureSystemdAnalyze();
+      await (await import('./ensure-socat.mjs')).ensureSocat(say);
       return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
     },
   },

@@ -4,7 +4,9 @@ import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wi
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { between, chaosSeed, seededRandom, sizeFromEnv } from './chaos-support/chaos-random.ts';
-import { eventually, startTestService, type TestService } from './support/test-service.ts';
+import { printersUnderTest } from './support/printer-under-test/index.ts';
+import { startServiceOver } from './support/printer-under-test/service-over.ts';
+import { eventually, type TestService } from './support/test-service.ts';
 
 const orderCount = sizeFromEnv('BONRELAY_TEST_CHAOS_ORDERS', 60);
 const rounds = sizeFromEnv('BONRELAY_TEST_CHAOS_ROUNDS', 2);
@@ -42,121 +44,128 @@ function modesDuring(history: readonly ModeChange[], from: number, to: number): 
 const printedEvents = (app: TestService): StoredEvent[] =>
   app.service.store.read({ types: ['PrintJobPrinted'] });
 
-test(`printer chaos: ${orderCount} orders while the printer walks every fault mode ${rounds}× (seed ${seed}) — nothing lost, nothing marked printed that did not print`, async () => {
-  const random = seededRandom(seed);
-  const app = await startTestService({
-    config: {
-      printing: {
-        connectTimeoutMs: 200,
-        statusTimeoutMs: 200,
-        completionTimeoutMs: 800,
-        maxAttempts: 1_000,
-        breakerFailureThreshold: 3,
-        backoff: { baseMs: 40, factor: 2, capMs: 300 },
+for (const { transport, start } of printersUnderTest) {
+  test(`printer chaos over ${transport}: ${orderCount} orders while the printer walks every fault mode ${rounds}× (seed ${seed}) — nothing lost, nothing marked printed that did not print`, async () => {
+    const random = seededRandom(seed);
+    const printer = await start();
+    // Over USB a hung printer still takes the bytes into the device's buffers, so a job sent blind
+    // (after the printer fell silent several times) is `written` there too: all USB can know.
+    const blindModes: FaultMode[] = transport === 'usb' ? ['mute', 'blackhole'] : ['mute'];
+    const app = await startServiceOver(printer, {
+      config: {
+        printing: {
+          connectTimeoutMs: 200,
+          statusTimeoutMs: 200,
+          completionTimeoutMs: 800,
+          maxAttempts: 1_000,
+          breakerFailureThreshold: 3,
+          backoff: { baseMs: 40, factor: 2, capMs: 300 },
+        },
       },
-    },
-  });
-  try {
-    const history: ModeChange[] = [{ mode: 'online', at: Date.now() }];
-    const setMode = async (mode: FaultMode) => {
-      history.push({ mode, at: Date.now() });
-      await app.printer.setMode(mode);
-    };
+    });
+    try {
+      const history: ModeChange[] = [{ mode: 'online', at: Date.now() }];
+      const setMode = async (mode: FaultMode) => {
+        history.push({ mode, at: Date.now() });
+        await printer.setMode(mode);
+      };
 
-    // Given: the printer cycles through every fault mode at random intervals…
-    const schedule = Array.from({ length: rounds }, () => shuffled(faultModes, random)).flat();
-    let chaosOver = false;
-    const chaos = (async () => {
-      for (const mode of schedule) {
-        await setMode(mode);
-        await new Promise((resolve) => setTimeout(resolve, between(random, 150, 900)));
-      }
-      chaosOver = true;
-    })();
-
-    // …when orders keep arriving all the while,
-    const orderIds: string[] = [];
-    for (let n = 0; n < orderCount; n++) {
-      const order = makeWixOrder({});
-      const jwt = await signWixWebhook(orderCreatedDelivery(order), app.keys.privateKey);
-      const response = await app.request('POST', '/webhooks/wix', jwt, { 'content-type': 'text/plain' });
-      assert.is(response.status, 200, 'a printer fault never stops an order coming in');
-      orderIds.push(order.id);
-      if (!chaosOver) await new Promise((resolve) => setTimeout(resolve, between(random, 20, 200)));
-    }
-    await chaos;
-    await setMode('online');
-
-    // then: once the printer is back, every ticket prints — reviving any job that gave up.
-    const queued = app.service.store
-      .read({ types: ['PrintJobQueued'] })
-      .map((e) => e.data as { jobId: string });
-    const revived = new Set<string>();
-    await eventually(
-      'every ticket printed after the printer came back',
-      async () => {
-        for (const event of app.service.store.read({ types: ['PrintJobGaveUp'] })) {
-          const { jobId } = event.data as { jobId: string };
-          if (revived.has(jobId)) continue;
-          revived.add(jobId);
-          assert.is((await app.request('POST', `/print-jobs/${jobId}/retry`)).status < 300, true);
+      // Given: the printer cycles through every fault mode at random intervals…
+      const schedule = Array.from({ length: rounds }, () => shuffled(faultModes, random)).flat();
+      let chaosOver = false;
+      const chaos = (async () => {
+        for (const mode of schedule) {
+          await setMode(mode);
+          await new Promise((resolve) => setTimeout(resolve, between(random, 150, 900)));
         }
-        const printed = new Set(printedEvents(app).map((e) => (e.data as Printed).jobId));
-        return queued.every((job) => printed.has(job.jobId));
-      },
-      60_000,
-    );
+        chaosOver = true;
+      })();
 
-    assert.is(queued.length >= orderCount * 2, true, 'kitchen and customer ticket for every order');
-    const ordered = new Set(
-      app.service.store
-        .read({ types: ['OrderReceived'] })
-        .map((e) => (e.data as { order: { id: string } }).order.id),
-    );
-    for (const id of orderIds) assert.ok(ordered.has(id), `order ${id} is in the log`);
+      // …when orders keep arriving all the while,
+      const orderIds: string[] = [];
+      for (let n = 0; n < orderCount; n++) {
+        const order = makeWixOrder({});
+        const jwt = await signWixWebhook(orderCreatedDelivery(order), app.keys.privateKey);
+        const response = await app.request('POST', '/webhooks/wix', jwt, { 'content-type': 'text/plain' });
+        assert.is(response.status, 200, 'a printer fault never stops an order coming in');
+        orderIds.push(order.id);
+        if (!chaosOver) await new Promise((resolve) => setTimeout(resolve, between(random, 20, 200)));
+      }
+      await chaos;
+      await setMode('online');
 
-    const printed = printedEvents(app);
-    const confirmed = printed.filter((e) => (e.data as Printed).confirmation === 'confirmed');
-    const complete = app.printer.jobs.filter((job) => job.complete).length;
-    assert.ok(
-      complete >= confirmed.length,
-      `the emulator finished ${complete} jobs, yet ${confirmed.length} were confirmed printed`,
-    );
-    const started = new Map(
-      app.service.store
-        .read({ types: ['PrintAttemptStarted'] })
-        .map((e) => [
-          `${(e.data as Printed).jobId}#${(e.data as Printed).attempt}`,
-          Date.parse(e.recordedAt),
-        ]),
-    );
-    const written = printed.filter((e) => (e.data as Printed).confirmation === 'written');
-    for (const event of written) {
-      const { jobId, attempt } = event.data as Printed;
-      const from = started.get(`${jobId}#${attempt}`) ?? 0;
-      assert.ok(
-        modeDuring(history, 'mute', from, Date.parse(event.recordedAt)),
-        `job ${jobId} counted as written while the printer was never mute (attempt ${attempt}, ` +
-          `modes then: ${modesDuring(history, from, Date.parse(event.recordedAt)).join(' → ')}, ` +
-          `${Date.parse(event.recordedAt) - from} ms)`,
+      // then: once the printer is back, every ticket prints — reviving any job that gave up.
+      const queued = app.service.store
+        .read({ types: ['PrintJobQueued'] })
+        .map((e) => e.data as { jobId: string });
+      const revived = new Set<string>();
+      await eventually(
+        'every ticket printed after the printer came back',
+        async () => {
+          for (const event of app.service.store.read({ types: ['PrintJobGaveUp'] })) {
+            const { jobId } = event.data as { jobId: string };
+            if (revived.has(jobId)) continue;
+            revived.add(jobId);
+            assert.is((await app.request('POST', `/print-jobs/${jobId}/retry`)).status < 300, true);
+          }
+          const printed = new Set(printedEvents(app).map((e) => (e.data as Printed).jobId));
+          return queued.every((job) => printed.has(job.jobId));
+        },
+        60_000,
       );
+
+      assert.is(queued.length >= orderCount * 2, true, 'kitchen and customer ticket for every order');
+      const ordered = new Set(
+        app.service.store
+          .read({ types: ['OrderReceived'] })
+          .map((e) => (e.data as { order: { id: string } }).order.id),
+      );
+      for (const id of orderIds) assert.ok(ordered.has(id), `order ${id} is in the log`);
+
+      const printed = printedEvents(app);
+      const confirmed = printed.filter((e) => (e.data as Printed).confirmation === 'confirmed');
+      const complete = printer.printed().length;
+      assert.ok(
+        complete >= confirmed.length,
+        `the emulator finished ${complete} jobs, yet ${confirmed.length} were confirmed printed`,
+      );
+      const started = new Map(
+        app.service.store
+          .read({ types: ['PrintAttemptStarted'] })
+          .map((e) => [
+            `${(e.data as Printed).jobId}#${(e.data as Printed).attempt}`,
+            Date.parse(e.recordedAt),
+          ]),
+      );
+      const written = printed.filter((e) => (e.data as Printed).confirmation === 'written');
+      for (const event of written) {
+        const { jobId, attempt } = event.data as Printed;
+        const from = started.get(`${jobId}#${attempt}`) ?? 0;
+        assert.ok(
+          blindModes.some((mode) => modeDuring(history, mode, from, Date.parse(event.recordedAt))),
+          `job ${jobId} counted as written while the printer was never ${blindModes.join(' or ')} (attempt ${attempt}, ` +
+            `modes then: ${modesDuring(history, from, Date.parse(event.recordedAt)).join(' → ')}, ` +
+            `${Date.parse(event.recordedAt) - from} ms)`,
+        );
+      }
+      const failures = app.service.store.read({ types: ['PrintAttemptFailed'] });
+      const byFailure = new Map<string, number>();
+      for (const e of failures) {
+        const failure = (e.data as { failure: string }).failure;
+        byFailure.set(failure, (byFailure.get(failure) ?? 0) + 1);
+      }
+      console.log(
+        `printer chaos over ${transport} (seed ${seed}): orders ${orderIds.length}, jobs ${queued.length}, mode changes ${history.length}, ` +
+          `printed ${printed.length} (confirmed ${confirmed.length}, written ${written.length}), ` +
+          `emulator complete ${complete}, failed attempts ${failures.length} ` +
+          `${JSON.stringify(Object.fromEntries(byFailure))}, gave up and revived ${revived.size}`,
+      );
+    } finally {
+      // A failed expectation must fail the file, not leave the service holding the process open.
+      await app.stop();
+      await printer.close();
     }
-    const failures = app.service.store.read({ types: ['PrintAttemptFailed'] });
-    const byFailure = new Map<string, number>();
-    for (const e of failures) {
-      const failure = (e.data as { failure: string }).failure;
-      byFailure.set(failure, (byFailure.get(failure) ?? 0) + 1);
-    }
-    console.log(
-      `printer chaos (seed ${seed}): orders ${orderIds.length}, jobs ${queued.length}, mode changes ${history.length}, ` +
-        `printed ${printed.length} (confirmed ${confirmed.length}, written ${written.length}), ` +
-        `emulator complete ${complete} / received ${app.printer.jobs.length}, failed attempts ${failures.length} ` +
-        `${JSON.stringify(Object.fromEntries(byFailure))}, gave up and revived ${revived.size}`,
-    );
-  } finally {
-    // A failed expectation must fail the file, not leave the service holding the process open.
-    await app.stop();
-  }
-});
+  });
+}
 
 test.run();

@@ -58,8 +58,24 @@ test('a bad printer url names the key', () => {
   const [problem] = problemsOf({ BONRELAY_PRINTER_URL: 'http://printer' });
   assert.match(
     problem ?? '',
-    /printers\.0\.url \(from BONRELAY_PRINTER_URL\): must look like tcp:\/\/host:port/,
+    /printers\.0\.url \(from BONRELAY_PRINTER_URL\): scheme must be tcp:\/\/, usb:\/\/ or cloudprnt:\/\/, not http:\/\//,
   );
+});
+
+for (const [url, reason] of [
+  ['usb://04b8', /printers\.0\.url \(from BONRELAY_PRINTER_URL\): product id "" must be 4 hex digits/],
+  ['usb://4b8:0e32', /printers\.0\.url \(from BONRELAY_PRINTER_URL\): vendor id "4b8" must be 4 hex digits/],
+  ['usb://dev/usb/lp0', /printers\.0\.url \(from BONRELAY_PRINTER_URL\): a device path needs three slashes/],
+] as const) {
+  test(`a bad usb printer url (${url}) names the key and the problem`, () => {
+    assert.match(problemsOf({ BONRELAY_PRINTER_URL: url })[0] ?? '', reason);
+  });
+}
+
+test('usb printer urls, by device path or by vendor:product[:serial], are accepted', () => {
+  for (const url of ['usb:///dev/usb/lp0', 'usb://04b8:0e32', 'usb://04B8:0E32:X5E1234567']) {
+    assert.is(loadConfig({ BONRELAY_PRINTER_URL: url }).printers[0]?.url, url);
+  }
 });
 
 test('an unknown key in the file is refused by name, not ignored', () => {

@@ -6,6 +6,7 @@ import { serviceNodeFlags, serviceTunables } from '../../../tooling/setup/servic
 
 const unit = new URL('../../../deploy/bonrelay.service', import.meta.url).pathname;
 const installer = new URL('../../../deploy/install.sh', import.meta.url).pathname;
+const udevRules = new URL('../../../deploy/99-bonrelay-printers.rules', import.meta.url).pathname;
 
 // Without systemd-analyze the unit cannot be verified: the run says "skipped", never "passed".
 // `npm test` installs it (Debian package systemd) where it may.
@@ -42,6 +43,26 @@ test('the installer is executable shell that stops on errors', () => {
   assert.ok((statSync(installer).mode & 0o111) !== 0);
   const check = spawnSync('bash', ['-n', installer]);
   assert.is(check.status, 0);
+});
+
+test('USB printers: the udev rule opens every lpN to group bonrelay and names each printer stably; the installer installs it', () => {
+  const rules = readFileSync(udevRules, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  assert.ok(
+    rules.every((rule) => rule.startsWith('SUBSYSTEM=="usbmisc", KERNEL=="lp[0-9]*"')),
+    'only printers',
+  );
+  assert.ok(rules.some((rule) => rule.includes('GROUP="bonrelay"') && rule.includes('MODE="0660"')));
+  assert.ok(rules.some((rule) => rule.includes('SYMLINK+="bonrelay-printer-%s{serial}"')));
+  assert.ok(readFileSync(installer, 'utf8').includes('/etc/udev/rules.d/99-bonrelay-printers.rules'));
+});
+
+test('the unit lets the service reach USB printer devices (and no other device)', () => {
+  const text = readFileSync(unit, 'utf8');
+  assert.not.ok(/^PrivateDevices=yes$/m.test(text), 'PrivateDevices=yes would hide /dev/usb/lp0');
+  assert.ok(/^DevicePolicy=closed$/m.test(text));
+  assert.ok(/^DeviceAllow=char-usb rw$/m.test(text));
 });
 
 test.run();

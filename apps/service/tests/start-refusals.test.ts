@@ -46,6 +46,16 @@ test('a locale bonrelay cannot speak stops the start with exit 2, naming the key
   assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
 });
 
+test('a bad usb printer URL in the config file stops the start with exit 2, naming the key and the problem', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
+  const config = join(dataDir, 'config.json');
+  writeFileSync(config, JSON.stringify({ printers: [{ name: 'kitchen', url: 'usb://04b8:e32' }] }));
+  const result = start({ BONRELAY_DATA_DIR: dataDir, BONRELAY_CONFIG: config });
+  assert.is(result.status, 2);
+  assert.match(result.stderr, /printers\.0\.url: product id "e32" must be 4 hex digits/);
+  assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
+});
+
 test('a data file that is not SQLite stops the start with a clear error, and the file is untouched', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
   const file = join(dataDir, 'bonrelay.db');

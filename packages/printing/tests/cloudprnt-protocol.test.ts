@@ -25,8 +25,8 @@ test('cloudprnt://<MAC> names a printer by its MAC, in any spelling; anything el
     mac: '00:11:62:aa:bb:cc',
   });
   assert.equal(parsePrinterTarget('tcp://10.0.0.5:9100'), {
-    kind: 'tcp',
-    address: { host: '10.0.0.5', port: 9100 },
+    kind: 'direct',
+    address: { kind: 'tcp', host: '10.0.0.5', port: 9100 },
   });
   for (const url of [
     'cloudprnt://kitchen',

@@ -20,11 +20,15 @@ test('given the control API, when the mode is read, changed and jobs listed, the
     assert.is(garbage.status, 400);
 
     await fetch(`${api}/mode`, { method: 'PUT', body: JSON.stringify({ mode: 'online' }) });
-    await sendPrintJob({ host: printer.host, port: printer.port }, Buffer.from('Table 3\n'), {
-      connectTimeoutMs: 300,
-      statusTimeoutMs: 200,
-      completionTimeoutMs: 500,
-    });
+    await sendPrintJob(
+      { kind: 'tcp' as const, host: printer.host, port: printer.port },
+      Buffer.from('Table 3\n'),
+      {
+        connectTimeoutMs: 300,
+        statusTimeoutMs: 200,
+        completionTimeoutMs: 500,
+      },
+    );
     const listed = (await (await fetch(`${api}/jobs`)).json()) as {
       jobs: { text: string; complete: boolean }[];
     };
@@ -43,11 +47,15 @@ test('given a printer started offline, when switched on, then it listens on the 
     assert.ok(printer.port > 0);
     assert.is(printer.url, `tcp://127.0.0.1:${printer.port}`);
     await printer.setMode('online');
-    await sendPrintJob({ host: printer.host, port: printer.port }, Buffer.from('hello\n'), {
-      connectTimeoutMs: 300,
-      statusTimeoutMs: 200,
-      completionTimeoutMs: 500,
-    });
+    await sendPrintJob(
+      { kind: 'tcp' as const, host: printer.host, port: printer.port },
+      Buffer.from('hello\n'),
+      {
+        connectTimeoutMs: 300,
+        statusTimeoutMs: 200,
+        completionTimeoutMs: 500,
+      },
+    );
     assert.is((await printer.waitForJobs(1)).length, 1);
     await printer.waitForJobs(5, 20).then(
       () => assert.unreachable('only one job was sent'),

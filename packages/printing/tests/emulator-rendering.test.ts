@@ -60,11 +60,15 @@ test('given a jobs folder, when a ticket prints, then its plain text is written 
   const jobsDir = join(mkdtempSync(join(tmpdir(), 'bonrelay-emulator-')), 'jobs');
   const printer = await startPrinterEmulator({ controlPort: false, jobsDir });
   try {
-    await sendPrintJob({ host: printer.host, port: printer.port }, escpos(kitchenTicket), {
-      connectTimeoutMs: 300,
-      statusTimeoutMs: 200,
-      completionTimeoutMs: 500,
-    });
+    await sendPrintJob(
+      { kind: 'tcp' as const, host: printer.host, port: printer.port },
+      escpos(kitchenTicket),
+      {
+        connectTimeoutMs: 300,
+        statusTimeoutMs: 200,
+        completionTimeoutMs: 500,
+      },
+    );
     const [job] = await printer.waitForJobs(1);
     assert.is(readFileSync(join(jobsDir, 'job-1.txt'), 'utf8'), job?.text);
   } finally {

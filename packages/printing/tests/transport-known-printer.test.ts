@@ -2,7 +2,7 @@ import { startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { transform } from 'receiptline';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parsePrinterUrl, sendPrintJob } from '../src/index.ts';
+import { sendPrintJob } from '../src/index.ts';
 
 const ticket = Buffer.from(
   transform('^^^KITCHEN\n2|Margherita\n', { command: 'escpos', cpl: 48, encoding: 'multilingual' }),
@@ -13,10 +13,14 @@ const quick = { connectTimeoutMs: 300, statusTimeoutMs: 150, completionTimeoutMs
 test('given a printer known to answer status, when it is silent, then the job is not sent blind', async () => {
   const printer = await startPrinterEmulator({ mode: 'mute', controlPort: false });
   try {
-    const outcome = await sendPrintJob(parsePrinterUrl(printer.url), ticket, {
-      ...quick,
-      answersStatus: true,
-    });
+    const outcome = await sendPrintJob(
+      { kind: 'tcp' as const, host: printer.host, port: printer.port },
+      ticket,
+      {
+        ...quick,
+        answersStatus: true,
+      },
+    );
     assert.equal(outcome.ok, false);
     assert.is(!outcome.ok && outcome.failure, 'timeout');
     assert.is(!outcome.ok && outcome.reachedPrinter, false);
@@ -33,7 +37,11 @@ test('given a printer known to answer status, when it is silent, then the job is
 test('given a printer never heard answering, the same silence means a mute printer: printed blind, `written`', async () => {
   const printer = await startPrinterEmulator({ mode: 'mute', controlPort: false });
   try {
-    const outcome = await sendPrintJob(parsePrinterUrl(printer.url), ticket, quick);
+    const outcome = await sendPrintJob(
+      { kind: 'tcp' as const, host: printer.host, port: printer.port },
+      ticket,
+      quick,
+    );
     assert.is(outcome.ok && outcome.confirmation, 'written');
   } finally {
     await printer.close();

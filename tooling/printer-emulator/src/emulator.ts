@@ -95,6 +95,9 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
 
   function accept(socket: Socket): void {
     socket.on('error', () => {});
+    // A printer answers each status byte at once: with Nagle on, a long-lived connection (a USB
+    // device behind socat) would hold every second reply back until the peer's delayed ACK, 40 ms.
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.on('close', () => {
       sockets.delete(socket);

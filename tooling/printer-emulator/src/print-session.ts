@@ -40,6 +40,8 @@ export class PrintSession {
   private automaticStatus = 0;
   private clientEnded = false;
   private dripping = Buffer.alloc(0);
+  /** What arrived while the printer hung (blackhole): read again once it recovers. */
+  private held = Buffer.alloc(0);
   private dripTimer: NodeJS.Timeout | undefined;
   private finished = false;
 
@@ -59,8 +61,15 @@ export class PrintSession {
   /** Called when the printer's state changes: resumes printing and reports it via ASB. */
   modeChanged(): void {
     if (this.finished) return;
-    if (this.automaticStatus !== 0 && this.host.mode() !== 'mute') {
-      this.socket.write(automaticStatusBytes(this.host.mode()));
+    const mode = this.host.mode();
+    if (this.automaticStatus !== 0 && mode !== 'mute' && mode !== 'blackhole') {
+      this.socket.write(automaticStatusBytes(mode));
+    }
+    if (this.held.length > 0 && mode !== 'blackhole') {
+      const held = this.held;
+      this.held = Buffer.alloc(0);
+      this.socket.resume();
+      this.arrive(held);
     }
     this.process();
   }
@@ -73,6 +82,13 @@ export class PrintSession {
   }
 
   private arrive(chunk: Buffer): void {
+    // A printer that hangs while a client is connected stops reading, as a new client would find it
+    // (that matters over USB, where one long-lived connection carries every job).
+    if (this.host.mode() === 'blackhole') {
+      this.held = Buffer.concat([this.held, chunk]);
+      this.socket.pause();
+      return;
+    }
     if (this.host.mode() !== 'slow') {
       this.feed(chunk);
       return;
@@ -153,7 +169,7 @@ export class PrintSession {
   }
 
   private settleIfEnded(): void {
-    if (!this.clientEnded || this.finished || this.dripping.length > 0) return;
+    if (!this.clientEnded || this.finished || this.dripping.length > 0 || this.held.length > 0) return;
     const printedAll = this.queue.length === 0 && this.received.length === 0;
     this.finishJob(printedAll);
     this.finished = true;

@@ -1,4 +1,4 @@
-import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
+import { isReceiptEncoding, PrinterUrlError, parsePrinterTarget, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
 import { cloudprntConfigProblems } from '../cloudprnt/cloudprnt-config-problems.ts';
 import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
@@ -9,12 +9,14 @@ import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
  */
 const milliseconds = z.number().int().min(1).max(86_400_000);
 const port = z.number().int().min(0).max(65_535);
-const printerUrl = z
-  .string()
-  .regex(
-    /^(tcp:\/\/[^\s:/]+(:\d{1,5})?|cloudprnt:\/\/[0-9a-f]{2}([:-][0-9a-f]{2}){5})$/i,
-    'must look like tcp://host:port or cloudprnt://<printer MAC>',
-  );
+const printerUrl = z.string().superRefine((url, context) => {
+  try {
+    parsePrinterTarget(url);
+  } catch (error) {
+    if (!(error instanceof PrinterUrlError)) throw error;
+    context.addIssue({ code: 'custom', message: error.reason });
+  }
+});
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
 const ticketKind = z.enum(['kitchen', 'customer', 'driver', 'cancellation', 'test']);
 /** A pre-order's ticket prints when the order arrives, or waits for prep time. */
@@ -220,6 +222,17 @@ export const configSchema = z.strictObject({
   locale: localeSetting.default('en-GB'),
   dashboard: z.strictObject({ locale: localeSetting.optional() }).prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** USB printers (`usb://…`): where the kernel lists them, and how closely they are watched. */
+  usb: z
+    .strictObject({
+      sysfsRoot: z.string().min(1).default('/sys'),
+      devRoot: z.string().min(1).default('/dev'),
+      /** Between cheap "is the device node there?" checks, so an unplug or re-plug is seen at once. */
+      presenceIntervalMs: milliseconds.default(250),
+      /** Between reads of a silent device (its reads never block, see usb-device-connection.ts). */
+      devicePollMs: milliseconds.default(5),
+    })
+    .prefault({}),
 });
 
 /** The validated configuration the composition root hands to every component. */

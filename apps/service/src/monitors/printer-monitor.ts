@@ -5,14 +5,21 @@ import { type PrinterAddress, queryPrinterStatus } from '@bonrelay/printing';
 import type { ConnectivityQueries } from '@bonrelay/views';
 import {
   distinctUntilChanged,
+  EMPTY,
+  exhaustMap,
   filter,
+  interval,
+  map,
+  merge,
   mergeMap,
   type Observable,
   type SchedulerLike,
   Subject,
   type Subscription,
+  skip,
 } from 'rxjs';
 import type { Config } from '../config/index.ts';
+import { locatePrinter } from '../stations/locate-printer.ts';
 
 export interface PrinterMonitorOptions {
   readonly printer: string;
@@ -29,6 +36,8 @@ export interface PrinterMonitorOptions {
   readonly append: (events: EventToAppend[]) => void;
   /** What the printer tells unasked (a CloudPRNT poll, or its silence): counts like a probe. */
   readonly observations$?: Observable<PrinterProbeResult>;
+  /** A USB printer: whether its device node is there; each change makes the monitor probe at once. */
+  readonly present?: () => Promise<boolean>;
 }
 
 /** The probe reason that means the printer itself answered DLE EOT. */
@@ -36,15 +45,26 @@ export const statusReplyReason = 'status reply';
 
 /** One real status probe of a printer, in the monitor's terms (unreachable = offline). */
 export async function probePrinter(address: PrinterAddress, config: Config): Promise<PrinterProbeResult> {
-  const probe = await queryPrinterStatus(address, {
+  const located = await locatePrinter(address, config);
+  if (!located.ok) return { status: 'offline', latencyMs: 0, reason: located.detail };
+  const probe = await queryPrinterStatus(located.endpoint, {
     connectTimeoutMs: config.printing.connectTimeoutMs,
     statusTimeoutMs: config.monitor.printerProbeTimeoutMs,
+    devicePollMs: config.usb.devicePollMs,
   });
-  if (!probe.reachable) return { status: 'offline', latencyMs: probe.latencyMs, reason: probe.failure };
+  if (!probe.reachable) {
+    // A USB printer's reason says what to fix (unplugged, no permission, held by CUPS).
+    const reason = located.endpoint.kind === 'tcp' ? probe.failure : `${probe.failure}: ${probe.detail}`;
+    return { status: 'offline', latencyMs: probe.latencyMs, reason };
+  }
   return {
     status: probe.status,
     latencyMs: probe.latencyMs,
-    reason: probe.answered ? statusReplyReason : 'connected, printer does not answer status',
+    reason: probe.answered
+      ? statusReplyReason
+      : probe.busy
+        ? 'printing a ticket right now'
+        : 'connected, printer does not answer status',
   };
 }
 
@@ -84,6 +104,21 @@ export function failureEvidence(
 }
 
 /**
+ * Each time a USB printer's device node appears or disappears: the cue to probe now, so an unplug
+ * is recorded, and a re-plug prints, within a fraction of a second instead of at the next slow probe.
+ */
+function presenceChanges(options: PrinterMonitorOptions): Observable<void> {
+  const { present } = options;
+  if (!present) return EMPTY;
+  return interval(options.config.usb.presenceIntervalMs, options.scheduler).pipe(
+    exhaustMap(() => present()),
+    distinctUntilChanged(),
+    skip(1),
+    map(() => undefined),
+  );
+}
+
+/**
  * Watches one printer and appends `PrinterStatusChanged` only when the status really changed (after
  * the configured number of agreeing probes). It probes fast while tickets wait for a printer that is
  * down, so a printer switched back on is noticed within a fraction of a second.
@@ -104,7 +139,7 @@ export function monitorPrinter(options: PrinterMonitorOptions): { checkNow(): vo
     urgent$,
     // A printer that tells its own status (CloudPRNT polls) is believed over what a failed job suggests.
     evidence$: options.observations$ ?? failureEvidence(printer, options.log$),
-    checkNow$,
+    checkNow$: merge(checkNow$, presenceChanges(options)),
     ...(initial ? { initial } : {}),
   }).subscribe((change) =>
     options.append([printerStatusChangedEvent(change, `printer-status:${randomUUID()}`)]),

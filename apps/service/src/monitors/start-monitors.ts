@@ -56,6 +56,7 @@ export function startMonitors(options: MonitorsOptions): { printers: Monitor[]; 
             log$: store.live(store.lastPosition()).pipe(map(toDomainEvent)),
             connectivity: views.connectivity,
             append: appendChange,
+            ...(station.present ? { present: station.present } : {}),
           }),
         supervision,
       ),

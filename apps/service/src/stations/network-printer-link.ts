@@ -1,23 +1,30 @@
 import { type PrinterAddress, sendPrintJob, toEscPos } from '@bonrelay/printing';
 import type { Config } from '../config/index.ts';
 import { probePrinter, statusReplyReason } from '../monitors/printer-monitor.ts';
+import { locatePrinter, printerPresence } from './locate-printer.ts';
 import type { PrinterLink } from './printer-link.ts';
 
 /**
- * An ESC/POS printer on the LAN. It remembers whether the printer answers status: once it has, a
+ * An ESC/POS printer on the LAN (`tcp://`) or on USB (`usb://`): the same status dialogue and the
+ * same honest outcome over either. It remembers whether the printer answers status: once it has, a
  * silent status query is a hiccup, not a mute printer; only silence several attempts in a row makes
  * it a mute printer again (printed blind, `written`).
  */
 export function networkPrinterLink(address: PrinterAddress, config: Config): PrinterLink {
   let answersStatus = false;
   let silences = 0;
+  const present = printerPresence(address, config);
   return {
     print: async (document, paper) => {
-      const outcome = await sendPrintJob(address, toEscPos(document, paper), {
+      const located = await locatePrinter(address, config);
+      if (!located.ok)
+        return { ok: false, failure: 'unreachable', detail: located.detail, reachedPrinter: false };
+      const outcome = await sendPrintJob(located.endpoint, toEscPos(document, paper), {
         connectTimeoutMs: config.printing.connectTimeoutMs,
         statusTimeoutMs: config.printing.statusTimeoutMs,
         completionTimeoutMs: config.printing.completionTimeoutMs,
         answersStatus,
+        devicePollMs: config.usb.devicePollMs,
       });
       if (outcome.ok && outcome.confirmation === 'confirmed') {
         answersStatus = true;
@@ -33,5 +40,6 @@ export function networkPrinterLink(address: PrinterAddress, config: Config): Pri
       if (result.reason === statusReplyReason) answersStatus = true;
       return result;
     },
+    ...(present ? { present } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface PrintStation {
   preview(job: PrintJobView): string | undefined;
   /** The printer's unasked news, for the monitor (CloudPRNT polls and their absence). */
   readonly observations$?: PrinterLink['observations$'];
+  /** A USB printer: whether its device is plugged in, for the monitor's quick presence check. */
+  readonly present?: () => Promise<boolean>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function printStation(
 ): PrintStation {
   const layout = ticketLayoutFor(config, printer);
   const paper = { cpl: printer.cpl, encoding: printer.encoding as ReceiptEncoding };
+  const present = link.present;
   return {
     name: printer.name,
     print: async (job) => {
@@ -59,5 +62,6 @@ export function printStation(
       return document ? toSvg(document, paper) : undefined;
     },
     ...(link.observations$ ? { observations$: link.observations$ } : {}),
+    ...(present ? { present: () => present.call(link) } : {}),
   };
 }

@@ -13,4 +13,6 @@ export interface PrinterLink {
   probe(): Promise<PrinterProbeResult>;
   /** What the printer said of itself unasked (a CloudPRNT poll, or its silence): counts like a probe. */
   readonly observations$?: Observable<PrinterProbeResult>;
+  /** A USB printer: whether its device node is there (cheap, checked often); never throws. */
+  present?(): Promise<boolean>;
 }

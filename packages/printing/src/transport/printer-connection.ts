@@ -1,56 +1,42 @@
-import { connect, type Socket } from 'node:net';
-import type { PrinterAddress } from './printer-url.ts';
-
-/** Why a TCP connection to a printer could not be opened. */
+/** Why a connection to a printer could not be opened. */
 export type ConnectFailure = 'refused' | 'unreachable' | 'timeout';
 
 /** How a wait on the printer's replies ended. */
 export type WaitResult = 'met' | 'timeout' | 'ended' | 'reset';
 
+/** What opening a connection gave: a connection, or a typed reason (never a throw). */
+export type Opened =
+  | { ok: true; connection: PrinterConnection }
+  | { ok: false; failure: ConnectFailure; detail: string };
+
+/** How to open a connection, from the validated config. */
+export interface ConnectOptions {
+  readonly connectTimeoutMs: number;
+  /** How often a USB device is read while nothing has arrived (its reads never block). */
+  readonly devicePollMs?: number;
+}
+
 /**
- * A raw two-way socket to a printer. Raw, not node-thermal-printer's network interface: its
- * `execute()` opens a fresh connection per call, resolves once bytes are written and drops
- * whatever the printer answers, so status replies, the `GS r` completion byte and "the printer
- * closed cleanly" (all on the same connection) are invisible through it.
+ * A two-way byte stream to a printer (a TCP socket, a USB device node): what the status dialogue
+ * and the job need, and nothing more, so both transports share one honest print path.
  */
-export class PrinterConnection {
+export abstract class PrinterConnection {
   /** Everything the printer sent, in order; callers keep their own read position. */
   inbox = Buffer.alloc(0);
-  private state: 'open' | 'ended' | 'reset' = 'open';
-  private errorText = '';
+  protected state: 'open' | 'ended' | 'reset' = 'open';
+  protected errorText = '';
   private wake: (() => void) | undefined;
 
-  constructor(private readonly socket: Socket) {
-    socket.on('data', (chunk: Buffer) => {
-      this.inbox = Buffer.concat([this.inbox, chunk]);
-      this.wake?.();
-    });
-    socket.on('end', () => this.settle('ended'));
-    socket.on('close', () => this.settle('ended'));
-    socket.on('error', (error) => {
-      this.errorText = error.message;
-      this.settle('reset');
-    });
-  }
-
-  /** The socket error, if the connection failed (for the failure's detail). */
+  /** The transport's error, if the connection failed (for the failure's detail). */
   get error(): string {
     return this.errorText;
   }
 
-  write(bytes: Buffer): void {
-    if (this.state === 'open') this.socket.write(bytes);
-  }
-
-  /** Half-closes our side: "that was the whole job". */
-  finish(): void {
-    if (this.state === 'open') this.socket.end();
-  }
-
+  abstract write(bytes: Buffer): void;
+  /** "That was the whole job": ends once the printer has taken everything (TCP: half-close). */
+  abstract finish(): void;
   /** Drops the connection; safe to call at any time, any number of times. */
-  close(): void {
-    this.socket.destroy();
-  }
+  abstract close(): void;
 
   /** Waits until `condition` holds (checked on every arrival), the connection ends, or time runs out. */
   until(condition: () => boolean, timeoutMs: number): Promise<WaitResult> {
@@ -70,46 +56,13 @@ export class PrinterConnection {
     });
   }
 
-  private settle(state: 'ended' | 'reset'): void {
+  protected arrive(chunk: Buffer): void {
+    this.inbox = Buffer.concat([this.inbox, chunk]);
+    this.wake?.();
+  }
+
+  protected settle(state: 'ended' | 'reset'): void {
     if (this.state === 'open' || state === 'reset') this.state = state;
     this.wake?.();
   }
-}
-
-const unreachableCodes = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
-
-/** Opens a connection, turning every way it can fail into a typed answer (never a throw). */
-export function connectToPrinter(
-  address: PrinterAddress,
-  connectTimeoutMs: number,
-): Promise<
-  { ok: true; connection: PrinterConnection } | { ok: false; failure: ConnectFailure; detail: string }
-> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address.host, port: address.port });
-    // A late error after a timeout must never become an uncaught exception.
-    socket.on('error', () => {});
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ ok: false, failure: 'timeout', detail: `no TCP connection within ${connectTimeoutMs} ms` });
-    }, connectTimeoutMs);
-    const onError = (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      socket.destroy();
-      const failure: ConnectFailure =
-        error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ETIMEDOUT' ? 'timeout' : 'unreachable';
-      resolve({
-        ok: false,
-        failure: unreachableCodes.has(error.code ?? '') ? 'unreachable' : failure,
-        detail: error.message,
-      });
-    };
-    socket.once('error', onError);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.off('error', onError);
-      socket.setNoDelay(true);
-      resolve({ ok: true, connection: new PrinterConnection(socket) });
-    });
-  });
 }

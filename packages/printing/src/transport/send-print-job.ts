@@ -2,8 +2,9 @@ import type { PrintConfirmation, PrinterStatus, PrintFailure } from '@bonrelay/d
 import { printableStatuses } from '@bonrelay/domain';
 import { askStatus } from './ask-status.ts';
 import { hasCompletionReply, withCompletionRequest } from './completion-reply.ts';
-import { connectToPrinter, type PrinterConnection } from './printer-connection.ts';
-import type { PrinterAddress } from './printer-url.ts';
+import { connectToPrinter } from './connect-to-printer.ts';
+import type { PrinterConnection } from './printer-connection.ts';
+import type { PrinterEndpoint } from './printer-url.ts';
 
 /**
  * How one print attempt ended. `confirmed`: the printer answered the completion request after
@@ -25,6 +26,8 @@ export interface PrintJobTimeouts {
    * that never answers": the job is not sent blind (it would only be recorded as `written`).
    */
   readonly answersStatus?: boolean;
+  /** How often a USB device is read while it is silent (its reads never block). */
+  readonly devicePollMs?: number;
 }
 
 /** A status that stops printing, as the failure the saga records. */
@@ -46,14 +49,14 @@ const fail = (failure: PrintFailure, detail: string, reachedPrinter: boolean): F
  * own word that it printed. Never throws; the connection is always closed before it resolves.
  */
 export async function sendPrintJob(
-  address: PrinterAddress,
+  address: PrinterEndpoint,
   bytes: Buffer,
   timeouts: PrintJobTimeouts,
 ): Promise<PrintOutcome> {
   // node-thermal-printer's execute() crashes the process on an empty buffer; nothing to print is a bug upstream.
   if (bytes.length === 0) return fail('error', 'refused to send an empty job', false);
   const started = performance.now();
-  const opened = await connectToPrinter(address, timeouts.connectTimeoutMs);
+  const opened = await connectToPrinter(address, timeouts);
   if (!opened.ok) return fail(opened.failure, opened.detail, false);
   const connection = opened.connection;
   try {
@@ -108,7 +111,10 @@ async function attempt(
   return fail('timeout', `no completion reply within ${timeouts.completionTimeoutMs} ms`, true);
 }
 
-/** For printers that never answer: success is "took every byte and closed cleanly". */
+/**
+ * For printers that never answer: success is "took every byte and closed cleanly" (on USB, which
+ * has no close from the printer's side: the device took every byte).
+ */
 async function awaitCleanClose(
   connection: PrinterConnection,
   completionTimeoutMs: number,

@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<void> {
   const printer = await startPrinterEmulator({ controlPort: false });
   const timeouts = { connectTimeoutMs: 2000, statusTimeoutMs: 2000, completionTimeoutMs: 5000 };
   try {
-    const address = { host: printer.host, port: printer.port };
+    const address = { kind: 'tcp' as const, host: printer.host, port: printer.port };
     // Warm-up: JIT, sockets, the emulator's renderer.
     for (let i = 0; i < 20; i++) await rawWrite(printer.host, printer.port, ticket);
     for (let i = 0; i < 20; i++) await sendPrintJob(address, ticket, timeouts);

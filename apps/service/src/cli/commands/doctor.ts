@@ -10,6 +10,7 @@ import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
 import { clockFinding, recordedPathFindings } from '../../webhook-path/doctor-findings.ts';
 import type { CliContext } from '../cli-context.ts';
+import { usbPrinterFindings } from './usb-printer-findings.ts';
 
 type Verdict = 'ok' | 'warn' | 'FAIL';
 interface Finding {
@@ -121,6 +122,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       detail: `${printer.url}: ${result.status} (${result.reason ?? 'probe'}, ${result.latencyMs} ms)`,
     });
   }
+  findings.push(...(await usbPrinterFindings(config)));
   const internet = await checkInternetNow(config);
   findings.push({
     verdict: internet.status === 'online' ? 'ok' : 'warn',
