@@ -1,5 +1,6 @@
 import { isReceiptEncoding, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
+import { emailAlertsSchema } from './email-schema.ts';
 
 /**
  * Every setting bonrelay has, with its default, in one place. Nothing else in the code may invent a
@@ -149,6 +150,7 @@ export const configSchema = z.strictObject({
           maxAttempts: z.number().int().min(1).max(100).default(8),
         })
         .prefault({}),
+      email: emailAlertsSchema.prefault({}),
     })
     .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),

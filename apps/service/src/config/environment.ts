@@ -5,7 +5,7 @@
 export interface EnvironmentOverride {
   readonly variable: string;
   readonly path: readonly string[];
-  readonly parse: 'string' | 'port' | 'printer-url';
+  readonly parse: 'string' | 'port' | 'printer-url' | 'list';
 }
 
 export const environmentOverrides: readonly EnvironmentOverride[] = [
@@ -22,6 +22,9 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_INTERNET_PROBES', path: ['monitor', 'internetProbes'], parse: 'string' },
   { variable: 'BONRELAY_KEY_FILE', path: ['security', 'keyFile'], parse: 'string' },
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
+  { variable: 'BONRELAY_SMTP_URL', path: ['alerts', 'email', 'smtpUrl'], parse: 'string' },
+  { variable: 'BONRELAY_ALERT_EMAILS', path: ['alerts', 'email', 'to'], parse: 'list' },
+  { variable: 'BONRELAY_ALERT_EMAIL_FROM', path: ['alerts', 'email', 'from'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */
@@ -43,6 +46,11 @@ export function parseOverride(override: EnvironmentOverride, text: string): unkn
       return /^\d+$/.test(text) ? Number(text) : text;
     case 'printer-url':
       return [{ name: 'printer', url: text }];
+    case 'list':
+      return text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     default:
       return text;
   }
