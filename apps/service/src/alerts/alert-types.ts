@@ -4,6 +4,9 @@ import type { Config } from '../config/index.ts';
 /** What an alert is about; spelled through the event so there is one list of kinds. */
 export type AlertKind = EventDataByType['AlertRaised']['kind'];
 
+/** Where a notice goes: the outgoing webhook or e-mail. */
+export type AlertChannel = NonNullable<EventDataByType['AlertDelivered']['channel']>;
+
 /** Which message about an alert goes out: that it began, or that it is over. */
 export type AlertNotice = NonNullable<EventDataByType['AlertDelivered']['notice']>;
 
@@ -23,6 +26,8 @@ export interface AlertsSnapshot {
   readonly backlog: readonly PrinterBacklog[];
   /** Orders Wix sent that could neither be read nor fetched; none when absent. */
   readonly unreadable?: readonly UnreadableOrder[];
+  /** Wix's webhooks are not reaching the box (the catch-up found orders they missed); none when absent. */
+  readonly webhookGap?: EventDataByType['WebhookDeliveryGap'];
 }
 
 /** Open alerts by `kind|subject`: at most one per kind and printer (or order). */

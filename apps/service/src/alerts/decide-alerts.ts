@@ -78,11 +78,23 @@ function findings(snapshot: AlertsSnapshot, now: number, rules: AlertRules): Map
       message: unreadableMessage(open),
     });
   }
+  if (snapshot.webhookGap) {
+    note('webhook-delivery-gap', 'wix', { holds: true, message: webhookGapMessage(snapshot.webhookGap) });
+  }
   return found;
 }
 
 /** Conditions that are over as soon as the views stop showing them; the printer alerts need evidence. */
-const overWhenGone: ReadonlySet<AlertKind> = new Set(['queue-stale', 'order-unreadable']);
+const overWhenGone: ReadonlySet<AlertKind> = new Set([
+  'queue-stale',
+  'order-unreadable',
+  'webhook-delivery-gap',
+]);
+
+function webhookGapMessage(gap: NonNullable<AlertsSnapshot['webhookGap']>): string {
+  const last = gap.lastWebhookAt ? `the last webhook came ${gap.lastWebhookAt}` : 'no webhook has come yet';
+  return `Wix cannot reach this box: ${gap.orders} order(s) came only by the catch-up (oldest ${gap.oldestOrderId}), ${last}. Orders are fetched every minute instead; check the tunnel / public URL`;
+}
 
 function unreadableMessage(open: UnreadableOrder): string {
   const which = open.orderId ? `Wix order ${open.orderId}` : `Wix delivery ${open.webhookId}`;

@@ -31,6 +31,7 @@ export function alertPayload(notice: PendingNotice) {
     raisedAt: alert.raisedAt,
     at: notice.at,
     text: `[bonrelay] ${message}`,
+    ...(alert.summary ? { summary: alert.summary } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  type BusinessDayConfig,
   backoffCeiling,
   type EventToAppend,
   eventToAppend,
@@ -12,19 +13,38 @@ import type { Config } from '../config/index.ts';
 import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import type { UnreadableOrdersView } from '../unreadable/index.ts';
-import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
+import {
+  type AlertLog,
+  alertEventTypes,
+  initialAlertLog,
+  type PendingNotice,
+  reduceAlertLog,
+} from './alert-log.ts';
+import type { AlertChannel } from './alert-types.ts';
+import { businessDayWindow, type DailySummary, dailySummaryAlert, summaryDue } from './daily-summary.ts';
 import { decideAlerts } from './decide-alerts.ts';
-import { postAlert } from './post-alert.ts';
+import { type PostOutcome, postAlert } from './post-alert.ts';
+import { type OpenWebhookGap, reduceWebhookGap, webhookGapEventTypes } from './webhook-gap.ts';
+
+/** Sends one notice by mail as a typed outcome; `close` lets go of the SMTP connection. */
+export interface AlertMailer {
+  send(notice: PendingNotice): Promise<PostOutcome>;
+  close(): void;
+}
 
 export interface AlertsOptions {
   readonly config: Config['alerts'];
-  readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables'>;
+  readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables' | 'days'>;
   /** Orders Wix sent that could neither be read nor fetched; each gets an alert of its own. */
   readonly unreadable?: Pick<UnreadableOrdersView, 'state' | 'changes$'>;
   readonly store: EventStore;
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
   readonly fetch?: typeof fetch;
+  /** The e-mail channel; without it alerts go by webhook only. */
+  readonly mail?: AlertMailer;
+  /** Where the restaurant's day ends; with it (and a channel to send by) each day ends with a summary. */
+  readonly businessDay?: BusinessDayConfig;
   /** Told when recording an alert fact fails (the log is full or closed); the next check retries. */
   readonly onError?: (error: unknown) => void;
 }
@@ -36,24 +56,71 @@ export interface RunningAlerts {
   stop(): void;
 }
 
+/** One way notices reach staff, with its own record of what got through. */
+interface Lane {
+  readonly channel: AlertChannel;
+  readonly send: (notice: PendingNotice) => Promise<PostOutcome>;
+  readonly retries: Map<string, Subscription>;
+  readonly inFlight: Set<string>;
+}
+
+const channels: readonly AlertChannel[] = ['webhook', 'email'];
+
 /**
  * Watches the views for trouble staff must hear about, records each alert in the log and sends it
- * to the outgoing webhook with backoff. It starts from what the log says, so a restart neither
- * repeats an open alert nor forgets a notice that had not got through.
+ * by webhook and by e-mail, each with backoff. It starts from what the log says, so a restart
+ * neither repeats an open alert nor forgets a notice that had not got through on either channel.
  */
 export function startAlerts(options: AlertsOptions): RunningAlerts {
-  const { config, views, unreadable, store, scheduler, clock } = options;
-  const send = options.fetch ?? fetch;
-  const retries = new Map<string, Subscription>();
-  const inFlight = new Set<string>();
+  const { config, views, unreadable, store, scheduler, clock, businessDay } = options;
+  const post = options.fetch ?? fetch;
   const abandon = new AbortController();
-  let log: AlertLog = initialAlertLog;
-  for (const event of store.read({ types: alertEventTypes })) log = reduceAlertLog(log, toDomainEvent(event));
+  const lanes: Lane[] = [];
+  const { webhookUrl, webhookToken } = config;
+  if (webhookUrl) {
+    const send = (notice: PendingNotice) =>
+      postAlert(notice, {
+        url: webhookUrl,
+        token: webhookToken,
+        timeoutMs: config.deliveryTimeoutMs,
+        scheduler,
+        fetch: post,
+        signal: abandon.signal,
+      });
+    lanes.push({ channel: 'webhook', send, retries: new Map(), inFlight: new Set() });
+  }
+  if (options.mail) {
+    const mail = options.mail;
+    lanes.push({
+      channel: 'email',
+      send: (notice) => mail.send(notice),
+      retries: new Map(),
+      inFlight: new Set(),
+    });
+  }
+  const logs = { webhook: initialAlertLog, email: initialAlertLog } as Record<AlertChannel, AlertLog>;
+  const fold = (event: ReturnType<typeof toDomainEvent>) => {
+    for (const channel of channels) logs[channel] = reduceAlertLog(logs[channel], event, channel);
+  };
+  for (const event of store.read({ types: alertEventTypes })) fold(toDomainEvent(event));
+  let gap: OpenWebhookGap | undefined;
+  let gapRead = 0;
+  const followGap = () => {
+    const until = store.lastPosition();
+    for (const event of store.read({ after: gapRead, types: webhookGapEventTypes }))
+      gap = reduceWebhookGap(gap, toDomainEvent(event));
+    gapRead = until;
+  };
+  let logBegan: string | undefined;
+  const firstFact = () => {
+    logBegan ??= store.read({ limit: 1 })[0]?.recordedAt;
+    return logBegan;
+  };
   let stopped = false;
 
   const record = (events: readonly EventToAppend[]): boolean => {
     try {
-      for (const event of store.append(events).appended) log = reduceAlertLog(log, toDomainEvent(event));
+      for (const event of store.append(events).appended) fold(toDomainEvent(event));
       return true;
     } catch (error) {
       options.onError?.(error);
@@ -61,29 +128,26 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     }
   };
 
-  const attempt = (key: string) => {
-    const notice = log.pending[key];
-    if (stopped || !config.webhookUrl || !notice || inFlight.has(key) || retries.has(key)) return;
-    inFlight.add(key);
+  const attempt = (lane: Lane, key: string) => {
+    const notice = logs[lane.channel].pending[key];
+    if (stopped || !notice || lane.inFlight.has(key) || lane.retries.has(key)) return;
+    lane.inFlight.add(key);
     const number = notice.attempts + 1;
     const { alertId } = notice.alert;
-    void postAlert(notice, {
-      url: config.webhookUrl,
-      token: config.webhookToken,
-      timeoutMs: config.deliveryTimeoutMs,
-      scheduler,
-      fetch: send,
-      signal: abandon.signal,
-    }).then((outcome) => {
-      inFlight.delete(key);
+    // The webhook's facts keep their first shape (no channel); other channels name themselves.
+    const tag = lane.channel === 'webhook' ? {} : { channel: lane.channel };
+    const prefix = lane.channel === 'webhook' ? '' : `${lane.channel}:`;
+    void lane.send(notice).then((outcome) => {
+      lane.inFlight.delete(key);
       if (stopped) return;
-      const id = `${alertId}:${notice.notice}:${number}`;
+      const id = `${prefix}${alertId}:${notice.notice}:${number}`;
       if (outcome.ok) {
         record([
           eventToAppend('AlertDelivered', streams.alert(alertId), `alert-delivered:${id}`, {
             alertId,
             attempt: number,
             notice: notice.notice,
+            ...tag,
           }),
         ]);
         return;
@@ -99,34 +163,72 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
           final,
           notice: notice.notice,
           ...(final ? {} : { nextAttemptAt: new Date(clock().getTime() + delay).toISOString() }),
+          ...tag,
         }),
       ]);
       if (final || !recorded) return;
-      retries.set(
+      lane.retries.set(
         key,
         scheduler.schedule(() => {
-          retries.delete(key);
-          attempt(key);
+          lane.retries.delete(key);
+          attempt(lane, key);
         }, delay),
       );
     });
   };
 
   const deliverPending = () => {
-    for (const key of Object.keys(log.pending)) attempt(key);
+    for (const lane of lanes) for (const key of Object.keys(logs[lane.channel].pending)) attempt(lane, key);
+  };
+
+  const summaryOf = (day: string, config: BusinessDayConfig, now: Date): DailySummary => {
+    const { from, to } = businessDayWindow(day, config);
+    const offline = views.connectivity
+      .offlineDays({
+        from,
+        to,
+        now: now.toISOString(),
+        timeZone: config.timeZone,
+        dayStartsAt: config.dayStartsAt,
+      })
+      .filter((figures) => figures.day === day)
+      .map((figures) => ({
+        component: figures.component,
+        outages: figures.outages,
+        minutes: Math.round(figures.offlineMs / 60_000),
+      }));
+    return {
+      businessDay: day,
+      orders: views.days.ordersOn(day),
+      outages: offline.reduce((sum, figures) => sum + figures.outages, 0),
+      minutesOffline: offline.reduce((sum, figures) => sum + figures.minutes, 0),
+      ticketsReprinted: views.days.reprintedBetween(from, to),
+      offline,
+    };
+  };
+
+  const dueSummary = (now: Date) => {
+    // Nobody to tell: a summary nobody reads is not worth a fact a day.
+    if (!businessDay || lanes.length === 0) return [];
+    const day = summaryDue(logs.webhook.lastSummary?.subject, now, businessDay, firstFact());
+    return day === undefined ? [] : [dailySummaryAlert(summaryOf(day, businessDay, now), now)];
   };
 
   const lookOnce = () => {
     if (stopped) return;
+    followGap();
     const snapshot = {
       connectivity: views.connectivity.status(),
       backlog: views.jobs.backlog(),
       unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
+      ...(gap ? { webhookGap: gap } : {}),
     };
-    const decision = decideAlerts(log.state, snapshot, clock(), config);
-    if (decision.raise.length + decision.clear.length === 0) return;
+    const now = clock();
+    const decision = decideAlerts(logs.webhook.state, snapshot, now, config);
+    const raise = [...decision.raise, ...dueSummary(now)];
+    if (raise.length + decision.clear.length === 0) return;
     const events = [
-      ...decision.raise.map((alert) =>
+      ...raise.map((alert) =>
         eventToAppend('AlertRaised', streams.alert(alert.alertId), `alert-raised:${alert.alertId}`, alert),
       ),
       ...decision.clear.map(({ alertId, kind, subject }) =>
@@ -157,9 +259,10 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     stop: () => {
       stopped = true;
       subscription.unsubscribe();
-      for (const retry of retries.values()) retry.unsubscribe();
-      retries.clear();
+      for (const lane of lanes) for (const retry of lane.retries.values()) retry.unsubscribe();
+      for (const lane of lanes) lane.retries.clear();
       abandon.abort();
+      options.mail?.close();
     },
   };
 }
