@@ -5,7 +5,7 @@ import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@b
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
-import { startAlerts } from './alerts/index.ts';
+import { alertMailerFor, startAlerts } from './alerts/index.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
 import { databaseFile } from './database-file.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
@@ -125,6 +125,8 @@ export async function startService(
     store,
     scheduler,
     clock,
+    mail: alertMailerFor(config),
+    businessDay: { dayStartsAt: config.businessDay.startsAt, timeZone: config.businessDay.timeZone },
     onError: (error) => logger.warn({ err: error }, 'could not record an alert'),
   });
   const consequences = (events: readonly EventToAppend[]) =>

@@ -20,17 +20,11 @@ import {
   type PendingNotice,
   reduceAlertLog,
 } from './alert-log.ts';
-import type { AlertChannel } from './alert-types.ts';
+import type { AlertChannel, AlertMailer } from './alert-types.ts';
 import { businessDayWindow, type DailySummary, dailySummaryAlert, summaryDue } from './daily-summary.ts';
 import { decideAlerts } from './decide-alerts.ts';
 import { type PostOutcome, postAlert } from './post-alert.ts';
 import { type OpenWebhookGap, reduceWebhookGap, webhookGapEventTypes } from './webhook-gap.ts';
-
-/** Sends one notice by mail as a typed outcome; `close` lets go of the SMTP connection. */
-export interface AlertMailer {
-  send(notice: PendingNotice): Promise<PostOutcome>;
-  close(): void;
-}
 
 export interface AlertsOptions {
   readonly config: Config['alerts'];
