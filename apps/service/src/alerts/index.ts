@@ -13,6 +13,8 @@ export type {
 export { alertKey, initialAlerts } from './alert-types.ts';
 export type { AlertDecision } from './decide-alerts.ts';
 export { decideAlerts } from './decide-alerts.ts';
+export type { MailDoctorOptions, MailFinding } from './email-doctor.ts';
+export { mailDoctorFindings } from './email-doctor.ts';
 export type { AlertMail, MailContext } from './email-message.ts';
 export { alertMail, testMail } from './email-message.ts';
 export type { MailServerOptions } from './email-transport.ts';
