@@ -4,6 +4,7 @@ import {
   businessDayStartsAt,
   type EventDataByType,
 } from '@bonrelay/domain';
+import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import type { OpenAlert } from './alert-types.ts';
 
 /** The figures a daily summary carries. */
@@ -15,7 +16,7 @@ function dayBefore(day: string): string {
 }
 
 /** The instants a business day runs between: `[from, to)`. */
-export function businessDayWindow(day: string, config: BusinessDayConfig): { from: string; to: string } {
+function businessDayWindow(day: string, config: BusinessDayConfig): { from: string; to: string } {
   const following = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { from: businessDayStartsAt(day, config), to: businessDayStartsAt(following, config) };
 }
@@ -55,5 +56,41 @@ export function dailySummaryAlert(summary: DailySummary, now: Date): OpenAlert {
     message: `Business day ${summary.businessDay}: ${summary.orders} order(s), ${offline}, ${summary.ticketsReprinted} ticket(s) reprinted`,
     raisedAt: now.toISOString(),
     summary,
+  };
+}
+
+/**
+ * The day's figures from the views that already keep them: orders from the business days table,
+ * outages and the minutes they cost from the offline periods (split at the day's edges), reprints
+ * from the jobs table.
+ */
+export function dailyFigures(
+  views: Pick<BonrelayViews, 'connectivity' | 'days'>,
+  day: string,
+  config: BusinessDayConfig,
+  now: Date,
+): DailySummary {
+  const { from, to } = businessDayWindow(day, config);
+  const offline = views.connectivity
+    .offlineDays({
+      from,
+      to,
+      now: now.toISOString(),
+      timeZone: config.timeZone,
+      dayStartsAt: config.dayStartsAt,
+    })
+    .filter((figures) => figures.day === day)
+    .map((figures) => ({
+      component: figures.component,
+      outages: figures.outages,
+      minutes: Math.round(figures.offlineMs / 60_000),
+    }));
+  return {
+    businessDay: day,
+    orders: views.days.ordersOn(day),
+    outages: offline.reduce((sum, figures) => sum + figures.outages, 0),
+    minutesOffline: offline.reduce((sum, figures) => sum + figures.minutes, 0),
+    ticketsReprinted: views.days.reprintedBetween(from, to),
+    offline,
   };
 }

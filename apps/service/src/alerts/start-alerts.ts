@@ -21,7 +21,7 @@ import {
   reduceAlertLog,
 } from './alert-log.ts';
 import type { AlertChannel, AlertMailer } from './alert-types.ts';
-import { businessDayWindow, type DailySummary, dailySummaryAlert, summaryDue } from './daily-summary.ts';
+import { dailyFigures, dailySummaryAlert, summaryDue } from './daily-summary.ts';
 import { decideAlerts } from './decide-alerts.ts';
 import { type PostOutcome, postAlert } from './post-alert.ts';
 import { type OpenWebhookGap, reduceWebhookGap, webhookGapEventTypes } from './webhook-gap.ts';
@@ -175,37 +175,11 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     for (const lane of lanes) for (const key of Object.keys(logs[lane.channel].pending)) attempt(lane, key);
   };
 
-  const summaryOf = (day: string, config: BusinessDayConfig, now: Date): DailySummary => {
-    const { from, to } = businessDayWindow(day, config);
-    const offline = views.connectivity
-      .offlineDays({
-        from,
-        to,
-        now: now.toISOString(),
-        timeZone: config.timeZone,
-        dayStartsAt: config.dayStartsAt,
-      })
-      .filter((figures) => figures.day === day)
-      .map((figures) => ({
-        component: figures.component,
-        outages: figures.outages,
-        minutes: Math.round(figures.offlineMs / 60_000),
-      }));
-    return {
-      businessDay: day,
-      orders: views.days.ordersOn(day),
-      outages: offline.reduce((sum, figures) => sum + figures.outages, 0),
-      minutesOffline: offline.reduce((sum, figures) => sum + figures.minutes, 0),
-      ticketsReprinted: views.days.reprintedBetween(from, to),
-      offline,
-    };
-  };
-
   const dueSummary = (now: Date) => {
     // Nobody to tell: a summary nobody reads is not worth a fact a day.
     if (!businessDay || lanes.length === 0) return [];
     const day = summaryDue(logs.webhook.lastSummary?.subject, now, businessDay, firstFact());
-    return day === undefined ? [] : [dailySummaryAlert(summaryOf(day, businessDay, now), now)];
+    return day === undefined ? [] : [dailySummaryAlert(dailyFigures(views, day, businessDay, now), now)];
   };
 
   const lookOnce = () => {
