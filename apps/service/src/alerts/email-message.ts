@@ -43,6 +43,13 @@ function dayName(day: string): string {
   }).format(new Date(`${day}T12:00:00Z`));
 }
 
+/** The log's UTC instants inside an alert's message, as the restaurant's clock shows them. */
+function localTimes(message: string, context: MailContext): string {
+  return message.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z\b/g, (instant) =>
+    when(instant, context),
+  );
+}
+
 function subjectLine(context: MailContext, text: string): string {
   return `[${context.restaurant}] ${text}`;
 }
@@ -109,7 +116,7 @@ export function alertMail(notice: PendingNotice, context: MailContext): AlertMai
     return mail(
       subject,
       [
-        mailTexts.resolved(alert.message),
+        mailTexts.resolved(localTimes(alert.message, context)),
         mailTexts.resolvedAt(when(alert.raisedAt, context), when(notice.at, context)),
       ],
       context,
@@ -117,7 +124,11 @@ export function alertMail(notice: PendingNotice, context: MailContext): AlertMai
   }
   return mail(
     subject,
-    [alert.message, mailTexts.hint[alert.kind], mailTexts.raisedAt(when(alert.raisedAt, context))],
+    [
+      localTimes(alert.message, context),
+      mailTexts.hint[alert.kind],
+      mailTexts.raisedAt(when(alert.raisedAt, context)),
+    ],
     context,
   );
 }

@@ -41,8 +41,8 @@ export const mailTexts = {
     'queue-stale': 'Check the printer; the dashboard shows the waiting tickets.',
     'paper-near-end': 'Put in a new roll before the rush.',
     'order-unreadable': 'Open the order in Wix and make it by hand; it will not print by itself.',
-    'webhook-delivery-gap':
-      'Nothing is lost: orders are fetched every minute. Check the tunnel / public URL.',
+    // The alert's own message already says what to do (check the tunnel / public URL).
+    'webhook-delivery-gap': '',
     'daily-summary': '',
   } satisfies Record<AlertKind, string>,
   resolved: (message: string) => `Resolved: ${message}`,
