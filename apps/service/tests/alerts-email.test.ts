@@ -232,6 +232,39 @@ test('given the SMTP server down, when an alert is due, then each attempt fails 
   store.close();
 });
 
+test('given one recipient the server refuses, when an alert goes out, then the others get it once and it is not retried', async () => {
+  const time = virtualTime();
+  const smtp = await startSmtpUnderTest({
+    tls: 'starttls',
+    certificate,
+    login,
+    refuse: ['owner@trattoria.example'],
+  });
+  const { store, views } = restaurant(time);
+  store.append([printerStatus('bar', 'paper-near-end', 'low')]);
+  const alerts = startAlerts({
+    config: alertsConfig(),
+    views,
+    store,
+    scheduler: time.scheduler,
+    clock: time.clock,
+    mail: mailer(smtpUrl(smtp)),
+  });
+  await logged(store, 'AlertDelivered');
+  time.advanceTo(600_000);
+  assert.equal(
+    mailFacts(store).map((fact) => fact.type),
+    ['AlertDelivered'],
+  );
+  assert.equal(
+    smtp.received.map((received) => received.envelopeTo),
+    [['manager@trattoria.example']],
+  );
+  alerts.stop();
+  await smtp.close();
+  store.close();
+});
+
 test('given a wrong password, when sending, then the failure says the login was refused and never shows the password', async () => {
   const time = virtualTime();
   const smtp = await startSmtpUnderTest({ tls: 'starttls', certificate, login });

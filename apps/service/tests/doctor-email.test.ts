@@ -58,6 +58,19 @@ test('given `doctor --send-test-mail`, then every recipient gets a test mail', a
   await smtp.close();
 });
 
+test('given a recipient the server refuses, then the test mail fails naming it, and reaches the others', async () => {
+  const smtp = await startSmtpUnderTest({ tls: 'none', login, refuse: ['owner@trattoria.example'] });
+  const { code, out } = await cli(['doctor', '--send-test-mail'], await environment(url(smtp.port)));
+  assert.is(code, 1, out);
+  assert.match(
+    out,
+    '[FAIL] test mail          the server refused owner@trattoria.example; sent to manager@trattoria.example',
+  );
+  const [mail] = await smtp.waitFor(1);
+  assert.equal(mail?.envelopeTo, ['manager@trattoria.example']);
+  await smtp.close();
+});
+
 test('given the SMTP server down or the login wrong, then `doctor` fails naming the server and the reason', async () => {
   const down = await cli(['doctor'], await environment(url(await closedPort())));
   assert.is(down.code, 1);

@@ -42,10 +42,14 @@ export async function mailDoctorFindings(config: Config, options: MailDoctorOpti
   if (!options.sendTestMail) return findings;
   const context = { restaurant: config.tickets.restaurant.name, timeZone: config.businessDay.timeZone };
   const sent = await sendMailNow(server, testMail(options.now, context));
-  findings.push(
-    sent.ok
-      ? { verdict: 'ok', check: 'test mail', detail: `sent to ${email.to.join(', ')}` }
-      : { verdict: 'FAIL', check: 'test mail', detail: sent.error },
-  );
+  if (!sent.ok) findings.push({ verdict: 'FAIL', check: 'test mail', detail: sent.error });
+  else if (sent.refused.length > 0) {
+    const taken = email.to.filter((address) => !sent.refused.includes(address));
+    findings.push({
+      verdict: 'FAIL',
+      check: 'test mail',
+      detail: `the server refused ${sent.refused.join(', ')}${taken.length > 0 ? `; sent to ${taken.join(', ')}` : ''}`,
+    });
+  } else findings.push({ verdict: 'ok', check: 'test mail', detail: `sent to ${email.to.join(', ')}` });
   return findings;
 }

@@ -49,11 +49,19 @@ function failure(error: unknown, email: EmailConfig): PostOutcome {
   return { ok: false, error: text.slice(0, 300) };
 }
 
+/** What the server did with one mail: taken (for all but `refused`), or why not. */
+type Handed = PostOutcome & { readonly refused: readonly string[] };
+
 /**
- * One mail to every configured recipient as a typed outcome (never a throw): delivered only when
- * the server accepted it for all of them.
+ * One mail to every configured recipient, as a typed outcome (never a throw). Taken as soon as the
+ * server accepted it for someone: a retry would mail the others twice, and an address the server
+ * refuses is a setup mistake `doctor --send-test-mail` shows.
  */
-async function send(transport: ReturnType<typeof smtpTransport>, email: EmailConfig, mail: AlertMail) {
+async function send(
+  transport: ReturnType<typeof smtpTransport>,
+  email: EmailConfig,
+  mail: AlertMail,
+): Promise<Handed> {
   try {
     const info = await transport.sendMail({
       from: mailSender(email),
@@ -62,11 +70,9 @@ async function send(transport: ReturnType<typeof smtpTransport>, email: EmailCon
       text: mail.text,
       html: mail.html,
     });
-    const rejected = (info.rejected ?? []).map(String);
-    if (rejected.length > 0) return { ok: false, error: `refused for ${rejected.join(', ')}` } as PostOutcome;
-    return { ok: true } as PostOutcome;
+    return { ok: true, refused: (info.rejected ?? []).map(String) };
   } catch (error) {
-    return failure(error, email);
+    return { ...failure(error, email), refused: [] };
   }
 }
 
@@ -79,7 +85,10 @@ export function createAlertMailer(
 ): AlertMailer {
   const transport = smtpTransport(options);
   return {
-    send: (notice: PendingNotice) => send(transport, options.email, alertMail(notice, options.context)),
+    send: async (notice: PendingNotice) => {
+      const handed = await send(transport, options.email, alertMail(notice, options.context));
+      return handed.ok ? { ok: true } : { ok: false, error: handed.error };
+    },
     close: () => transport.close(),
   };
 }
@@ -100,8 +109,8 @@ export async function checkMailServer(options: MailServerOptions): Promise<PostO
   }
 }
 
-/** Sends one mail outside the alerts (the doctor's test mail), as a typed outcome. */
-export async function sendMailNow(options: MailServerOptions, mail: AlertMail): Promise<PostOutcome> {
+/** Sends one mail outside the alerts (the doctor's test mail); `refused` names recipients the server would not take. */
+export async function sendMailNow(options: MailServerOptions, mail: AlertMail): Promise<Handed> {
   const transport = smtpTransport(options);
   try {
     return await send(transport, options.email, mail);

@@ -57,6 +57,8 @@ export interface SmtpUnderTestOptions {
   readonly certificate?: TestCertificate;
   /** When set, only this login is accepted. */
   readonly login?: { readonly user: string; readonly pass: string };
+  /** Recipients the server refuses (as an unknown mailbox). */
+  readonly refuse?: readonly string[];
   /** Port to listen on (0: any free one); a restart listens where the first one did. */
   readonly port?: number;
 }
@@ -84,6 +86,10 @@ export async function startSmtpUnderTest(options: SmtpUnderTestOptions): Promise
       if (login && auth.username === login.user && auth.password === login.pass)
         return callback(null, { user: auth.username });
       return callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) return callback(new Error('550 no such mailbox'));
+      return callback();
     },
     onData(stream, session, callback) {
       simpleParser(stream)
