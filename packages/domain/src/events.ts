@@ -114,7 +114,10 @@ export interface EventDataByType {
     /** The day's figures, on a `daily-summary` only. */
     summary?: DailySummary;
   };
-  /** The outgoing webhook took the notice (`raised` when absent, for the first shape of this event). */
+  /**
+   * A channel took the notice: the outgoing webhook when `channel` is absent, e-mail when it says so
+   * (`notice` is `raised` when absent: both are the first shape of this event).
+   */
   AlertDelivered: { alertId: string; attempt: number; notice?: AlertNotice; channel?: AlertChannel };
   /** One delivery attempt failed; `final` means no more attempts will be made for this notice. */
   AlertDeliveryFailed: {
