@@ -6,7 +6,7 @@ import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-stor
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
 import { alarmUpdates } from './alarm/index.ts';
-import { startAlerts } from './alerts/index.ts';
+import { alertMailerFor, startAlerts } from './alerts/index.ts';
 import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
 import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
 import { cloudprntFindings } from './cloudprnt/cloudprnt-reachability.ts';
@@ -165,6 +165,8 @@ export async function startService(
     store,
     scheduler,
     clock,
+    mail: alertMailerFor(config),
+    businessDay: { dayStartsAt: config.businessDay.startsAt, timeZone: config.businessDay.timeZone },
     onError: (error) => logger.warn({ err: error }, 'could not record an alert'),
   });
   const consequences = (events: readonly EventToAppend[]) =>
@@ -426,6 +428,7 @@ export async function startService(
         await closed;
         catchUp?.stop();
         publicPath?.stop();
+        webhookPath.stop();
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         cloudprnt.stop();

@@ -133,9 +133,14 @@ export interface EventDataByType {
     subject: string;
     message: string;
     raisedAt: string;
+    /** The day's figures, on a `daily-summary` only. */
+    summary?: DailySummary;
   };
-  /** The outgoing webhook took the notice (`raised` when absent, for the first shape of this event). */
-  AlertDelivered: { alertId: string; attempt: number; notice?: AlertNotice };
+  /**
+   * A channel took the notice: the outgoing webhook when `channel` is absent, e-mail when it says so
+   * (`notice` is `raised` when absent: both are the first shape of this event).
+   */
+  AlertDelivered: { alertId: string; attempt: number; notice?: AlertNotice; channel?: AlertChannel };
   /** One delivery attempt failed; `final` means no more attempts will be made for this notice. */
   AlertDeliveryFailed: {
     alertId: string;
@@ -144,6 +149,7 @@ export interface EventDataByType {
     final: boolean;
     notice?: AlertNotice;
     nextAttemptAt?: string;
+    channel?: AlertChannel;
   };
   /** The condition behind an open alert is over (the printer prints again, the queue moves). */
   AlertCleared: { alertId: string; kind: AlertKind; subject: string };
@@ -185,7 +191,8 @@ export interface EventDataByType {
 
 /**
  * What an alert is about: a printer that cannot print, tickets waiting too long, paper running out,
- * an order that came from Wix but could not be read or fetched.
+ * an order that came from Wix but could not be read or fetched, Wix's webhooks not reaching the box,
+ * and the day's summary (sent once, never open).
  */
 export type AlertKind =
   | 'printer-offline'
@@ -193,10 +200,27 @@ export type AlertKind =
   | 'paper-near-end'
   | 'order-unreadable'
   | 'webhook-delivery-gap'
-  | 'clock-skew';
+  | 'clock-skew'
+  | 'daily-summary';
 
 /** Whether this box answered through its public URL (`unknown` before the first check). */
 export type PublicPathStatus = 'unknown' | 'reachable' | 'unreachable';
+
+/** Where a notice goes: the outgoing webhook (also when absent, the first shape) or e-mail. */
+export type AlertChannel = 'webhook' | 'email';
+
+/**
+ * What the owner reads at the end of a business day: orders, outages and the minutes they cost
+ * (per printer and the internet), tickets staff had to reprint.
+ */
+export interface DailySummary {
+  businessDay: string;
+  orders: number;
+  outages: number;
+  minutesOffline: number;
+  ticketsReprinted: number;
+  offline: { component: string; outages: number; minutes: number }[];
+}
 
 /** Which message about an alert went out: that it began, or that it is over. */
 export type AlertNotice = 'raised' | 'cleared';

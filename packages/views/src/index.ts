@@ -3,6 +3,8 @@ export { catchUpViews } from './catch-up-views.ts';
 export type { ConnectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityQueries } from './connectivity/connectivity-queries.ts';
 export { connectivityView } from './connectivity/connectivity-view.ts';
+export type { DailyFigureQueries } from './daily-figures/daily-figures-queries.ts';
+export { dailyFigureQueries } from './daily-figures/daily-figures-queries.ts';
 export type { LogCounterTotal, LogMetricQueries } from './log-metrics/log-metrics-queries.ts';
 export { logMetricQueries } from './log-metrics/log-metrics-queries.ts';
 export { logMetricsView } from './log-metrics/log-metrics-view.ts';

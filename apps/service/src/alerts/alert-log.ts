@@ -1,5 +1,6 @@
 import type { AnyDomainEvent } from '@bonrelay/domain';
 import {
+  type AlertChannel,
   type AlertNotice,
   type AlertsState,
   alertKey,
@@ -24,6 +25,8 @@ export interface AlertLog {
   /** Alert ids whose raise notice got through, so a later "it is over" is worth sending. */
   readonly told: ReadonlySet<string>;
   readonly raised: Readonly<Record<string, OpenAlert>>;
+  /** The newest business day summarised, so a day is summarised once. */
+  readonly lastSummary?: OpenAlert;
 }
 
 /** The alert types the log fold reads. */
@@ -47,11 +50,43 @@ function settle(
   return { ...log, pending, told };
 }
 
-/** Folds one alert event; the driver runs it over the log at start so a restart forgets nothing. */
-export function reduceAlertLog(log: AlertLog, event: AnyDomainEvent): AlertLog {
+/**
+ * A day's summary is one message, never open and never cleared; only the newest is worth sending,
+ * so a channel set up later (or down for days) does not flood staff with old days.
+ */
+function summaryRaised(log: AlertLog, summary: OpenAlert): AlertLog {
+  const pending = { ...log.pending };
+  if (log.lastSummary) delete pending[`${log.lastSummary.alertId}|raised`];
+  pending[`${summary.alertId}|raised`] = {
+    notice: 'raised',
+    alert: summary,
+    at: summary.raisedAt,
+    attempts: 0,
+  };
+  return { ...log, pending, lastSummary: summary };
+}
+
+/** Whose deliveries an event records: the webhook's when it names no channel (the first shape). */
+function channelOf(event: AnyDomainEvent): AlertChannel | undefined {
+  if (event.type !== 'AlertDelivered' && event.type !== 'AlertDeliveryFailed') return undefined;
+  return event.data.channel ?? 'webhook';
+}
+
+/**
+ * Folds one alert event; the driver runs it over the log at start so a restart forgets nothing.
+ * Each channel keeps its own fold: what got through by webhook says nothing about the mail.
+ */
+export function reduceAlertLog(
+  log: AlertLog,
+  event: AnyDomainEvent,
+  channel: AlertChannel = 'webhook',
+): AlertLog {
+  const deliveredBy = channelOf(event);
+  if (deliveredBy !== undefined && deliveredBy !== channel) return log;
   switch (event.type) {
     case 'AlertRaised': {
       const alert = event.data;
+      if (alert.kind === 'daily-summary') return summaryRaised(log, alert);
       return {
         ...log,
         state: { open: { ...log.state.open, [alertKey(alert.kind, alert.subject)]: alert } },

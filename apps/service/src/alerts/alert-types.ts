@@ -1,8 +1,13 @@
 import type { ConnectivityView, EventDataByType, PrinterBacklog, UnreadableOrder } from '@bonrelay/domain';
 import type { Config } from '../config/index.ts';
+import type { PendingNotice } from './alert-log.ts';
+import type { PostOutcome } from './post-alert.ts';
 
 /** What an alert is about; spelled through the event so there is one list of kinds. */
 export type AlertKind = EventDataByType['AlertRaised']['kind'];
+
+/** Where a notice goes: the outgoing webhook or e-mail. */
+export type AlertChannel = NonNullable<EventDataByType['AlertDelivered']['channel']>;
 
 /** Which message about an alert goes out: that it began, or that it is over. */
 export type AlertNotice = NonNullable<EventDataByType['AlertDelivered']['notice']>;
@@ -46,4 +51,10 @@ export const initialAlerts: AlertsState = { open: {} };
 /** The key that keeps a second alert from opening while one is open for the same thing. */
 export function alertKey(kind: AlertKind, subject: string): string {
   return `${kind}|${subject}`;
+}
+
+/** Sends one notice by mail as a typed outcome; `close` lets go of the SMTP connection. */
+export interface AlertMailer {
+  send(notice: PendingNotice): Promise<PostOutcome>;
+  close(): void;
 }

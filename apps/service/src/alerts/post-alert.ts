@@ -37,6 +37,7 @@ export function alertPayload(notice: PendingNotice, locale: string) {
     raisedAt: alert.raisedAt,
     at: notice.at,
     text: `[bonrelay] ${message}`,
+    ...(alert.summary ? { summary: alert.summary } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  type BusinessDayConfig,
   backoffCeiling,
   type EventToAppend,
   eventToAppend,
@@ -12,14 +13,21 @@ import type { Config } from '../config/index.ts';
 import { oneAtATime } from '../one-at-a-time.ts';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import type { UnreadableOrdersView } from '../unreadable/index.ts';
-import { type AlertLog, alertEventTypes, initialAlertLog, reduceAlertLog } from './alert-log.ts';
-import type { WixHealthSnapshot } from './alert-types.ts';
+import {
+  type AlertLog,
+  alertEventTypes,
+  initialAlertLog,
+  type PendingNotice,
+  reduceAlertLog,
+} from './alert-log.ts';
+import type { AlertChannel, AlertMailer, WixHealthSnapshot } from './alert-types.ts';
+import { dailyFigures, dailySummaryAlert, summaryDue } from './daily-summary.ts';
 import { decideAlerts } from './decide-alerts.ts';
-import { postAlert } from './post-alert.ts';
+import { type PostOutcome, postAlert } from './post-alert.ts';
 
 export interface AlertsOptions {
   readonly config: Config['alerts'];
-  readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables'>;
+  readonly views: Pick<BonrelayViews, 'connectivity' | 'jobs' | 'tables' | 'days'>;
   /** Orders Wix sent that could neither be read nor fetched; each gets an alert of its own. */
   readonly unreadable?: Pick<UnreadableOrdersView, 'state' | 'changes$'>;
   /** The Wix path's health (webhook gap, clock skew); its changes trigger a look. */
@@ -30,6 +38,10 @@ export interface AlertsOptions {
   /** The restaurant's zone, so an alert says "since 19:40" rather than an ISO time. */
   readonly timeZone?: string;
   readonly fetch?: typeof fetch;
+  /** The e-mail channel; without it alerts go by webhook only. */
+  readonly mail?: AlertMailer;
+  /** Where the restaurant's day ends; with it (and a channel to send by) each day ends with a summary. */
+  readonly businessDay?: BusinessDayConfig;
   /** Told when recording an alert fact fails (the log is full or closed); the next check retries. */
   readonly onError?: (error: unknown) => void;
 }
@@ -41,24 +53,64 @@ export interface RunningAlerts {
   stop(): void;
 }
 
+/** One way notices reach staff, with its own record of what got through. */
+interface Lane {
+  readonly channel: AlertChannel;
+  readonly send: (notice: PendingNotice) => Promise<PostOutcome>;
+  readonly retries: Map<string, Subscription>;
+  readonly inFlight: Set<string>;
+}
+
+const channels: readonly AlertChannel[] = ['webhook', 'email'];
+
 /**
  * Watches the views for trouble staff must hear about, records each alert in the log and sends it
- * to the outgoing webhook with backoff. It starts from what the log says, so a restart neither
- * repeats an open alert nor forgets a notice that had not got through.
+ * by webhook and by e-mail, each with backoff. It starts from what the log says, so a restart
+ * neither repeats an open alert nor forgets a notice that had not got through on either channel.
  */
 export function startAlerts(options: AlertsOptions): RunningAlerts {
-  const { config, views, unreadable, store, scheduler, clock } = options;
-  const send = options.fetch ?? fetch;
-  const retries = new Map<string, Subscription>();
-  const inFlight = new Set<string>();
+  const { config, views, unreadable, store, scheduler, clock, businessDay } = options;
+  const post = options.fetch ?? fetch;
   const abandon = new AbortController();
-  let log: AlertLog = initialAlertLog;
-  for (const event of store.read({ types: alertEventTypes })) log = reduceAlertLog(log, toDomainEvent(event));
+  const lanes: Lane[] = [];
+  const { webhookUrl, webhookToken } = config;
+  if (webhookUrl) {
+    const send = (notice: PendingNotice) =>
+      postAlert(notice, {
+        url: webhookUrl,
+        token: webhookToken,
+        timeoutMs: config.deliveryTimeoutMs,
+        locale: config.locale,
+        scheduler,
+        fetch: post,
+        signal: abandon.signal,
+      });
+    lanes.push({ channel: 'webhook', send, retries: new Map(), inFlight: new Set() });
+  }
+  if (options.mail) {
+    const mail = options.mail;
+    lanes.push({
+      channel: 'email',
+      send: (notice) => mail.send(notice),
+      retries: new Map(),
+      inFlight: new Set(),
+    });
+  }
+  const logs = { webhook: initialAlertLog, email: initialAlertLog } as Record<AlertChannel, AlertLog>;
+  const fold = (event: ReturnType<typeof toDomainEvent>) => {
+    for (const channel of channels) logs[channel] = reduceAlertLog(logs[channel], event, channel);
+  };
+  for (const event of store.read({ types: alertEventTypes })) fold(toDomainEvent(event));
+  let logBegan: string | undefined;
+  const firstFact = () => {
+    logBegan ??= store.read({ limit: 1 })[0]?.recordedAt;
+    return logBegan;
+  };
   let stopped = false;
 
   const record = (events: readonly EventToAppend[]): boolean => {
     try {
-      for (const event of store.append(events).appended) log = reduceAlertLog(log, toDomainEvent(event));
+      for (const event of store.append(events).appended) fold(toDomainEvent(event));
       return true;
     } catch (error) {
       options.onError?.(error);
@@ -66,30 +118,26 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     }
   };
 
-  const attempt = (key: string) => {
-    const notice = log.pending[key];
-    if (stopped || !config.webhookUrl || !notice || inFlight.has(key) || retries.has(key)) return;
-    inFlight.add(key);
+  const attempt = (lane: Lane, key: string) => {
+    const notice = logs[lane.channel].pending[key];
+    if (stopped || !notice || lane.inFlight.has(key) || lane.retries.has(key)) return;
+    lane.inFlight.add(key);
     const number = notice.attempts + 1;
     const { alertId } = notice.alert;
-    void postAlert(notice, {
-      url: config.webhookUrl,
-      token: config.webhookToken,
-      timeoutMs: config.deliveryTimeoutMs,
-      locale: config.locale,
-      scheduler,
-      fetch: send,
-      signal: abandon.signal,
-    }).then((outcome) => {
-      inFlight.delete(key);
+    // The webhook's facts keep their first shape (no channel); other channels name themselves.
+    const tag = lane.channel === 'webhook' ? {} : { channel: lane.channel };
+    const prefix = lane.channel === 'webhook' ? '' : `${lane.channel}:`;
+    void lane.send(notice).then((outcome) => {
+      lane.inFlight.delete(key);
       if (stopped) return;
-      const id = `${alertId}:${notice.notice}:${number}`;
+      const id = `${prefix}${alertId}:${notice.notice}:${number}`;
       if (outcome.ok) {
         record([
           eventToAppend('AlertDelivered', streams.alert(alertId), `alert-delivered:${id}`, {
             alertId,
             attempt: number,
             notice: notice.notice,
+            ...tag,
           }),
         ]);
         return;
@@ -105,21 +153,29 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
           final,
           notice: notice.notice,
           ...(final ? {} : { nextAttemptAt: new Date(clock().getTime() + delay).toISOString() }),
+          ...tag,
         }),
       ]);
       if (final || !recorded) return;
-      retries.set(
+      lane.retries.set(
         key,
         scheduler.schedule(() => {
-          retries.delete(key);
-          attempt(key);
+          lane.retries.delete(key);
+          attempt(lane, key);
         }, delay),
       );
     });
   };
 
   const deliverPending = () => {
-    for (const key of Object.keys(log.pending)) attempt(key);
+    for (const lane of lanes) for (const key of Object.keys(logs[lane.channel].pending)) attempt(lane, key);
+  };
+
+  const dueSummary = (now: Date) => {
+    // Nobody to tell: a summary nobody reads is not worth a fact a day.
+    if (!businessDay || lanes.length === 0) return [];
+    const day = summaryDue(logs.webhook.lastSummary?.subject, now, businessDay, firstFact());
+    return day === undefined ? [] : [dailySummaryAlert(dailyFigures(views, day, businessDay, now), now)];
   };
 
   const lookOnce = () => {
@@ -130,11 +186,13 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
       unreadable: unreadable ? unreadableOrdersNeedingAttention(unreadable.state()) : [],
       ...(options.wix ? { wix: options.wix.state() } : {}),
     };
+    const now = clock();
     const rules = options.timeZone ? { ...config, timeZone: options.timeZone } : config;
-    const decision = decideAlerts(log.state, snapshot, clock(), rules);
-    if (decision.raise.length + decision.clear.length === 0) return;
+    const decision = decideAlerts(logs.webhook.state, snapshot, now, rules);
+    const raise = [...decision.raise, ...dueSummary(now)];
+    if (raise.length + decision.clear.length === 0) return;
     const events = [
-      ...decision.raise.map((alert) =>
+      ...raise.map((alert) =>
         eventToAppend('AlertRaised', streams.alert(alert.alertId), `alert-raised:${alert.alertId}`, alert),
       ),
       ...decision.clear.map(({ alertId, kind, subject }) =>
@@ -166,9 +224,10 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     stop: () => {
       stopped = true;
       subscription.unsubscribe();
-      for (const retry of retries.values()) retry.unsubscribe();
-      retries.clear();
+      for (const lane of lanes) for (const retry of lane.retries.values()) retry.unsubscribe();
+      for (const lane of lanes) lane.retries.clear();
       abandon.abort();
+      options.mail?.close();
     },
   };
 }

@@ -18,7 +18,7 @@ const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <comma
   verify                                    hash chain + SQLite integrity check
   backup <file>                             consistent online copy of the log
   forget <email|phone|order id>             erase a guest (destroys their data key; run with the service stopped)
-  doctor                                    check config, printers, Wix, disk
+  doctor [--send-test-mail]                 check config, printers, Wix, disk, e-mail (and send a test mail)
 
   --db <file> works on a copy of the log instead of <dataDir>/bonrelay.db`;
 

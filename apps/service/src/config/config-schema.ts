@@ -1,6 +1,7 @@
 import { isReceiptEncoding, PrinterUrlError, parsePrinterTarget, receiptEncodings } from '@bonrelay/printing';
 import { z } from 'zod';
 import { cloudprntConfigProblems } from '../cloudprnt/cloudprnt-config-problems.ts';
+import { emailAlertsSchema } from './email-schema.ts';
 import { localeSetting, type WithSectionLocales } from './locale-setting.ts';
 
 /**
@@ -215,6 +216,7 @@ export const configSchema = z.strictObject({
           maxAttempts: z.number().int().min(1).max(100).default(8),
         })
         .prefault({}),
+      email: emailAlertsSchema.prefault({}),
     })
     .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),

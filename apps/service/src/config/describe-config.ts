@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Config } from './config-schema.ts';
+import { redactSmtpUrl } from './email-schema.ts';
 
 const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl', 'password']);
 
 /** The config with secrets masked, for the start-up log and `ServiceStarted` (never leak a token). */
 export function describeConfig(config: Config): unknown {
   return JSON.parse(
-    JSON.stringify(config, (key, value) => (secretKeys.has(key) && value !== undefined ? '***' : value)),
+    JSON.stringify(config, (key, value) => {
+      if (key === 'smtpUrl' && typeof value === 'string') return redactSmtpUrl(value);
+      return secretKeys.has(key) && value !== undefined ? '***' : value;
+    }),
   );
 }
 

@@ -5,7 +5,7 @@
 export interface EnvironmentOverride {
   readonly variable: string;
   readonly path: readonly string[];
-  readonly parse: 'string' | 'port' | 'printer-url';
+  readonly parse: 'string' | 'port' | 'printer-url' | 'list';
 }
 
 export const environmentOverrides: readonly EnvironmentOverride[] = [
@@ -24,6 +24,9 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
   { variable: 'BONRELAY_LOCALE', path: ['locale'], parse: 'string' },
   { variable: 'BONRELAY_PUBLIC_URL', path: ['server', 'publicUrl'], parse: 'string' },
+  { variable: 'BONRELAY_SMTP_URL', path: ['alerts', 'email', 'smtpUrl'], parse: 'string' },
+  { variable: 'BONRELAY_ALERT_EMAILS', path: ['alerts', 'email', 'to'], parse: 'list' },
+  { variable: 'BONRELAY_ALERT_EMAIL_FROM', path: ['alerts', 'email', 'from'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */
@@ -45,6 +48,11 @@ export function parseOverride(override: EnvironmentOverride, text: string): unkn
       return /^\d+$/.test(text) ? Number(text) : text;
     case 'printer-url':
       return [{ name: 'printer', url: text }];
+    case 'list':
+      return text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     default:
       return text;
   }

@@ -3,6 +3,8 @@ import {
   type ConnectivityQueries,
   connectivityQueries,
   connectivityView,
+  type DailyFigureQueries,
+  dailyFigureQueries,
   type LogMetricQueries,
   logMetricQueries,
   logMetricsView,
@@ -58,6 +60,8 @@ export interface BonrelayViews {
   readonly connectivity: ConnectivityQueries;
   /** The log's counters and print latency histogram, for `/metrics`. */
   readonly metrics: LogMetricQueries;
+  /** One business day's orders and reprints, for the owner's daily summary. */
+  readonly days: DailyFigureQueries;
   /** Writes pending rows now (tests, shutdown). */
   flush(): void;
   stop(): void;
@@ -97,6 +101,7 @@ export function startViews(
     orders: orderQueries(connection, privacy.personalData),
     connectivity: connectivityQueries(connection),
     metrics: logMetricQueries(connection),
+    days: dailyFigureQueries(connection),
     flush: () => tables.flush(),
     stop: () => tables.stop(),
   };

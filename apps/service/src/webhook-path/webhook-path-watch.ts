@@ -1,6 +1,6 @@
 import { type EventDataByType, eventToAppend, streams } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, type Observable } from 'rxjs';
 import type { CatchUpFinding } from '../reconciliation/catch-up-pass.ts';
 
 type Gap = EventDataByType['WebhookDeliveryGap'];
@@ -28,6 +28,7 @@ export interface WebhookPathWatch {
   caughtUp(findings: readonly CatchUpFinding[], wixNow: Date): void;
   state(): WebhookPathState;
   readonly changes$: Observable<WebhookPathState>;
+  stop(): void;
 }
 
 function openGap(store: EventStore): Gap | undefined {
@@ -53,8 +54,23 @@ export function watchWebhookPath(options: WebhookPathWatchOptions): WebhookPathW
   const waiting = new Map<string, number>();
   let missedSinceGap = 0;
   let lastWebhookAt: string | undefined;
+  // Gap facts recorded by anything else (a hub-fed site, a test) count as much as our own.
+  const recorded = store
+    .live(store.lastPosition())
+    .pipe(filter((event) => event.type === 'WebhookDeliveryGap' || event.type === 'WebhookDeliveryRestored'))
+    .subscribe((event) => {
+      const current = changes$.value;
+      if (event.type === 'WebhookDeliveryRestored') {
+        if (current.gap) changes$.next({ status: 'ok', ...(lastWebhookAt ? { lastWebhookAt } : {}) });
+        return;
+      }
+      const gap = event.data as Gap;
+      if (current.gap?.detectedAt === gap.detectedAt && current.gap.orders === gap.orders) return;
+      changes$.next({ status: 'gap', gap, ...(lastWebhookAt ? { lastWebhookAt } : {}) });
+    });
 
   return {
+    stop: () => recorded.unsubscribe(),
     changes$: changes$.asObservable(),
     state: () => ({ ...changes$.value, ...(lastWebhookAt ? { lastWebhookAt } : {}) }),
     webhookArrived(orderId) {

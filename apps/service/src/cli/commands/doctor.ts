@@ -3,6 +3,7 @@ import { printableStatuses } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
 import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
+import { mailDoctorFindings } from '../../alerts/email-doctor.ts';
 import { cloudprntFindings } from '../../cloudprnt/cloudprnt-reachability.ts';
 import { resolveWixPublicKey } from '../../config/index.ts';
 import { databaseFile } from '../../database-file.ts';
@@ -74,7 +75,8 @@ async function wixFindings(context: CliContext): Promise<Finding[]> {
 
 /**
  * `doctor`: everything that can stop tickets from printing tonight, checked now and reported in
- * plain words — config, log, disk, printers, internet, Wix. Exit 1 when something is broken.
+ * plain words — config, log, disk, printers, internet, Wix, e-mail (`--send-test-mail` sends one).
+ * Exit 1 when something is broken.
  */
 export async function doctorCommand(context: CliContext): Promise<number> {
   const { config } = context;
@@ -130,6 +132,8 @@ export async function doctorCommand(context: CliContext): Promise<number> {
     detail: `${internet.status}${internet.failedTargets.length ? `; failed: ${internet.failedTargets.join(', ')}` : ''}`,
   });
   findings.push(...(await wixFindings(context)));
+  const sendTestMail = context.args.options['send-test-mail'] === true;
+  findings.push(...(await mailDoctorFindings(config, { sendTestMail, now: new Date() })));
   context.out('bonrelay doctor\n\n');
   for (const finding of findings)
     context.out(`  [${finding.verdict.padEnd(4)}] ${finding.check.padEnd(18)} ${finding.detail}\n`);
