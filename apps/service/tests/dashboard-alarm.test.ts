@@ -1,8 +1,14 @@
-import { eventToAppend } from '@bonrelay/domain';
-import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
+import {
+  makeWixOrder,
+  orderCreatedDelivery,
+  signWixWebhook,
+  startFakeWixApi,
+  type WixOrder,
+} from '@bonrelay/wix-fake';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alarmState } from '../src/alarm/index.ts';
+import { countOf, postWixOrder } from './cli-scenario.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 
 const at = (seconds: number) => new Date(Date.parse('2025-01-10T20:00:00.000Z') + seconds * 1000);
@@ -84,30 +90,40 @@ async function alarmsHeard(
   return { heard, next, close: () => abort.abort() };
 }
 
-test('the live stream tells the dashboard to sound while a delivery gap or an unreadable order is open', async () => {
+const apiKey = 'fake-wix-api-key';
+const siteId = 'fake-site-id';
+
+test('the live stream tells the dashboard to sound while Wix has orders it did not send, until the next webhook comes', async () => {
+  const wix = await startFakeWixApi({ apiKey, siteId });
+  const app = await startTestService({
+    config: { wix: { retries: 0, retryDelayMs: 10, reconcileIntervalMs: 300, webhookGraceMs: 1_000 } },
+    env: { BONRELAY_WIX_API_BASE: wix.baseUrl, BONRELAY_WIX_API_KEY: apiKey, BONRELAY_WIX_SITE_ID: siteId },
+  });
+  const stream = await alarmsHeard(app);
+  try {
+    await stream.next((alarm) => !alarm.sounding);
+    // Wix lists an order whose webhook never came, changed long enough ago that it is overdue.
+    const overdue = new Date(Date.now() - 60_000).toISOString();
+    wix.addOrder(makeWixOrder({ createdDate: overdue, updatedDate: overdue } as never));
+    const gap = await stream.next((alarm) => alarm.sounding);
+    assert.equal(gap.reasons, ['Wix has 1 order(s) it did not send: check the webhook']);
+    assert.is(countOf(app, 'WebhookDeliveryGap'), 1, 'the catch-up recorded the gap it sounds for');
+
+    await postWixOrder(app);
+    await stream.next((alarm) => !alarm.sounding);
+    assert.is(countOf(app, 'WebhookDeliveryRestored'), 1);
+  } finally {
+    stream.close();
+    await app.stop();
+    await wix.close();
+  }
+});
+
+test('the live stream tells the dashboard to sound while an order nobody can read is open', async () => {
   const app = await startTestService();
   const stream = await alarmsHeard(app);
   try {
     await stream.next((alarm) => !alarm.sounding);
-    app.service.store.append([
-      eventToAppend('WebhookDeliveryGap', 'reconciliation', 'gap-1', {
-        orders: 3,
-        oldestOrderId: 'o-1',
-        oldestUpdatedAt: new Date().toISOString(),
-        detectedAt: new Date().toISOString(),
-      }),
-    ]);
-    const gap = await stream.next((alarm) => alarm.sounding);
-    assert.equal(gap.reasons, ['Wix has 3 order(s) it did not send: check the webhook']);
-    app.service.store.append([
-      eventToAppend('WebhookDeliveryRestored', 'reconciliation', 'restored-1', {
-        gapStartedAt: new Date().toISOString(),
-        restoredAt: new Date().toISOString(),
-        missedOrders: 3,
-      }),
-    ]);
-    await stream.next((alarm) => !alarm.sounding);
-
     // No Wix API key here: the order cannot be fetched, so it needs a person at once.
     const { lineItems: _unreadable, ...shapeOfTomorrow } = makeWixOrder({});
     const jwt = await signWixWebhook(orderCreatedDelivery(shapeOfTomorrow as WixOrder), app.keys.privateKey);
