@@ -17,6 +17,7 @@ const kitchenDown = {
   backlog: [{ printer: 'kitchen', waiting: 3, due: 3, oldestQueuedAt: at(10).toISOString() }],
   unreadable: 0,
   soundAfterMs: 60_000,
+  locale: 'en-GB',
 };
 
 test('a printer down with tickets waiting sounds once they have waited soundAfterMs with it down, and says when that will be', () => {
@@ -27,7 +28,7 @@ test('a printer down with tickets waiting sounds once they have waited soundAfte
   });
   assert.equal(alarmState({ ...kitchenDown, now: at(70) }), {
     sounding: true,
-    reasons: ['Printer kitchen is offline: 3 ticket(s) waiting'],
+    reasons: ['Printer kitchen is offline: 3 tickets waiting'],
   });
   const downLater = {
     ...kitchenDown,
@@ -50,11 +51,36 @@ test('quiet while the printer prints, is not probed yet, or has nothing waiting 
 });
 
 test('a webhook delivery gap or an order nobody can read sounds at once', () => {
-  const quiet = { printers: [], backlog: [], unreadable: 0, soundAfterMs: 60_000, now: at(0) };
+  const quiet = {
+    printers: [],
+    backlog: [],
+    unreadable: 0,
+    soundAfterMs: 60_000,
+    now: at(0),
+    locale: 'en-GB',
+  };
   assert.equal(alarmState({ ...quiet, deliveryGap: { orders: 4 } }).reasons, [
-    'Wix has 4 order(s) it did not send: check the webhook',
+    'Wix has 4 orders it did not send: check the webhook',
   ]);
-  assert.equal(alarmState({ ...quiet, unreadable: 1 }).reasons, ['1 order(s) from Wix could not be read']);
+  assert.equal(alarmState({ ...quiet, deliveryGap: { orders: 1 } }).reasons, [
+    'Wix has 1 order it did not send: check the webhook',
+  ]);
+  assert.equal(alarmState({ ...quiet, unreadable: 1 }).reasons, ['1 order from Wix could not be read']);
+});
+
+test('the reasons are worded in the dashboard locale, plurals by its rules', () => {
+  const german = { ...kitchenDown, locale: 'de-DE', deliveryGap: { orders: 1 }, unreadable: 2, now: at(70) };
+  assert.equal(alarmState(german).reasons, [
+    'Drucker kitchen: offline – 3 Bons warten',
+    'Wix hat 1 Bestellung nicht geschickt: Webhook prüfen',
+    '2 Wix-Bestellungen konnten nicht gelesen werden',
+  ]);
+  const oneOnPaperEnd = {
+    ...german,
+    printers: [{ printer: 'kitchen', status: 'paper-end' as const, since: at(0).toISOString() }],
+    backlog: [{ printer: 'kitchen', waiting: 1, due: 1, oldestQueuedAt: at(10).toISOString() }],
+  };
+  assert.is(alarmState(oneOnPaperEnd).reasons[0], 'Drucker kitchen: Papier leer – 1 Bon wartet');
 });
 
 type Alarm = { sounding: boolean; reasons: string[] };
@@ -106,7 +132,7 @@ test('the live stream tells the dashboard to sound while Wix has orders it did n
     const overdue = new Date(Date.now() - 60_000).toISOString();
     wix.addOrder(makeWixOrder({ createdDate: overdue, updatedDate: overdue } as never));
     const gap = await stream.next((alarm) => alarm.sounding);
-    assert.equal(gap.reasons, ['Wix has 1 order(s) it did not send: check the webhook']);
+    assert.equal(gap.reasons, ['Wix has 1 order it did not send: check the webhook']);
     assert.is(countOf(app, 'WebhookDeliveryGap'), 1, 'the catch-up recorded the gap it sounds for');
 
     await postWixOrder(app);
@@ -129,7 +155,7 @@ test('the live stream tells the dashboard to sound while an order nobody can rea
     const jwt = await signWixWebhook(orderCreatedDelivery(shapeOfTomorrow as WixOrder), app.keys.privateKey);
     assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
     const unreadable = await stream.next((alarm) => alarm.sounding);
-    assert.equal(unreadable.reasons, ['1 order(s) from Wix could not be read']);
+    assert.equal(unreadable.reasons, ['1 order from Wix could not be read']);
   } finally {
     stream.close();
     await app.stop();
