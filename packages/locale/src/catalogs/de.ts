@@ -223,4 +223,5 @@ export const de: Catalog = {
   'audit.column.outages': 'Ausfälle',
   'audit.column.fallback': 'Ersatzdrucker',
   'audit.column.meanTimeToRecovery': 'mittlere Zeit bis zur Erholung',
+  'audit.fallbackMoved': '{printer} ({count, plural, one {# Bon} other {# Bons}})',
 };

@@ -224,6 +224,7 @@ export const en = {
   'audit.column.outages': 'outages',
   'audit.column.fallback': 'fallback',
   'audit.column.meanTimeToRecovery': 'mean time to recovery',
+  'audit.fallbackMoved': '{printer} ({count, plural, one {# ticket} other {# tickets}})',
 } as const;
 
 /** Every text bonrelay shows a person, by key. */
