@@ -71,7 +71,7 @@ test('a webhook delivery gap or an order nobody can read sounds at once', () => 
 test('the reasons are worded in the dashboard locale, plurals by its rules', () => {
   const german = { ...kitchenDown, locale: 'de-DE', deliveryGap: { orders: 1 }, unreadable: 2, now: at(70) };
   assert.equal(alarmState(german).reasons, [
-    'Drucker kitchen: offline – 3 Bons warten',
+    'Drucker kitchen ist offline – 3 Bons warten',
     'Wix hat 1 Bestellung nicht geschickt: Webhook prüfen',
     '2 Wix-Bestellungen konnten nicht gelesen werden',
   ]);
@@ -80,7 +80,13 @@ test('the reasons are worded in the dashboard locale, plurals by its rules', () 
     printers: [{ printer: 'kitchen', status: 'paper-end' as const, since: at(0).toISOString() }],
     backlog: [{ printer: 'kitchen', waiting: 1, due: 1, oldestQueuedAt: at(10).toISOString() }],
   };
-  assert.is(alarmState(oneOnPaperEnd).reasons[0], 'Drucker kitchen: Papier leer – 1 Bon wartet');
+  assert.is(alarmState(oneOnPaperEnd).reasons[0], 'Drucker kitchen hat kein Papier mehr – 1 Bon wartet');
+  const coverOpen = {
+    ...oneOnPaperEnd,
+    locale: 'en-GB',
+    printers: [{ printer: 'kitchen', status: 'cover-open' as const, since: at(0).toISOString() }],
+  };
+  assert.is(alarmState(coverOpen).reasons[0], 'Printer kitchen has its cover open: 1 ticket waiting');
 });
 
 type Alarm = { sounding: boolean; reasons: string[] };

@@ -274,7 +274,7 @@ kitchen(
       const alarm = page.getByTestId('alarm');
       await page.locator('[data-testid="alarm"].flashing').waitFor({ timeout: waitMs });
       const banner = (await alarm.textContent()) ?? '';
-      assert.match(banner, /Drucker printer: offline – \d+ Bons warten/);
+      assert.match(banner, /Drucker printer ist offline – \d+ Bons warten/);
       assert.match(banner, /Irgendwo tippen, damit der Alarm zu hören ist/);
       await page.getByRole('button', { name: '10 Min. stumm' }).click();
       await page.locator('[data-testid="alarm"]:not(.flashing)').waitFor({ timeout: waitMs });

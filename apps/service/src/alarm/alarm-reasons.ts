@@ -43,8 +43,9 @@ export function alarmState(inputs: AlarmInputs): AlarmState {
     const waitingSince = Math.max(Date.parse(backlog.oldestQueuedAt), since ? Date.parse(since) : 0);
     const soundsAt = waitingSince + inputs.soundAfterMs;
     if (soundsAt <= inputs.now.getTime()) {
-      const statusWord = say(`dashboard.status.${status}`);
-      reasons.push(say('alarm.printerDown', { printer, status: statusWord, waiting: backlog.waiting }));
+      // ICU select keys cannot hold a dash: `paper-end` is chosen as `paperEnd`.
+      const why = status.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+      reasons.push(say('alarm.printerDown', { printer, status: why, waiting: backlog.waiting }));
     } else recheckAt = Math.min(recheckAt ?? soundsAt, soundsAt);
   }
   if (inputs.deliveryGap) {

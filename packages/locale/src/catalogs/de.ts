@@ -199,7 +199,7 @@ export const de: Catalog = {
   'alert.resolved': 'Behoben: {message}',
 
   'alarm.printerDown':
-    'Drucker {printer}: {status} – {waiting, plural, one {# Bon wartet} other {# Bons warten}}',
+    'Drucker {printer} {status, select, paperEnd {hat kein Papier mehr} coverOpen {hat den Deckel offen} error {meldet einen Fehler} other {ist offline}} – {waiting, plural, one {# Bon wartet} other {# Bons warten}}',
   'alarm.deliveryGap':
     'Wix hat {orders, plural, one {# Bestellung} other {# Bestellungen}} nicht geschickt: Webhook prüfen',
   'alarm.unreadable':

@@ -199,7 +199,7 @@ export const en = {
 
   // Why the dashboard alarm sounds, worded by the service in the dashboard's language.
   'alarm.printerDown':
-    'Printer {printer} is {status}: {waiting, plural, one {# ticket} other {# tickets}} waiting',
+    'Printer {printer} {status, select, paperEnd {is out of paper} coverOpen {has its cover open} error {reports an error} other {is offline}}: {waiting, plural, one {# ticket} other {# tickets}} waiting',
   'alarm.deliveryGap':
     'Wix has {orders, plural, one {# order} other {# orders}} it did not send: check the webhook',
   'alarm.unreadable':
