@@ -114,6 +114,7 @@ export const de: Catalog = {
   'dashboard.webhookPath.gap':
     '{orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} seit {time} ohne Webhook.',
   'dashboard.webhookPath.lastWebhook': 'Letzter Webhook um {time}.',
+  'dashboard.webhookPath.cause': 'Webhooks kommen nicht an',
   'dashboard.publicPath': 'Öffentliche URL (Wix → hier)',
   'dashboard.publicPath.noAnswer': 'keine Antwort',
   'dashboard.clockSkew':

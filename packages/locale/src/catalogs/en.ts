@@ -114,6 +114,7 @@ export const en = {
   'dashboard.webhookPath.gap':
     '{orders, plural, one {# order} other {# orders}} came without their webhook since {time}.',
   'dashboard.webhookPath.lastWebhook': 'Last webhook at {time}.',
+  'dashboard.webhookPath.cause': 'webhooks not arriving',
   'dashboard.publicPath': 'Public URL (Wix → here)',
   'dashboard.publicPath.noAnswer': 'no answer',
   'dashboard.clockSkew':
