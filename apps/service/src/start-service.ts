@@ -370,6 +370,7 @@ export async function startService(
           scheduler,
           soundAfterMs: config.alerts.soundAfterMs,
           throttleMs: config.server.liveUpdateIntervalMs,
+          locale: config.dashboard.locale,
         }),
       ),
     dashboardHtml: () => dashboardPage,

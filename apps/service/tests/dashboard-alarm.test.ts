@@ -1,8 +1,14 @@
-import { eventToAppend } from '@bonrelay/domain';
-import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
+import {
+  makeWixOrder,
+  orderCreatedDelivery,
+  signWixWebhook,
+  startFakeWixApi,
+  type WixOrder,
+} from '@bonrelay/wix-fake';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { alarmState } from '../src/alarm/index.ts';
+import { countOf, postWixOrder } from './cli-scenario.ts';
 import { startTestService, type TestService } from './support/test-service.ts';
 
 const at = (seconds: number) => new Date(Date.parse('2025-01-10T20:00:00.000Z') + seconds * 1000);
@@ -11,6 +17,7 @@ const kitchenDown = {
   backlog: [{ printer: 'kitchen', waiting: 3, due: 3, oldestQueuedAt: at(10).toISOString() }],
   unreadable: 0,
   soundAfterMs: 60_000,
+  locale: 'en-GB',
 };
 
 test('a printer down with tickets waiting sounds once they have waited soundAfterMs with it down, and says when that will be', () => {
@@ -21,7 +28,7 @@ test('a printer down with tickets waiting sounds once they have waited soundAfte
   });
   assert.equal(alarmState({ ...kitchenDown, now: at(70) }), {
     sounding: true,
-    reasons: ['Printer kitchen is offline: 3 ticket(s) waiting'],
+    reasons: ['Printer kitchen is offline: 3 tickets waiting'],
   });
   const downLater = {
     ...kitchenDown,
@@ -44,11 +51,42 @@ test('quiet while the printer prints, is not probed yet, or has nothing waiting 
 });
 
 test('a webhook delivery gap or an order nobody can read sounds at once', () => {
-  const quiet = { printers: [], backlog: [], unreadable: 0, soundAfterMs: 60_000, now: at(0) };
+  const quiet = {
+    printers: [],
+    backlog: [],
+    unreadable: 0,
+    soundAfterMs: 60_000,
+    now: at(0),
+    locale: 'en-GB',
+  };
   assert.equal(alarmState({ ...quiet, deliveryGap: { orders: 4 } }).reasons, [
-    'Wix has 4 order(s) it did not send: check the webhook',
+    'Wix has 4 orders it did not send: check the webhook',
   ]);
-  assert.equal(alarmState({ ...quiet, unreadable: 1 }).reasons, ['1 order(s) from Wix could not be read']);
+  assert.equal(alarmState({ ...quiet, deliveryGap: { orders: 1 } }).reasons, [
+    'Wix has 1 order it did not send: check the webhook',
+  ]);
+  assert.equal(alarmState({ ...quiet, unreadable: 1 }).reasons, ['1 order from Wix could not be read']);
+});
+
+test('the reasons are worded in the dashboard locale, plurals by its rules', () => {
+  const german = { ...kitchenDown, locale: 'de-DE', deliveryGap: { orders: 1 }, unreadable: 2, now: at(70) };
+  assert.equal(alarmState(german).reasons, [
+    'Drucker kitchen ist offline – 3 Bons warten',
+    'Wix hat 1 Bestellung nicht geschickt: Webhook prüfen',
+    '2 Wix-Bestellungen konnten nicht gelesen werden',
+  ]);
+  const oneOnPaperEnd = {
+    ...german,
+    printers: [{ printer: 'kitchen', status: 'paper-end' as const, since: at(0).toISOString() }],
+    backlog: [{ printer: 'kitchen', waiting: 1, due: 1, oldestQueuedAt: at(10).toISOString() }],
+  };
+  assert.is(alarmState(oneOnPaperEnd).reasons[0], 'Drucker kitchen hat kein Papier mehr – 1 Bon wartet');
+  const coverOpen = {
+    ...oneOnPaperEnd,
+    locale: 'en-GB',
+    printers: [{ printer: 'kitchen', status: 'cover-open' as const, since: at(0).toISOString() }],
+  };
+  assert.is(alarmState(coverOpen).reasons[0], 'Printer kitchen has its cover open: 1 ticket waiting');
 });
 
 type Alarm = { sounding: boolean; reasons: string[] };
@@ -84,36 +122,46 @@ async function alarmsHeard(
   return { heard, next, close: () => abort.abort() };
 }
 
-test('the live stream tells the dashboard to sound while a delivery gap or an unreadable order is open', async () => {
+const apiKey = 'fake-wix-api-key';
+const siteId = 'fake-site-id';
+
+test('the live stream tells the dashboard to sound while Wix has orders it did not send, until the next webhook comes', async () => {
+  const wix = await startFakeWixApi({ apiKey, siteId });
+  const app = await startTestService({
+    config: { wix: { retries: 0, retryDelayMs: 10, reconcileIntervalMs: 300, webhookGraceMs: 1_000 } },
+    env: { BONRELAY_WIX_API_BASE: wix.baseUrl, BONRELAY_WIX_API_KEY: apiKey, BONRELAY_WIX_SITE_ID: siteId },
+  });
+  const stream = await alarmsHeard(app);
+  try {
+    await stream.next((alarm) => !alarm.sounding);
+    // Wix lists an order whose webhook never came, changed long enough ago that it is overdue.
+    const overdue = new Date(Date.now() - 60_000).toISOString();
+    wix.addOrder(makeWixOrder({ createdDate: overdue, updatedDate: overdue } as never));
+    const gap = await stream.next((alarm) => alarm.sounding);
+    assert.equal(gap.reasons, ['Wix has 1 order it did not send: check the webhook']);
+    assert.is(countOf(app, 'WebhookDeliveryGap'), 1, 'the catch-up recorded the gap it sounds for');
+
+    await postWixOrder(app);
+    await stream.next((alarm) => !alarm.sounding);
+    assert.is(countOf(app, 'WebhookDeliveryRestored'), 1);
+  } finally {
+    stream.close();
+    await app.stop();
+    await wix.close();
+  }
+});
+
+test('the live stream tells the dashboard to sound while an order nobody can read is open', async () => {
   const app = await startTestService();
   const stream = await alarmsHeard(app);
   try {
     await stream.next((alarm) => !alarm.sounding);
-    app.service.store.append([
-      eventToAppend('WebhookDeliveryGap', 'reconciliation', 'gap-1', {
-        orders: 3,
-        oldestOrderId: 'o-1',
-        oldestUpdatedAt: new Date().toISOString(),
-        detectedAt: new Date().toISOString(),
-      }),
-    ]);
-    const gap = await stream.next((alarm) => alarm.sounding);
-    assert.equal(gap.reasons, ['Wix has 3 order(s) it did not send: check the webhook']);
-    app.service.store.append([
-      eventToAppend('WebhookDeliveryRestored', 'reconciliation', 'restored-1', {
-        gapStartedAt: new Date().toISOString(),
-        restoredAt: new Date().toISOString(),
-        missedOrders: 3,
-      }),
-    ]);
-    await stream.next((alarm) => !alarm.sounding);
-
     // No Wix API key here: the order cannot be fetched, so it needs a person at once.
     const { lineItems: _unreadable, ...shapeOfTomorrow } = makeWixOrder({});
     const jwt = await signWixWebhook(orderCreatedDelivery(shapeOfTomorrow as WixOrder), app.keys.privateKey);
     assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
     const unreadable = await stream.next((alarm) => alarm.sounding);
-    assert.equal(unreadable.reasons, ['1 order(s) from Wix could not be read']);
+    assert.equal(unreadable.reasons, ['1 order from Wix could not be read']);
   } finally {
     stream.close();
     await app.stop();

@@ -272,10 +272,12 @@ dashboard(
       const background =
         "getComputedStyle(document.querySelector('[data-testid=webhook-path-banner]')).backgroundColor";
       assert.is(await page.evaluate(background), 'rgb(217, 48, 37)', 'the banner is red');
-      await page
-        .locator('[data-testid="timeline"] rect.bar[data-component="webhook-path"]')
-        .first()
-        .waitFor({ state: 'attached', timeout: waitMs });
+      const gapBar = page.locator('[data-testid="timeline"] rect.bar[data-component="webhook-path"]').first();
+      await gapBar.waitFor({ state: 'attached', timeout: waitMs });
+      assert.match(
+        (await gapBar.locator('title').textContent()) ?? '',
+        /^Wix webhooks: webhooks not arriving\n/,
+      );
       mkdirSync(outputDir, { recursive: true });
       await page.screenshot({ path: join(outputDir, 'dashboard-webhook-gap.png'), fullPage: true });
 
@@ -450,6 +452,15 @@ dashboard(
       await page
         .locator('#warnings li', { hasText: 'Drucker printer: Papier fast leer' })
         .waitFor({ timeout: waitMs });
+      await german.printer.setMode('paper-end');
+      await page
+        .locator('[data-testid="printer-printer"][data-status="paper-end"]')
+        .waitFor({ timeout: waitMs });
+      const outage = page
+        .locator('[data-testid="timeline"] rect.bar[data-component="printer:printer"]')
+        .first();
+      await outage.waitFor({ state: 'attached', timeout: waitMs });
+      assert.match((await outage.locator('title').textContent()) ?? '', /^Drucker printer: Papier leer\n/);
       mkdirSync(outputDir, { recursive: true });
       await page.screenshot({ path: join(outputDir, 'dashboard-de.png'), fullPage: true });
       assert.equal(problems, []);

@@ -119,7 +119,10 @@ kitchen(
       assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
       const notice = page.getByTestId('fallback-kitchen');
       await notice.waitFor({ timeout: waitMs });
-      assert.match((await notice.textContent()) ?? '', /Printer kitchen is down: its tickets print on bar/);
+      assert.match(
+        (await notice.textContent()) ?? '',
+        /Printer kitchen is down: its tickets print on bar \(for \d+ s\)/,
+      );
       await printer.setMode('online');
       await notice.waitFor({ state: 'detached', timeout: waitMs });
       assert.equal(problems, []);
@@ -185,7 +188,7 @@ kitchen(
         201,
       );
       await page.locator('[data-testid="alarm"].flashing').waitFor({ timeout: waitMs });
-      assert.match((await alarm.textContent()) ?? '', /Printer printer is offline: 2 ticket\(s\) waiting/);
+      assert.match((await alarm.textContent()) ?? '', /Printer printer is offline: 2 tickets waiting/);
       assert.match((await alarm.textContent()) ?? '', /Tap anywhere to hear the alarm/);
       assert.equal(await audioCounts(page), { contexts: 0, beeps: 0 }, 'no sound before the first tap');
 
@@ -223,6 +226,63 @@ kitchen(
       await app.printer.setMode('online');
       await alarm.waitFor({ state: 'hidden', timeout: waitMs });
       assert.is(await alarm.getAttribute('data-sounding'), 'false', 'quiet once the tickets printed');
+      assert.equal(problems, []);
+      await page.close();
+    } finally {
+      await app.stop();
+    }
+  },
+);
+
+kitchen(
+  'given BONRELAY_LOCALE=de-DE, the held pre-orders and the alarm banner speak German',
+  async ({ browser }) => {
+    const app = await startTestService({
+      env: { BONRELAY_LOCALE: 'de-DE' },
+      config: { alerts: { soundAfterMs: 300 } },
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const problems = watchProblems(page);
+      await page.goto(`${app.url}/`);
+      await page.locator('#live[data-live="open"]').waitFor({ timeout: waitMs });
+      await page
+        .locator('[data-testid="printer-printer"][data-status="online"]')
+        .waitFor({ timeout: waitMs });
+
+      const order = preOrder(new Date(Date.now() + 5 * 3_600_000));
+      const jwt = await signWixWebhook(orderCreatedDelivery(order), app.keys.privateKey);
+      assert.is((await app.request('POST', '/webhooks/wix', jwt)).status, 200);
+      const line = page.getByTestId(`held-${order.id}/kitchen`);
+      await line.waitFor({ timeout: waitMs });
+      const held = (await page.getByTestId('held-tickets').textContent()) ?? '';
+      assert.match(held, /Vorbestellungen – warten auf die Zubereitungszeit/);
+      assert.match(held, /Küche.*druckt .* für /);
+      assert.is(await line.getByRole('button', { name: 'Jetzt drucken' }).count(), 1);
+
+      await app.printer.setMode('offline');
+      await page
+        .locator('[data-testid="printer-printer"][data-status="offline"]')
+        .waitFor({ timeout: waitMs });
+      const local = {
+        currency: 'EUR',
+        fulfilment: { kind: 'pickup' },
+        customer: { firstName: 'Ada' },
+        lineItems: [{ name: 'Margherita', quantity: 1, unitPrice: 850 }],
+      };
+      assert.is((await app.request('POST', '/orders', local)).status, 201);
+      const alarm = page.getByTestId('alarm');
+      await page.locator('[data-testid="alarm"].flashing').waitFor({ timeout: waitMs });
+      const banner = (await alarm.textContent()) ?? '';
+      assert.match(banner, /Drucker printer ist offline – \d+ Bons warten/);
+      assert.match(banner, /Irgendwo tippen, damit der Alarm zu hören ist/);
+      await page.getByRole('button', { name: '10 Min. stumm' }).click();
+      await page.locator('[data-testid="alarm"]:not(.flashing)').waitFor({ timeout: waitMs });
+      assert.match((await alarm.textContent()) ?? '', /Stumm bis \d\d:\d\d/);
+      assert.match(
+        (await page.locator('#notice').textContent()) ?? '',
+        /Alarm auf diesem Gerät für 10 Minuten stumm/,
+      );
       assert.equal(problems, []);
       await page.close();
     } finally {

@@ -2,7 +2,7 @@ import { type PrinterEmulator, startPrinterEmulator } from '@bonrelay/printer-em
 import { makeWixOrder, orderCreatedDelivery, signWixWebhook, type WixOrder } from '@bonrelay/wix-fake';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { countOf } from './cli-scenario.ts';
+import { cli, countOf, serviceEnvironment } from './cli-scenario.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 /** The kitchen printer (the service's own emulator) and the bar printer beside it. */
@@ -88,6 +88,12 @@ test('the kitchen printer out of paper for the fallback wait: its tickets print 
       [['bar', 2]],
       'the audit counts the fail-over of the outage and the tickets it moved',
     );
+    const audit = await cli(['audit', 'offline', '--component', 'printer:kitchen'], {
+      ...serviceEnvironment(app),
+      BONRELAY_PRINTER_URL: '',
+      BONRELAY_LOCALE: 'de-DE',
+    });
+    assert.match(audit.out, /^printer:kitchen .* bar \(2 Bons\)$/m, audit.out);
     const later = await order(app);
     await eventually('the next kitchen ticket printed on the kitchen printer', () =>
       kitchenTicketsOn(app.printer).some((job) => job.text.includes(later.number!)),

@@ -95,6 +95,8 @@ test('given de-DE, the page says lang="de-DE", its skeleton speaks German and it
     '>Druckwarteschlange</h2>',
     '>7 Tage</button>',
     '<b>0</b>wartend',
+    '>Vorbestellungen – warten auf die Zubereitungszeit</h2>',
+    '>10 Min. stumm</button>',
   ]) {
     assert.ok(german.includes(words), words);
   }

@@ -46,6 +46,16 @@ for (const layout of [germanLayout, englishLayout]) {
     );
     golden(layout, 'kitchen-reprint-duplicate', doc as string);
   });
+
+  test(`${layout.locale}: a kitchen ticket printed on the fallback printer matches its golden file`, () => {
+    const doc = renderTicket(
+      'kitchen',
+      fixtures.allergyNote,
+      { ...firstPrint, fallbackFor: 'kitchen' },
+      layout,
+    );
+    golden(layout, 'kitchen-fallback', doc as string);
+  });
 }
 
 test.run();

@@ -1,4 +1,5 @@
 import { type PrinterBacklog, type PrinterStatus, printableStatuses } from '@bonrelay/domain';
+import { translatorFor } from '@bonrelay/locale';
 
 /** What the dashboard alarm weighs, as the views and the log have it now. */
 export interface AlarmInputs {
@@ -14,6 +15,8 @@ export interface AlarmInputs {
   readonly unreadable: number;
   readonly now: Date;
   readonly soundAfterMs: number;
+  /** The dashboard's locale: the reasons are read on its page. */
+  readonly locale: string;
 }
 
 /** Whether the pass should hear it, why (one line each), and when to ask again if nothing else changes. */
@@ -30,6 +33,7 @@ export interface AlarmState {
  * tickets left waiting, so the alarm stops once the fallback took them.
  */
 export function alarmState(inputs: AlarmInputs): AlarmState {
+  const { say } = translatorFor(inputs.locale);
   const reasons: string[] = [];
   let recheckAt: number | undefined;
   for (const { printer, status, since } of inputs.printers) {
@@ -39,15 +43,15 @@ export function alarmState(inputs: AlarmInputs): AlarmState {
     const waitingSince = Math.max(Date.parse(backlog.oldestQueuedAt), since ? Date.parse(since) : 0);
     const soundsAt = waitingSince + inputs.soundAfterMs;
     if (soundsAt <= inputs.now.getTime()) {
-      reasons.push(
-        `Printer ${printer} is ${status.replace(/-/g, ' ')}: ${backlog.waiting} ticket(s) waiting`,
-      );
+      // ICU select keys cannot hold a dash: `paper-end` is chosen as `paperEnd`.
+      const why = status.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+      reasons.push(say('alarm.printerDown', { printer, status: why, waiting: backlog.waiting }));
     } else recheckAt = Math.min(recheckAt ?? soundsAt, soundsAt);
   }
   if (inputs.deliveryGap) {
-    reasons.push(`Wix has ${inputs.deliveryGap.orders} order(s) it did not send: check the webhook`);
+    reasons.push(say('alarm.deliveryGap', { orders: inputs.deliveryGap.orders }));
   }
-  if (inputs.unreadable > 0) reasons.push(`${inputs.unreadable} order(s) from Wix could not be read`);
+  if (inputs.unreadable > 0) reasons.push(say('alarm.unreadable', { count: inputs.unreadable }));
   return {
     sounding: reasons.length > 0,
     reasons,

@@ -26,6 +26,8 @@ export interface AlarmOptions {
   readonly scheduler: SchedulerLike;
   readonly soundAfterMs: number;
   readonly throttleMs: number;
+  /** The dashboard's locale, which words the reasons. */
+  readonly locale: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export function alarmUpdates(options: AlarmOptions): Observable<LiveUpdate> {
       ).length,
       now: now(),
       soundAfterMs: options.soundAfterMs,
+      locale: options.locale,
     });
   const changes = merge(
     views.tables.committed$,

@@ -37,17 +37,9 @@ export function ticketDocument(
       possibleDuplicate: job.possibleDuplicate,
       printedAt,
       printerName: job.printer,
+      ...(job.fallbackFor === undefined ? {} : { fallbackFor: job.fallbackFor }),
     },
     layout,
   );
-  if (isTicketSkipped(rendered)) return undefined;
-  return job.fallbackFor === undefined ? rendered : `${fallbackBanner(job.fallbackFor)}${rendered}`;
-}
-
-/**
- * Above a ticket printed on another station's behalf: whoever tears it off takes it to where it
- * belongs. Printer names are lower-case letters, digits and dashes, so nothing in it is markup.
- */
-function fallbackBanner(printer: string): string {
-  return `\`^^ FALLBACK - FOR ${printer.toUpperCase()} \`\n-\n`;
+  return isTicketSkipped(rendered) ? undefined : rendered;
 }

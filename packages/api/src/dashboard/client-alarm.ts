@@ -45,8 +45,8 @@ function updateAlarm() {
   box.setAttribute('data-sounding', loud && audio ? 'true' : 'false');
   $('alarm-reasons').replaceChildren(...(alarm.reasons || []).map((reason) => el('li', { text: reason })));
   $('alarm-state').textContent = silenced
-    ? 'Silenced until ' + clockTime(new Date(until).toISOString())
-    : audio ? '' : 'Tap anywhere to hear the alarm';
+    ? say('dashboard.alarm.silencedUntil', { time: clockTime(new Date(until).toISOString()) })
+    : audio ? '' : say('dashboard.alarm.tapToHear');
   $('alarm-silence').hidden = silenced;
   if (loud && audio) {
     if (!beepTimer) {
@@ -75,7 +75,7 @@ function armAlarm(event) {
 function silenceAlarm() {
   try { localStorage.setItem(silenceKey, String(Date.now() + silenceMs)); } catch (error) { /* not kept */ }
   updateAlarm();
-  notice('Alarm silenced for 10 minutes on this device');
+  notice(say('dashboard.alarm.silenced'));
 }
 
 function renderAlarm(update) {

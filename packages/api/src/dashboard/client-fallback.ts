@@ -7,8 +7,8 @@ function renderFallbacks(update) {
   const active = ((update && update.fallbacks) || []).filter((state) => state.failedOver);
   $('fallbacks').replaceChildren(...active.map((state) =>
     el('li', { 'data-testid': 'fallback-' + state.printer }, [
-      el('b', { text: 'Printer ' + state.printer + ' is down: its tickets print on ' + state.fallback + ' ' }),
-      state.since ? since(state.since, '(for ', ')') : null,
+      el('b', { text: say('dashboard.fallbackActive', { printer: state.printer, fallback: state.fallback }) }),
+      state.since ? since(state.since, 'dashboard.fallbackFor') : null,
     ]),
   ));
 }

@@ -13,16 +13,17 @@ function heldWhen(iso) {
 
 function heldItem(job) {
   const order = lastOrders.find((view) => view.orderId === job.orderId);
-  const button = el('button', { type: 'button', 'data-action': 'print-now', text: 'Print now' });
+  const kind = word('dashboard.ticketKind', job.ticket);
+  const button = el('button', { type: 'button', 'data-action': 'print-now', text: say('dashboard.printNow') });
   button.addEventListener('click', () =>
     command(button, 'POST', '/print-jobs/' + encodeURIComponent(job.jobId) + '/print-now', undefined, () => {
       loadHeld();
-      return 'The ' + job.ticket + ' ticket prints now';
+      return say('dashboard.printNowQueued', { ticket: kind });
     }),
   );
   return el('li', { className: 'held-ticket', 'data-testid': 'held-' + job.jobId }, [
-    el('b', { text: (order ? '#' + order.ticketNumber + ' ' : '') + job.ticket }),
-    el('span', { className: 'grow', text: 'prints ' + heldWhen(job.notBefore) + ' for ' + heldWhen(job.slotStartsAt || job.notBefore) }),
+    el('b', { text: (order ? '#' + order.ticketNumber + ' ' : '') + kind }),
+    el('span', { className: 'grow', text: say('dashboard.heldFor', { at: heldWhen(job.notBefore), slot: heldWhen(job.slotStartsAt || job.notBefore) }) }),
     button,
   ]);
 }

@@ -29,10 +29,10 @@ function ticketCard(view, ticket) {
     actions.push(reprint);
   }
   if (ticket.state === 'scheduled') {
-    const now = el('button', { type: 'button', 'data-action': 'print-now', text: 'Print now' });
+    const now = el('button', { type: 'button', 'data-action': 'print-now', text: say('dashboard.printNow') });
     now.addEventListener('click', () =>
       command(now, 'POST', '/print-jobs/' + encodeURIComponent(ticket.jobId) + '/print-now', undefined,
-        () => 'The ' + ticket.ticket + ' ticket prints now'),
+        () => say('dashboard.printNowQueued', { ticket: kind })),
     );
     actions.push(now);
   }

@@ -14,8 +14,14 @@ function componentLabel(component) {
   return component === 'internet' ? say('dashboard.internet') : say('dashboard.printer', { name: component.replace(/^printer:/, '') });
 }
 
+// A printer or the internet records the status it fell to; the webhook path records why, in English.
+function causeWords(period) {
+  if (period.component === 'webhook-path') return say('dashboard.webhookPath.cause');
+  return period.cause ? word('dashboard.status', period.cause) : say('dashboard.down');
+}
+
 function periodTitle(period) {
-  const lines = [componentLabel(period.component) + ': ' + (period.cause || say('dashboard.down')),
+  const lines = [componentLabel(period.component) + ': ' + causeWords(period),
     dayAndTime(period.start) + ' – ' + (period.end ? dayAndTime(period.end) : say('dashboard.now')) + ' (' + duration(period.durationMs) + ')'];
   if ((period.ordersReceived || []).length) lines.push(say('dashboard.ordersMeanwhile', { count: period.ordersReceived.length }));
   if (period.jobsBuffered) lines.push(say('dashboard.ticketsBuffered', { count: period.jobsBuffered }));

@@ -14,7 +14,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
 <div id="alarm" class="alarm" data-testid="alarm" data-sounding="false" role="alert" hidden>
   <ul id="alarm-reasons"></ul>
   <span id="alarm-state"></span>
-  <button type="button" id="alarm-silence">Silence for 10 min</button>
+  <button type="button" id="alarm-silence">${say('dashboard.alarm.silence')}</button>
 </div>
 <main>
   <div id="mode" class="mode" data-testid="mode" data-mode="unknown" role="status" aria-live="polite">${say('dashboard.mode.unknown')}<small>${say('dashboard.loading')}</small></div>
@@ -46,7 +46,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
     <div class="scroll"><table id="queue-printers"></table></div>
   </section>
   <section id="held" class="wide held" data-testid="held-tickets" aria-labelledby="held-title" hidden>
-    <h2 id="held-title">Pre-orders held until prep time</h2>
+    <h2 id="held-title">${say('dashboard.heldTitle')}</h2>
     <ul id="held-list" class="orders"></ul>
   </section>
   <section class="wide" aria-labelledby="orders-title">

@@ -42,6 +42,7 @@ export const de: Catalog = {
   'ticket.testTitle': 'TESTBON',
   'ticket.testBody': 'Lesbar? Dann funktioniert der Drucker.',
   'ticket.unprintable': '? = für diesen Drucker nicht druckbar',
+  'ticket.fallbackFor': 'ERSATZDRUCK - FÜR {printer}',
 
   'dashboard.title': 'bonrelay — Küchendruck',
   'dashboard.checkNow': 'Jetzt prüfen',
@@ -113,6 +114,7 @@ export const de: Catalog = {
   'dashboard.webhookPath.gap':
     '{orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} seit {time} ohne Webhook.',
   'dashboard.webhookPath.lastWebhook': 'Letzter Webhook um {time}.',
+  'dashboard.webhookPath.cause': 'Webhooks kommen nicht an',
   'dashboard.publicPath': 'Öffentliche URL (Wix → hier)',
   'dashboard.publicPath.noAnswer': 'keine Antwort',
   'dashboard.clockSkew':
@@ -173,6 +175,15 @@ export const de: Catalog = {
   'dashboard.unreadableDelivery':
     'Eine Wix-Zustellung nannte keine Bestellung und war unlesbar — bitte die neuesten Bestellungen in Wix prüfen: Zustellung ',
   'dashboard.arrived': 'vor {duration} eingegangen',
+  'dashboard.heldTitle': 'Vorbestellungen – warten auf die Zubereitungszeit',
+  'dashboard.printNow': 'Jetzt drucken',
+  'dashboard.printNowQueued': 'Der Bon „{ticket}“ wird jetzt gedruckt',
+  'dashboard.fallbackActive': 'Drucker {printer} ist ausgefallen: seine Bons kommen aus {fallback} ',
+  'dashboard.fallbackFor': '(seit {duration})',
+  'dashboard.alarm.silence': '10 Min. stumm',
+  'dashboard.alarm.silenced': 'Alarm auf diesem Gerät für 10 Minuten stumm',
+  'dashboard.alarm.silencedUntil': 'Stumm bis {time}',
+  'dashboard.alarm.tapToHear': 'Irgendwo tippen, damit der Alarm zu hören ist',
 
   'alert.printerOffline': 'Drucker „{printer}“ kann nicht drucken ({status}: {reason}) seit {since}',
   'alert.paperNearEnd': 'Drucker „{printer}“ hat bald kein Papier mehr: Rolle wechseln',
@@ -187,6 +198,13 @@ export const de: Catalog = {
   'alert.clockSkew':
     'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten und Geschäftstage; Uhrzeit / NTP prüfen',
   'alert.resolved': 'Behoben: {message}',
+
+  'alarm.printerDown':
+    'Drucker {printer} {status, select, paperEnd {hat kein Papier mehr} coverOpen {hat den Deckel offen} error {meldet einen Fehler} other {ist offline}} – {waiting, plural, one {# Bon wartet} other {# Bons warten}}',
+  'alarm.deliveryGap':
+    'Wix hat {orders, plural, one {# Bestellung} other {# Bestellungen}} nicht geschickt: Webhook prüfen',
+  'alarm.unreadable':
+    '{count, plural, one {# Wix-Bestellung konnte nicht gelesen werden} other {# Wix-Bestellungen konnten nicht gelesen werden}}',
 
   'audit.periodsTitle': 'Ausfälle {from} → {to}',
   'audit.fromStart': 'seit Beginn',
@@ -206,4 +224,5 @@ export const de: Catalog = {
   'audit.column.outages': 'Ausfälle',
   'audit.column.fallback': 'Ersatzdrucker',
   'audit.column.meanTimeToRecovery': 'mittlere Zeit bis zur Erholung',
+  'audit.fallbackMoved': '{printer} ({count, plural, one {# Bon} other {# Bons}})',
 };

@@ -43,6 +43,7 @@ export const en = {
   'ticket.testTitle': 'TEST TICKET',
   'ticket.testBody': 'If you can read this, the printer works.',
   'ticket.unprintable': '? = character this printer cannot print',
+  'ticket.fallbackFor': 'FALLBACK - FOR {printer}',
 
   // The dashboard a manager keeps open on a tablet.
   'dashboard.title': 'bonrelay — kitchen printing',
@@ -113,6 +114,7 @@ export const en = {
   'dashboard.webhookPath.gap':
     '{orders, plural, one {# order} other {# orders}} came without their webhook since {time}.',
   'dashboard.webhookPath.lastWebhook': 'Last webhook at {time}.',
+  'dashboard.webhookPath.cause': 'webhooks not arriving',
   'dashboard.publicPath': 'Public URL (Wix → here)',
   'dashboard.publicPath.noAnswer': 'no answer',
   'dashboard.clockSkew':
@@ -172,6 +174,15 @@ export const en = {
   'dashboard.unreadableDelivery':
     'A Wix delivery named no order and could not be read — check the newest orders in Wix: delivery ',
   'dashboard.arrived': 'arrived {duration} ago',
+  'dashboard.heldTitle': 'Pre-orders held until prep time',
+  'dashboard.printNow': 'Print now',
+  'dashboard.printNowQueued': 'The {ticket} ticket prints now',
+  'dashboard.fallbackActive': 'Printer {printer} is down: its tickets print on {fallback} ',
+  'dashboard.fallbackFor': '(for {duration})',
+  'dashboard.alarm.silence': 'Silence for 10 min',
+  'dashboard.alarm.silenced': 'Alarm silenced for 10 minutes on this device',
+  'dashboard.alarm.silencedUntil': 'Silenced until {time}',
+  'dashboard.alarm.tapToHear': 'Tap anywhere to hear the alarm',
 
   // Alerts sent to the restaurant's chat or phone.
   'alert.printerOffline': 'Printer "{printer}" cannot print ({status}: {reason}) since {since}',
@@ -186,6 +197,14 @@ export const en = {
   'alert.clockSkew':
     'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times and business days; check the time / NTP',
   'alert.resolved': 'Resolved: {message}',
+
+  // Why the dashboard alarm sounds, worded by the service in the dashboard's language.
+  'alarm.printerDown':
+    'Printer {printer} {status, select, paperEnd {is out of paper} coverOpen {has its cover open} error {reports an error} other {is offline}}: {waiting, plural, one {# ticket} other {# tickets}} waiting',
+  'alarm.deliveryGap':
+    'Wix has {orders, plural, one {# order} other {# orders}} it did not send: check the webhook',
+  'alarm.unreadable':
+    '{count, plural, one {# order from Wix could not be read} other {# orders from Wix could not be read}}',
 
   // The CLI's offline audit.
   'audit.periodsTitle': 'Offline periods {from} → {to}',
@@ -206,6 +225,7 @@ export const en = {
   'audit.column.outages': 'outages',
   'audit.column.fallback': 'fallback',
   'audit.column.meanTimeToRecovery': 'mean time to recovery',
+  'audit.fallbackMoved': '{printer} ({count, plural, one {# ticket} other {# tickets}})',
 } as const;
 
 /** Every text bonrelay shows a person, by key. */

@@ -108,6 +108,8 @@ export interface TicketContext {
   readonly printedAt: Date;
   /** Shown on the test ticket; other tickets ignore it. */
   readonly printerName?: string;
+  /** Printed on a fallback printer for this one: a banner says where the ticket belongs. */
+  readonly fallbackFor?: string;
 }
 
 /** English words, for a layout that names no locale. */

@@ -55,7 +55,10 @@ export function auditOfflineCommand(context: CliContext): number {
           period.backlogPrintedAfterMs === undefined ? '-' : formatDuration(period.backlogPrintedAfterMs),
           period.fallback === undefined
             ? '-'
-            : `${period.fallback.printer} (${period.fallback.ticketsMoved} tickets)`,
+            : say('audit.fallbackMoved', {
+                printer: period.fallback.printer,
+                count: period.fallback.ticketsMoved,
+              }),
         ]),
       ),
     );
