@@ -1,3 +1,4 @@
+export { asyncEventStore } from './async-event-store.ts';
 export {
   IncompatibleDatabaseError,
   StoreFullError,
@@ -5,15 +6,18 @@ export {
   StreamVersionConflictError,
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
+export { openPostgresEventStore } from './postgres/postgres-event-store.ts';
 export type {
   AppendOptions,
   AppendResult,
+  AsyncEventStore,
   Database,
   EventCodec,
   EventMetadata,
   EventStore,
   EventStoreOptions,
   NewEvent,
+  PostgresEventStoreOptions,
   ReadQuery,
   StoredEvent,
   Upcaster,
