@@ -6,6 +6,8 @@ export {
   StreamVersionConflictError,
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
+export { openPool as openPostgresPool } from './postgres/pg-pool.ts';
+export { postgresSchemaVersion } from './postgres/pg-schema.ts';
 export { openPostgresEventStore } from './postgres/postgres-event-store.ts';
 export type {
   AppendOptions,
