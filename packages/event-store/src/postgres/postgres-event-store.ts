@@ -37,7 +37,7 @@ export async function openPostgresEventStore(
   const toEvent = rowToEvent(options.upcasters ?? {}, codec);
   const readRows = createPostgresRowReader(db);
   const appendRows = createPostgresAppender(
-    db,
+    pool,
     channel,
     codec === undefined ? undefined : codec.encode.bind(codec),
   );
