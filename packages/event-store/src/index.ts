@@ -6,8 +6,9 @@ export {
   StreamVersionConflictError,
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
+export type { PostgresLogState } from './postgres/pg-inspect.ts';
+export { inspectPostgresLog } from './postgres/pg-inspect.ts';
 export { openPool as openPostgresPool } from './postgres/pg-pool.ts';
-export { postgresSchemaVersion } from './postgres/pg-schema.ts';
 export { openPostgresEventStore } from './postgres/postgres-event-store.ts';
 export type {
   AppendOptions,

@@ -22,6 +22,7 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_INTERNET_PROBES', path: ['monitor', 'internetProbes'], parse: 'string' },
   { variable: 'BONRELAY_KEY_FILE', path: ['security', 'keyFile'], parse: 'string' },
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
+  { variable: 'BONRELAY_DATABASE_URL', path: ['database', 'url'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */

@@ -8,6 +8,7 @@ import { databaseFile } from '../../database-file.ts';
 import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
 import type { CliContext } from '../cli-context.ts';
+import { postgresLogFinding } from './doctor-database.ts';
 
 type Verdict = 'ok' | 'warn' | 'FAIL';
 interface Finding {
@@ -88,6 +89,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       detail: `${file} does not exist yet (created at first start)`,
     });
   }
+  if (config.database.url !== undefined) findings.push(await postgresLogFinding(config.database.url));
   const disk = statfsSync(existsSync(config.dataDir) ? config.dataDir : '.');
   const free = disk.bavail * disk.bsize;
   findings.push({
