@@ -271,6 +271,24 @@ test('given a batch that fails on PostgreSQL, then neither rows nor checkpoint m
   assert.is((await jobs.job('b/kitchen'))?.state, 'queued');
   await projector.stop();
 
+  await hub.store.append([
+    jobEvent('PrintAttemptStarted', { jobId: 'a/kitchen', printer: 'kitchen', attempt: 1 }),
+  ]);
+  const resumed = await startAsyncViewProjector({
+    store: hub.store,
+    connection: hub.connection,
+    views: [printJobsView],
+    scheduler: queueScheduler,
+    flushIntervalMs: 0,
+  });
+  const seen: number[] = [];
+  resumed.committed$.subscribe((position) => seen.push(position));
+  await resumed.caughtUp;
+  assert.equal(seen, [2, 3], 'resumed at its checkpoint: only the new event was read');
+  assert.equal(resumed.rebuilding, []);
+  assert.is((await jobs.job('a/kitchen'))?.state, 'printing');
+  await resumed.stop();
+
   const restarted = await startAsyncViewProjector({
     store: hub.store,
     connection: hub.connection,
@@ -280,7 +298,7 @@ test('given a batch that fails on PostgreSQL, then neither rows nor checkpoint m
   });
   assert.equal(restarted.rebuilding, ['print-jobs']);
   await restarted.caughtUp;
-  assert.equal(await checkpoint(), [{ position: 2 }]);
+  assert.equal(await checkpoint(), [{ position: 3 }]);
   assert.is((await jobs.list({ limit: 5 })).length, 2);
   await restarted.stop();
   await hub.done();
