@@ -1,8 +1,9 @@
 // `npm run bench -- postgres [--events N] [--url postgres://…]`: the log on PostgreSQL. Appends with
-// one writer and with several writers racing (batches), the live tail's latency from an append in
+// one writer and with several writer processes racing (batches), the live tail's latency from an append in
 // one store to its delivery in another (through LISTEN/NOTIFY), and the views projected into
 // PostgreSQL, printed with the server's settings. Each measurement gets a database of its own on
 // the test cluster the setup starts, or on the server given by --url (one we may create databases on).
+import { join } from 'node:path';
 import type { AsyncEventStore, NewEvent } from '@bonrelay/event-store';
 import { openPostgresEventStore } from '@bonrelay/event-store';
 import { createTestDatabase, postgresTestUrl } from '@bonrelay/pg-test';
@@ -18,6 +19,7 @@ import {
 import pg from 'pg';
 import { queueScheduler } from 'rxjs';
 import { numberArg } from '../support/args.ts';
+import { startChild } from '../support/child-process.ts';
 import { formatRate, markdownTable } from '../support/table.ts';
 
 const settingNames = [
@@ -74,28 +76,29 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** `writers` stores (own connections) appending `events` in total, batches of `size`, all at once. */
+const writerScript = join(import.meta.dirname, '..', 'support', 'postgres-writer-process.ts');
+
+/**
+ * `writers` processes (as replicas would be, each with its own connection) appending `events` in
+ * total, batches of `size`, all started at once; timed from the start signal to the last answer.
+ */
 async function appendRate(writers: number, size: number, events: number): Promise<number> {
   return withDatabase(async (target) => {
-    const stores = await Promise.all(
-      Array.from({ length: writers }, () => openPostgresEventStore(target, { poolSize: 1 })),
+    const children = await Promise.all(
+      Array.from({ length: writers }, (_, writer) =>
+        startChild(writerScript, { BENCH_PG_URL: target, BENCH_PG_WRITER: `w${writer}` }),
+      ),
     );
-    const perWriter = Math.ceil(events / writers / size);
+    const batches = Math.ceil(events / writers / size);
     const started = performance.now();
-    await Promise.all(
-      stores.map(async (store, writer) => {
-        for (let batch = 0; batch < perWriter; batch += 1) {
-          await store.append(
-            Array.from({ length: size }, (_, index) => orderEvent(`w${writer}`, batch * size + index)),
-          );
-        }
-      }),
-    );
+    await Promise.all(children.map((child) => child.ask('append', { batches, size })));
     const ms = performance.now() - started;
-    const total = perWriter * size * writers;
-    const last = await stores[0]!.lastPosition();
-    const verified = await stores[0]!.verify();
-    for (const store of stores) await store.close();
+    for (const child of children) await child.stop();
+    const total = batches * size * writers;
+    const store = await openPostgresEventStore(target);
+    const last = await store.lastPosition();
+    const verified = await store.verify();
+    await store.close();
     if (last !== total || !verified.ok)
       throw new Error(`log not gap-free after the race: ${last} of ${total}`);
     return (total / ms) * 1000;
@@ -224,6 +227,8 @@ export async function run(args: string[]): Promise<void> {
     [4, 10],
     [4, 100],
     [8, 100],
+    [1, 1_000],
+    [4, 1_000],
   ] as const) {
     const count = size === 1 ? Math.min(events, 2_000) : events;
     rows.push([String(writers), String(size), formatRate(await appendRate(writers, size, count))]);
