@@ -6,7 +6,7 @@ const maxRounds = 100;
 
 interface Statement {
   readonly statement: string;
-  readonly parameters: readonly unknown[] | undefined;
+  readonly parameters: readonly unknown[];
 }
 
 const keyOf = (statement: string, parameters: readonly unknown[]) =>
@@ -45,7 +45,7 @@ export async function runOnRows<T>(
         };
       },
       exec: (statements) => {
-        writes.push({ statement: statements, parameters: undefined });
+        writes.push({ statement: statements, parameters: [] });
       },
       batch: (batch) => batch(),
     };
@@ -58,15 +58,14 @@ export async function runOnRows<T>(
     }
     if (missing.size === 0) {
       if (failure !== undefined) throw failure.error;
-      for (const write of writes) {
-        if (write.parameters === undefined) await connection.exec(write.statement);
-        else await connection.query(write.statement, write.parameters);
-      }
+      // In order, in as few round trips as the connection allows.
+      await connection.queryMany(writes);
       return result as T;
     }
     // A run that lacked rows may have failed on the stand-ins; it is judged by the run that has them all.
-    for (const [key, { statement, parameters }] of missing)
-      answers.set(key, await connection.query(statement, parameters));
+    const keys = [...missing.keys()];
+    const fetched = await connection.queryMany([...missing.values()]);
+    for (const [index, key] of keys.entries()) answers.set(key, fetched[index] ?? []);
   }
   throw new Error(`views: the reads did not settle after ${maxRounds} rounds`);
 }

@@ -15,6 +15,11 @@ function fakeServer(chain: Record<string, string>) {
     async exec(statements) {
       sent.push(statements);
     },
+    queryMany: async (reads) => {
+      const answers: unknown[][] = [];
+      for (const read of reads) answers.push(await connection.query(read.statement, read.parameters));
+      return answers;
+    },
     transaction: (work) => work(connection),
     close: async () => undefined,
   };
@@ -33,7 +38,7 @@ test('given reads that depend on earlier reads, when run on a server, then it se
   });
   assert.equal(walked, ['kitchen', 'bar', 'terrace']);
   assert.equal(sent.slice(-2), [
-    'CREATE TABLE IF NOT EXISTS walks (path text)',
+    'CREATE TABLE IF NOT EXISTS walks (path text) []',
     'INSERT INTO walks VALUES (?) ["kitchen>bar>terrace"]',
   ]);
   assert.is(sent.filter((statement) => statement.startsWith('INSERT')).length, 1);

@@ -1,9 +1,13 @@
 /**
  * Rewrites the `?` placeholders of the views' statements (compiled once for SQLite) as PostgreSQL's
  * `$1, $2, …`, leaving quoted text and identifiers alone, so both databases run the very statements
- * the views declare instead of a second copy that could drift.
+ * the views declare instead of a second copy that could drift. `placeholder` may put a literal
+ * there instead.
  */
-export function toPostgresPlaceholders(statement: string): string {
+export function toPostgresPlaceholders(
+  statement: string,
+  placeholder: (index: number) => string = (index) => `$${index}`,
+): string {
   let out = '';
   let index = 0;
   let quote: string | undefined;
@@ -16,7 +20,7 @@ export function toPostgresPlaceholders(statement: string): string {
       out += char;
     } else if (char === '?') {
       index += 1;
-      out += `$${index}`;
+      out += placeholder(index);
     } else out += char;
   }
   return out;

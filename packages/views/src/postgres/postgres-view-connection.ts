@@ -10,6 +10,25 @@ function toValue(value: unknown): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
+/** Reads sent together; bounded so one round trip's text stays modest. */
+const readsPerRoundTrip = 500;
+
+/**
+ * A read's `$n` replaced by its values as literals, so a batch's lacking reads go in one round trip
+ * (the simple protocol takes several statements but no parameters). Only strings, numbers, null and
+ * booleans are inlined; anything else returns undefined and is sent with parameters.
+ */
+function inline(statement: string, parameters: readonly unknown[]): string | undefined {
+  const literals: string[] = [];
+  for (const value of parameters.map(toValue)) {
+    if (value === null || value === undefined) literals.push('NULL');
+    else if (typeof value === 'number' && Number.isFinite(value)) literals.push(String(value));
+    else if (typeof value === 'string') literals.push(`'${value.replaceAll("'", "''")}'`);
+    else return undefined;
+  }
+  return toPostgresPlaceholders(statement, (index) => literals[index - 1] ?? 'NULL');
+}
+
 function on(client: Queryable, texts: Map<string, string>, transaction: AsyncViewConnection['transaction']) {
   const text = (statement: string) => {
     let converted = texts.get(statement);
@@ -23,6 +42,21 @@ function on(client: Queryable, texts: Map<string, string>, transaction: AsyncVie
     async query<Row>(statement: string, parameters: readonly unknown[] = []) {
       const result = await client.query(text(statement), parameters.map(toValue));
       return result.rows as Row[];
+    },
+    async queryMany(reads) {
+      const answers: unknown[][] = [];
+      for (let start = 0; start < reads.length; start += readsPerRoundTrip) {
+        const chunk = reads.slice(start, start + readsPerRoundTrip);
+        const inlined = chunk.map((read) => inline(read.statement, read.parameters));
+        if (inlined.some((statement) => statement === undefined)) {
+          for (const read of chunk) answers.push(await connection.query(read.statement, read.parameters));
+          continue;
+        }
+        const results = await client.query(inlined.join(';\n'));
+        const list = (Array.isArray(results) ? results : [results]) as { rows: unknown[] }[];
+        for (const result of list) answers.push(result.rows);
+      }
+      return answers;
     },
     async exec(statements) {
       await client.query(statements);
