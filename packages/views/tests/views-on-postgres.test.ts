@@ -20,6 +20,7 @@ import {
   postgresViewConnection,
   printJobQueries,
   printJobsView,
+  runOnRows,
   sqliteViewConnection,
   startAsyncViewProjector,
   startViewProjector,
@@ -302,6 +303,42 @@ test('given a batch that fails on PostgreSQL, then neither rows nor checkpoint m
   assert.is((await jobs.list({ limit: 5 })).length, 2);
   await restarted.stop();
   await hub.done();
+});
+
+test('given values that look like SQL (under either escaping rule), when written and read back in one round trip, then they arrive as they were', async () => {
+  const database = await createTestDatabase();
+  // The old escaping rules too: a literal must mean the same under either setting.
+  const admin = postgresViewConnection(database.url);
+  await admin.exec(`ALTER DATABASE "${database.name}" SET standard_conforming_strings = off`);
+  await admin.close();
+  const connection = postgresViewConnection(database.url);
+  const nasty = ["O'Brien", 'back\\slash\\', "\\'; DROP TABLE notes; --", 'a ? and $1', 'Zoë “Ünal”', ''];
+  await connection.exec('CREATE TABLE notes (id integer PRIMARY KEY, note text, amount double precision)');
+  await connection.transaction((trx) =>
+    runOnRows(trx, (sync) => {
+      const insert = sync.prepare('INSERT INTO notes (id, note, amount) VALUES (?, ?, ?)');
+      nasty.forEach((note, index) => {
+        insert.run(index, note, index === 0 ? null : 0.1 + index / 3);
+      });
+    }),
+  );
+  const read = await runOnRows(connection, (sync) =>
+    nasty.map((_, index) =>
+      sync
+        .prepare<{ note: string; amount: number | null }>('SELECT note, amount FROM notes WHERE id = ?')
+        .get(index),
+    ),
+  );
+  assert.equal(
+    read.map((row) => row?.note),
+    nasty,
+  );
+  assert.equal(
+    read.map((row) => row?.amount),
+    nasty.map((_, index) => (index === 0 ? null : 0.1 + index / 3)),
+  );
+  await connection.close();
+  await database.drop();
 });
 
 test.run();

@@ -10,6 +10,15 @@ function toValue(value: unknown): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
+/**
+ * A string as a literal that means the same whatever `standard_conforming_strings` says: quotes
+ * doubled, and with a backslash in it an escape string (E'…') with backslashes doubled.
+ */
+function stringLiteral(value: string): string {
+  const quoted = value.replaceAll("'", "''");
+  return value.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
 /** Reads sent together; bounded so one round trip's text stays modest. */
 const readsPerRoundTrip = 500;
 
@@ -23,7 +32,7 @@ function inline(statement: string, parameters: readonly unknown[]): string | und
   for (const value of parameters.map(toValue)) {
     if (value === null || value === undefined) literals.push('NULL');
     else if (typeof value === 'number' && Number.isFinite(value)) literals.push(String(value));
-    else if (typeof value === 'string') literals.push(`'${value.replaceAll("'", "''")}'`);
+    else if (typeof value === 'string') literals.push(stringLiteral(value));
     else return undefined;
   }
   return toPostgresPlaceholders(statement, (index) => literals[index - 1] ?? 'NULL');
