@@ -1,5 +1,5 @@
 import type { AnyDomainEvent } from '@bonrelay/domain';
-import type { AsyncEventStore } from '@bonrelay/event-store';
+import type { AsyncEventStore, StoredEvent } from '@bonrelay/event-store';
 import { BehaviorSubject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { AsyncViewConnection } from './async-view-connection.ts';
 import { runOnRows } from './run-on-rows.ts';
@@ -9,7 +9,7 @@ import { checkpointStatements, type ViewCheckpoint } from './view-checkpoints.ts
 import type { ViewProgress } from './view-projector.ts';
 
 export interface AsyncViewProjectorOptions {
-  readonly store: Pick<AsyncEventStore, 'live' | 'lastPosition'>;
+  readonly store: Pick<AsyncEventStore, 'read' | 'live' | 'lastPosition'>;
   readonly connection: AsyncViewConnection;
   readonly views: readonly TableView[];
   readonly scheduler: SchedulerLike;
@@ -120,7 +120,7 @@ export async function startAsyncViewProjector(
     return writing;
   };
 
-  const subscription = options.store.live(start).subscribe((stored) => {
+  const onLive = (stored: StoredEvent) => {
     pending.push(toDomainEvent(stored));
     if (pending.length >= maxBatch) void flush();
     else if (scheduled === undefined && !stopped) {
@@ -131,7 +131,28 @@ export async function startAsyncViewProjector(
       }, options.flushIntervalMs);
       if (!ran) scheduled = action;
     }
-  });
+  };
+
+  // The past is read a batch at a time and each written before the next is read, so a long log
+  // never sits in memory (the live tail would deliver it faster than batches commit); the tail
+  // takes over from wherever that ends and catches up whatever came meanwhile.
+  let subscription: Subscription | undefined;
+  const catchingUp = (async () => {
+    let position = start;
+    while (!stopped && position < target) {
+      const page = await options.store.read({ after: position, limit: maxBatch });
+      if (page.length === 0) break;
+      pending.push(...page.map(toDomainEvent));
+      await flush();
+      if (pending.length > 0) {
+        // The batch failed (and was reported): the tail reads it again from what was committed.
+        pending = [];
+        break;
+      }
+      position = page[page.length - 1]!.position;
+    }
+    if (!stopped) subscription = options.store.live(committed.value).subscribe(onLive);
+  })().catch((error: unknown) => options.onError?.(error));
 
   return {
     position: () => committed.value,
@@ -142,7 +163,8 @@ export async function startAsyncViewProjector(
     flush,
     stop: async () => {
       stopped = true;
-      subscription.unsubscribe();
+      await catchingUp;
+      subscription?.unsubscribe();
       await flush();
       scheduled?.unsubscribe();
       committed.complete();

@@ -341,4 +341,58 @@ test('given values that look like SQL (under either escaping rule), when written
   await database.drop();
 });
 
+test('given a long log, when the projector catches up on PostgreSQL, then it reads and writes one batch at a time, and a failed batch is read again', async () => {
+  const hub = await postgresRestaurant();
+  await hub.store.append(Array.from({ length: 50 }, (_, index) => queued(`o${index}/kitchen`, 'kitchen')));
+  let failing = true;
+  const errors: unknown[] = [];
+  const flaky: TableView = {
+    ...printJobsView,
+    writer: (connection) => {
+      const write = printJobsView.writer(connection);
+      return (events) => {
+        write(events);
+        if (failing && events.some((event) => event.position > 14))
+          connection.prepare('INSERT INTO nowhere VALUES (?)').run(1);
+      };
+    },
+  };
+  const liveFrom: number[] = [];
+  const readLimits: (number | undefined)[] = [];
+  const store = {
+    lastPosition: () => hub.store.lastPosition(),
+    read: (query: { after?: number; limit?: number }) => {
+      readLimits.push(query.limit);
+      return hub.store.read(query);
+    },
+    live: (after?: number) => {
+      liveFrom.push(after ?? 0);
+      return hub.store.live(after);
+    },
+  };
+  const projector = await startAsyncViewProjector({
+    store,
+    connection: hub.connection,
+    views: [flaky],
+    scheduler: queueScheduler,
+    flushIntervalMs: 0,
+    maxBatch: 7,
+    onError: (error) => {
+      errors.push(error);
+      failing = false;
+    },
+  });
+  const seen: number[] = [];
+  projector.committed$.subscribe((position) => seen.push(position));
+  await projector.caughtUp;
+  assert.is(errors.length, 1);
+  assert.equal(seen.slice(0, 3), [0, 7, 14], 'batches of seven while reading the past');
+  assert.is(seen.at(-1), 50);
+  assert.equal(readLimits, [7, 7, 7], 'the past is read a batch at a time, not held in memory');
+  assert.equal(liveFrom, [14], 'the tail takes over after the last committed batch');
+  assert.is((await asyncQueries(hub.connection, printJobQueries).list({ limit: 100 })).length, 50);
+  await projector.stop();
+  await hub.done();
+});
+
 test.run();
