@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureServiceBuilt, serviceOutDir } from './build-service.mjs';
+import { ensurePostgres } from './ensure-postgres.mjs';
 import { ensureInstalled } from './install.mjs';
 import { findPnpm, withPnpmOnPath } from './pnpm.mjs';
 import { serviceEnvironment, serviceNodeFlags } from './service-process.mjs';
@@ -112,6 +113,7 @@ const commands = {
       await ensureChromium();
       await ensureSystemdAnalyze();
       await (await import('./ensure-socat.mjs')).ensureSocat(say);
+      Object.assign(env, await ensurePostgres({ root, say }));
       return run(process.execPath, ['tooling/setup/check.mjs', ...rest]);
     },
   },

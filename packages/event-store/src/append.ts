@@ -10,7 +10,8 @@ export interface AppendedRows {
   readonly lastPosition: number;
 }
 
-function expectedVersionFor(
+/** The version a batch expects of `stream`, if it said one; shared by both databases. */
+export function expectedVersionFor(
   expected: AppendOptions['expectedVersion'],
   stream: string,
   streams: ReadonlySet<string>,

@@ -1,3 +1,4 @@
+export { asyncEventStore } from './async-event-store.ts';
 export {
   IncompatibleDatabaseError,
   StoreFullError,
@@ -5,15 +6,21 @@ export {
   StreamVersionConflictError,
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
+export type { PostgresLogState } from './postgres/pg-inspect.ts';
+export { inspectPostgresLog } from './postgres/pg-inspect.ts';
+export { openPool as openPostgresPool } from './postgres/pg-pool.ts';
+export { openPostgresEventStore } from './postgres/postgres-event-store.ts';
 export type {
   AppendOptions,
   AppendResult,
+  AsyncEventStore,
   Database,
   EventCodec,
   EventMetadata,
   EventStore,
   EventStoreOptions,
   NewEvent,
+  PostgresEventStoreOptions,
   ReadQuery,
   StoredEvent,
   Upcaster,

@@ -99,3 +99,29 @@ export interface EventStore {
   readonly connection: Database;
   close(): void;
 }
+
+/**
+ * The log as code that may run on either database sees it: every answer is a promise, because a
+ * server database answers over a socket. The SQLite store is wrapped into one by `asyncEventStore`.
+ */
+export interface AsyncEventStore {
+  append(events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  read(query?: ReadQuery): Promise<StoredEvent[]>;
+  readStream(stream: string): Promise<StoredEvent[]>;
+  /** Every event after `after`, then each new one once, in position order, whichever process appended it. */
+  live(after?: number): Observable<StoredEvent>;
+  lastPosition(): Promise<number>;
+  verify(): Promise<VerifyResult>;
+  close(): Promise<void>;
+}
+
+export interface PostgresEventStoreOptions {
+  clock?: () => Date;
+  upcasters?: Record<string, Upcaster>;
+  /** Events per catch-up page in `live()`; defaults to 1000. */
+  livePageSize?: number;
+  /** Must not run SQL: on PostgreSQL it has no connection of the append's transaction to use. */
+  codec?: EventCodec;
+  /** Connections in the store's pool; defaults to 10 (the live tail holds one more of its own). */
+  poolSize?: number;
+}

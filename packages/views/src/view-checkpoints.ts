@@ -53,3 +53,6 @@ export function savedCheckpoint(connection: ViewConnection, view: string): ViewC
     return undefined;
   }
 }
+
+/** The checkpoint table's statements, for the asynchronous projector that sends them itself. */
+export const checkpointStatements = { ddl, select, upsert } as const;

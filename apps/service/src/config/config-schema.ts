@@ -71,6 +71,14 @@ export const configSchema = z.strictObject({
         .int()
         .min(0)
         .default(200 * 1024 * 1024),
+      /** A PostgreSQL server for the log and views (a hub); unset, the log is SQLite in `dataDir`. */
+      url: z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\/\S+$/,
+          'must be a postgres:// URL such as postgres://bonrelay@db.example:5432/bonrelay',
+        )
+        .optional(),
     })
     .prefault({}),
   businessDay: z

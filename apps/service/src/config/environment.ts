@@ -27,6 +27,7 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_SMTP_URL', path: ['alerts', 'email', 'smtpUrl'], parse: 'string' },
   { variable: 'BONRELAY_ALERT_EMAILS', path: ['alerts', 'email', 'to'], parse: 'list' },
   { variable: 'BONRELAY_ALERT_EMAIL_FROM', path: ['alerts', 'email', 'from'], parse: 'string' },
+  { variable: 'BONRELAY_DATABASE_URL', path: ['database', 'url'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */

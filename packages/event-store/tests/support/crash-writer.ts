@@ -27,6 +27,10 @@ export async function bundleWriter(outDir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
+    // pg (bundled with the store) requires Node built-ins the CommonJS way.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     plugins: [
       {
         name: 'native-better-sqlite3',

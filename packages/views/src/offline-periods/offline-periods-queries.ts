@@ -94,7 +94,9 @@ const statements = {
         select.fn.countAll<number>().as('outages'),
         select.fn.sum<number | null>('duration_ms').as('closed_ms'),
       ])
-      .groupBy('component'),
+      .groupBy('component')
+      // SQLite hands groups back sorted by their key; PostgreSQL in any order unless asked.
+      .orderBy('component'),
   ),
   open: statementOf(
     sql.selectFrom('offline_periods').select(['component', 'started_at']).where('ended_at', 'is', null),

@@ -11,6 +11,7 @@ import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
 import { clockFinding, recordedPathFindings } from '../../webhook-path/doctor-findings.ts';
 import type { CliContext } from '../cli-context.ts';
+import { postgresLogFinding } from './doctor-database.ts';
 import { usbPrinterFindings } from './usb-printer-findings.ts';
 
 type Verdict = 'ok' | 'warn' | 'FAIL';
@@ -99,6 +100,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       detail: `${file} does not exist yet (created at first start)`,
     });
   }
+  if (config.database.url !== undefined) findings.push(await postgresLogFinding(config.database.url));
   const disk = statfsSync(existsSync(config.dataDir) ? config.dataDir : '.');
   const free = disk.bavail * disk.bsize;
   findings.push({
