@@ -5,6 +5,7 @@ export {
   StreamVersionConflictError,
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
+export { chainHash, genesisHash } from './hash-chain.ts';
 export type {
   AppendOptions,
   AppendResult,

@@ -52,6 +52,11 @@ export const configSchema = z.strictObject({
         .int()
         .min(0)
         .default(200 * 1024 * 1024),
+      /** A server database (`postgres://…`); a hub needs one (`sqlite:<file>` serves tests). */
+      url: z
+        .string()
+        .regex(/^(postgres(ql)?|sqlite):/, 'must start with postgres:// or sqlite:')
+        .optional(),
     })
     .prefault({}),
   businessDay: z
@@ -152,6 +157,38 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   security: z.strictObject({ keyFile: z.string().optional() }).prefault({}),
+  /** `hub`: the group's server (sites registry, replication, the public webhook); `site`: a restaurant. */
+  role: z.enum(['site', 'hub']).default('site'),
+  hub: z
+    .strictObject({
+      /** Where a site replicates to and pulls its orders from; unset = a standalone restaurant. */
+      url: z.url().optional(),
+      siteId: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a short lower-case id like "berlin-mitte"')
+        .optional(),
+      token: z.string().min(16, 'must be the token `sites add` printed').optional(),
+      batchSize: z.number().int().min(1).max(50_000).default(5_000),
+      idleIntervalMs: milliseconds.default(1_000),
+      requestTimeoutMs: milliseconds.default(30_000),
+      retry: z
+        .strictObject({
+          baseMs: milliseconds.default(1_000),
+          factor: z.number().min(1).max(10).default(2),
+          capMs: milliseconds.default(60_000),
+        })
+        .prefault({}),
+      /** How long the hub holds a site's order poll open when nothing is waiting. */
+      orderPollWaitMs: milliseconds.default(25_000),
+      /** How often a held poll looks for new orders (the database, so every replica sees them). */
+      orderPollIntervalMs: milliseconds.default(250),
+      replicationBodyLimitBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024 * 1024),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -22,6 +22,11 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_INTERNET_PROBES', path: ['monitor', 'internetProbes'], parse: 'string' },
   { variable: 'BONRELAY_KEY_FILE', path: ['security', 'keyFile'], parse: 'string' },
   { variable: 'BONRELAY_LOG_LEVEL', path: ['logLevel'], parse: 'string' },
+  { variable: 'BONRELAY_ROLE', path: ['role'], parse: 'string' },
+  { variable: 'BONRELAY_DATABASE_URL', path: ['database', 'url'], parse: 'string' },
+  { variable: 'BONRELAY_HUB_URL', path: ['hub', 'url'], parse: 'string' },
+  { variable: 'BONRELAY_SITE_ID', path: ['hub', 'siteId'], parse: 'string' },
+  { variable: 'BONRELAY_HUB_TOKEN', path: ['hub', 'token'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */

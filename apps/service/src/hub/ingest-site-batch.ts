@@ -1,0 +1,175 @@
+import { chainHash } from '@bonrelay/event-store';
+import type { Kysely, Transaction } from 'kysely';
+import type { ReplicatedRow } from '../replication/replicated-row.ts';
+import { recordHubEvent } from './hub-journal.ts';
+import type { HubTables } from './hub-tables.ts';
+import { summaryChanges } from './site-summary-changes.ts';
+
+export type IngestResult =
+  | { readonly ok: true; readonly acknowledgedPosition: number; readonly stored: number }
+  /** The batch does not continue where the hub stands: the site resends from `acknowledgedPosition`. */
+  | { readonly ok: false; readonly kind: 'out-of-order'; readonly acknowledgedPosition: number }
+  | {
+      readonly ok: false;
+      readonly kind: 'chain-broken';
+      readonly acknowledgedPosition: number;
+      readonly brokenAt: number;
+    };
+
+/** Rows per INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const rowsPerInsert = 1_000;
+
+function verifyChain(rows: readonly ReplicatedRow[], lastHash: string, acknowledged: number) {
+  let previous = lastHash;
+  let expected = acknowledged + 1;
+  for (const row of rows) {
+    if (row[0] !== expected) return { ok: false as const, kind: 'out-of-order' as const };
+    const [, id, stream, stream_version, type, schema_version, data, metadata, recorded_at, hash] = row;
+    const content = { id, stream, stream_version, type, schema_version, data, metadata, recorded_at };
+    if (chainHash(previous, content) !== hash)
+      return { ok: false as const, kind: 'chain-broken' as const, at: row[0] };
+    previous = hash;
+    expected += 1;
+  }
+  return { ok: true as const };
+}
+
+async function storeRows(trx: Transaction<HubTables>, siteId: string, rows: readonly ReplicatedRow[]) {
+  for (let start = 0; start < rows.length; start += rowsPerInsert) {
+    const chunk = rows.slice(start, start + rowsPerInsert);
+    await trx
+      .insertInto('hub_site_events')
+      .values(
+        chunk.map(
+          ([
+            position,
+            id,
+            stream,
+            stream_version,
+            type,
+            schema_version,
+            data,
+            metadata,
+            recorded_at,
+            hash,
+          ]) => ({
+            site_id: siteId,
+            position,
+            id,
+            stream,
+            stream_version,
+            type,
+            schema_version,
+            data,
+            metadata,
+            recorded_at,
+            hash,
+          }),
+        ),
+      )
+      .execute();
+  }
+}
+
+async function applyJobChanges(
+  trx: Transaction<HubTables>,
+  siteId: string,
+  jobs: ReadonlyMap<string, boolean>,
+) {
+  const closed = [...jobs].filter(([, open]) => !open).map(([jobId]) => jobId);
+  const opened = [...jobs].filter(([, open]) => open).map(([jobId]) => jobId);
+  for (let start = 0; start < closed.length; start += rowsPerInsert) {
+    await trx
+      .deleteFrom('hub_site_open_jobs')
+      .where('site_id', '=', siteId)
+      .where('job_id', 'in', closed.slice(start, start + rowsPerInsert))
+      .execute();
+  }
+  for (let start = 0; start < opened.length; start += rowsPerInsert) {
+    await trx
+      .insertInto('hub_site_open_jobs')
+      .values(opened.slice(start, start + rowsPerInsert).map((job_id) => ({ site_id: siteId, job_id })))
+      .onConflict((oc) => oc.columns(['site_id', 'job_id']).doNothing())
+      .execute();
+  }
+  if (jobs.size === 0) return undefined;
+  const { depth } = await trx
+    .selectFrom('hub_site_open_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('depth'))
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return Number(depth);
+}
+
+/**
+ * Takes one batch of a site's log: one transaction, serialised per site by a lock on its summary
+ * row (so two replicas given the same batch store it once). Rows the hub holds already are skipped
+ * (idempotent by position, and by event id through a unique key); the rest must continue the site's
+ * order and hash chain exactly, or nothing is stored. A broken chain is recorded and refused, loudly:
+ * a tampered or mixed-up site log must never flow silently into the group's history.
+ */
+export async function ingestSiteBatch(
+  db: Kysely<HubTables>,
+  siteId: string,
+  rows: readonly ReplicatedRow[],
+  now: Date,
+): Promise<IngestResult> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    // The UPDATE takes the site's row lock first, so concurrent batches for one site queue here.
+    await trx
+      .updateTable('hub_site_summary')
+      .set({ last_contact_at: at })
+      .where('site_id', '=', siteId)
+      .execute();
+    const summary = await trx
+      .selectFrom('hub_site_summary')
+      .select(['acknowledged_position', 'last_hash', 'printers', 'internet', 'queue_depth'])
+      .where('site_id', '=', siteId)
+      .executeTakeFirstOrThrow();
+    const acknowledged = Number(summary.acknowledged_position);
+    const fresh = rows.filter((row) => row[0] > acknowledged);
+    if (fresh.length === 0) return { ok: true, acknowledgedPosition: acknowledged, stored: 0 };
+    const chain = verifyChain(fresh, summary.last_hash, acknowledged);
+    if (!chain.ok && chain.kind === 'out-of-order') {
+      return { ok: false, kind: 'out-of-order', acknowledgedPosition: acknowledged };
+    }
+    if (!chain.ok) {
+      const reason = `the hash chain breaks at site position ${chain.at}`;
+      await trx
+        .updateTable('hub_site_summary')
+        .set({ refused_at: at, refused_reason: reason })
+        .where('site_id', '=', siteId)
+        .execute();
+      await recordHubEvent(trx, {
+        id: `replication-refused:${siteId}:${chain.at}`,
+        type: 'ReplicationRefused',
+        siteId,
+        data: { siteId, brokenAt: chain.at, reason },
+        at,
+      });
+      return { ok: false, kind: 'chain-broken', acknowledgedPosition: acknowledged, brokenAt: chain.at };
+    }
+    await storeRows(trx, siteId, fresh);
+    const changes = summaryChanges(fresh);
+    const queueDepth = await applyJobChanges(trx, siteId, changes.jobs);
+    const last = fresh[fresh.length - 1] as ReplicatedRow;
+    await trx
+      .updateTable('hub_site_summary')
+      .set({
+        acknowledged_position: last[0],
+        last_hash: last[9],
+        last_event_at: last[8],
+        refused_at: null,
+        refused_reason: null,
+        ...(changes.internet ? { internet: changes.internet } : {}),
+        ...(Object.keys(changes.printers).length > 0
+          ? { printers: JSON.stringify({ ...JSON.parse(summary.printers), ...changes.printers }) }
+          : {}),
+        ...(queueDepth !== undefined ? { queue_depth: queueDepth } : {}),
+      })
+      .where('site_id', '=', siteId)
+      .execute();
+    return { ok: true, acknowledgedPosition: last[0], stored: fresh.length };
+  });
+}
