@@ -32,6 +32,7 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
+import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { openServiceLog } from './service-log.ts';
@@ -206,6 +207,10 @@ export async function startService(
   const printerMonitors = monitors.printers;
   const internetMonitor = monitors.internet;
 
+  const replication = config.hub.url
+    ? startReplication({ store, config, scheduler, clock, logger })
+    : undefined;
+
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
   const rejectionTimer = scheduler.schedule(function flushRejections() {
     try {
@@ -231,6 +236,7 @@ export async function startService(
           views: viewsHealth(views.tables),
           wix: publicKey ? 'configured' : 'not-configured',
           printers: printerNames,
+          ...(replication ? { hub: replication.status() } : {}),
         },
       };
     },
@@ -333,6 +339,7 @@ export async function startService(
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
+        await replication?.stop();
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();
         store.append([
