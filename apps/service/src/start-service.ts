@@ -208,7 +208,7 @@ export async function startService(
   const internetMonitor = monitors.internet;
 
   const replication = config.hub.url
-    ? startReplication({ store, config, scheduler, clock, logger })
+    ? startReplication({ store, config, scheduler, clock, logger, consequences })
     : undefined;
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);

@@ -116,7 +116,6 @@ export function startLogShipping(options: LogShippingOptions) {
     status: (): ReplicationStatus => status,
     stop: async () => {
       waits.stop();
-      client.stop();
       await running;
     },
   };

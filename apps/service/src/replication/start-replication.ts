@@ -1,9 +1,12 @@
+import type { EventToAppend } from '@bonrelay/domain';
 import type { EventStore } from '@bonrelay/event-store';
 import type { SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
+import { acceptRoutedOrder } from './accept-routed-order.ts';
 import { createHubClient } from './hub-client.ts';
-import { type ReplicationStatus, startLogShipping } from './ship-log.ts';
+import { startOrderPull } from './pull-orders.ts';
+import { startLogShipping } from './ship-log.ts';
 
 export interface ReplicationOptions {
   readonly store: EventStore;
@@ -11,11 +14,14 @@ export interface ReplicationOptions {
   readonly scheduler: SchedulerLike;
   readonly clock: () => Date;
   readonly logger: Logger;
+  /** Print jobs and cancellations that follow from an order's events, as for the site's own webhook. */
+  readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
   readonly fetch?: typeof fetch;
 }
 
 /**
- * A site's link to its hub, all outbound: its log shipped up. Started only when the site is
+ * A site's link to its hub, all outbound: its log shipped up, the orders routed to it pulled down.
+ * Started only when the site is
  * configured with a hub (url, site id and token, checked at start).
  */
 export function startReplication(options: ReplicationOptions) {
@@ -36,10 +42,19 @@ export function startReplication(options: ReplicationOptions) {
     clock: options.clock,
     logger: options.logger,
   });
+  const orders = startOrderPull({
+    client,
+    hub,
+    scheduler: options.scheduler,
+    clock: options.clock,
+    logger: options.logger,
+    accept: acceptRoutedOrder(options.store, options.consequences),
+  });
   return {
-    status: (): ReplicationStatus => shipping.status(),
+    status: () => ({ ...shipping.status(), orders: orders.status() }),
     stop: async () => {
-      await shipping.stop();
+      client.stop();
+      await Promise.all([shipping.stop(), orders.stop()]);
     },
   };
 }
