@@ -1,5 +1,5 @@
 import { chainHash } from '@bonrelay/event-store';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { ReplicatedRow } from '../replication/replicated-row.ts';
 import { recordHubEvent } from './hub-journal.ts';
 import type { HubTables } from './hub-tables.ts';
@@ -34,7 +34,23 @@ function verifyChain(rows: readonly ReplicatedRow[], lastHash: string, acknowled
   return { ok: true as const };
 }
 
+/**
+ * On PostgreSQL a whole batch goes in as eleven array parameters through `unnest`: one statement,
+ * no per-value parameter for the driver and kysely to build, several times faster than multi-row
+ * VALUES at catch-up sizes. Elsewhere, portable multi-row inserts.
+ */
 async function storeRows(trx: Transaction<HubTables>, siteId: string, rows: readonly ReplicatedRow[]) {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const column = (index: number) => rows.map((row) => row[index]);
+    await sql`insert into hub_site_events
+        (site_id, position, id, stream, stream_version, type, schema_version, data, metadata, recorded_at, hash)
+      select ${siteId}, * from unnest(
+        ${column(0)}::bigint[], ${column(1)}::text[], ${column(2)}::text[], ${column(3)}::int[], ${column(4)}::text[],
+        ${column(5)}::int[], ${column(6)}::text[], ${column(7)}::text[], ${column(8)}::text[], ${column(9)}::text[])`.execute(
+      trx,
+    );
+    return;
+  }
   for (let start = 0; start < rows.length; start += rowsPerInsert) {
     const chunk = rows.slice(start, start + rowsPerInsert);
     await trx
