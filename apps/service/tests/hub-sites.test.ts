@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { describeConfig, loadConfig } from '../src/config/index.ts';
 import { openHubDatabase } from '../src/hub/open-hub-database.ts';
 import { siteOfToken, siteOfWixInstance } from '../src/hub/sites-registry.ts';
 import { cli } from './cli-scenario.ts';
@@ -31,6 +32,18 @@ test('a site with a hub URL but no token refuses with exit 2, naming what is mis
   });
   assert.is(result.status, 2);
   assert.match(result.stderr, /hub\.token \(BONRELAY_HUB_TOKEN\)/);
+});
+
+test('the database password and the hub token never reach the configuration log', () => {
+  const config = loadConfig({
+    BONRELAY_DATABASE_URL: 'postgres://bonrelay:db-secret-1@db.example:5432/bonrelay',
+    BONRELAY_HUB_URL: 'https://hub.example',
+    BONRELAY_SITE_ID: 'mitte',
+    BONRELAY_HUB_TOKEN: 'hub-token-secret-0123456789',
+  });
+  const text = JSON.stringify(describeConfig(config));
+  assert.not.match(text, /db-secret-1|hub-token-secret/);
+  assert.match(text, /postgres:\/\/bonrelay:\*\*\*@db\.example:5432\/bonrelay/);
 });
 
 for (const database of hubDatabasesUnderTest()) {

@@ -3,10 +3,18 @@ import type { Config } from './config-schema.ts';
 
 const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl']);
 
+/** A database URL may carry its password (`postgres://user:secret@db/bonrelay`): mask it. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+}
+
 /** The config with secrets masked, for the start-up log and `ServiceStarted` (never leak a token). */
 export function describeConfig(config: Config): unknown {
   return JSON.parse(
-    JSON.stringify(config, (key, value) => (secretKeys.has(key) && value !== undefined ? '***' : value)),
+    JSON.stringify(config, (key, value) => {
+      if (key === 'url' && typeof value === 'string') return withoutPassword(value);
+      return secretKeys.has(key) && value !== undefined ? '***' : value;
+    }),
   );
 }
 
