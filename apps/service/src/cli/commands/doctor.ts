@@ -5,6 +5,7 @@ import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
 import { resolveWixPublicKey } from '../../config/index.ts';
 import { databaseFile } from '../../database-file.ts';
+import { hubFindings } from '../../hub/hub-doctor.ts';
 import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -117,6 +118,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
     detail: `${internet.status}${internet.failedTargets.length ? `; failed: ${internet.failedTargets.join(', ')}` : ''}`,
   });
   findings.push(...(await wixFindings(context)));
+  findings.push(...(await hubFindings(config)));
   context.out('bonrelay doctor\n\n');
   for (const finding of findings)
     context.out(`  [${finding.verdict.padEnd(4)}] ${finding.check.padEnd(18)} ${finding.detail}\n`);
