@@ -32,6 +32,7 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
+import { hubUpdates } from './replication/hub-updates.ts';
 import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
@@ -286,6 +287,7 @@ export async function startService(
       merge(
         liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
         unreadableOrdersUpdates(unreadable.changes$),
+        ...(replication ? [hubUpdates(replication.status, config.hub.idleIntervalMs, scheduler)] : []),
       ),
     dashboardHtml: () => dashboardPage,
   };

@@ -5,8 +5,8 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
 import { acceptRoutedOrder } from './accept-routed-order.ts';
 import { createHubClient } from './hub-client.ts';
-import { startOrderPull } from './pull-orders.ts';
-import { startLogShipping } from './ship-log.ts';
+import { type OrderStreamStatus, startOrderPull } from './pull-orders.ts';
+import { type ReplicationStatus, startLogShipping } from './ship-log.ts';
 
 export interface ReplicationOptions {
   readonly store: EventStore;
@@ -51,12 +51,24 @@ export function startReplication(options: ReplicationOptions) {
     accept: acceptRoutedOrder(options.store, options.consequences),
   });
   return {
-    status: () => ({ ...shipping.status(), orders: orders.status() }),
+    status: () => linkStatus(shipping.status(), orders.status()),
     stop: async () => {
       client.stop();
       await Promise.all([shipping.stop(), orders.stop()]);
     },
   };
+}
+
+/**
+ * One word for the whole link: a caught-up log says nothing about a hub that went away since (the
+ * shipper only calls when there is something to send), but the order stream calls all the time.
+ */
+function linkStatus(shipping: ReplicationStatus, orders: OrderStreamStatus) {
+  const linkDown = orders.state === 'unreachable' || orders.state === 'refused';
+  const quiet = shipping.state === 'caught-up' || shipping.state === 'starting';
+  return linkDown && quiet
+    ? { ...shipping, state: orders.state, lastError: orders.lastError, orders }
+    : { ...shipping, orders };
 }
 
 export type Replication = ReturnType<typeof startReplication>;

@@ -31,6 +31,16 @@ async function loadSnapshot() {
   await loadTimeline();
 }
 
+// A site linked to a group hub says how far the hub's copy of its log has come.
+function renderHub(hub) {
+  const line = $('hub-line');
+  const upTo = hub.replicatedUpTo === null ? 'nothing yet' : String(hub.replicatedUpTo);
+  const state = hub.state === 'caught-up' ? 'caught up' : hub.state === 'replicating' ? 'catching up' : hub.state;
+  line.textContent = 'hub: replicated up to ' + upTo + ' of ' + hub.logPosition + ' (' + state + ')' + (hub.lastError ? ': ' + hub.lastError : '');
+  line.setAttribute('data-state', hub.state);
+  line.hidden = false;
+}
+
 function connect() {
   if (stream) stream.close();
   clearTimeout(reconnectTimer);
@@ -57,6 +67,10 @@ function connect() {
   stream.addEventListener('unreadable', (event) => {
     const list = parsed(event);
     if (list) renderUnreadable(list);
+  });
+  stream.addEventListener('hub', (event) => {
+    const hub = parsed(event);
+    if (hub) renderHub(hub);
   });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) {

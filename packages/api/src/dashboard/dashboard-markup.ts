@@ -19,6 +19,7 @@ export function dashboardMarkup(escapedVersion: string): string {
     <h2 id="status-title">Printers and internet</h2>
     <ul id="status-list" class="status-list"><li data-testid="internet" data-status="unknown">Internet: loading...</li></ul>
     <ul id="warnings" class="muted"></ul>
+    <p id="hub-line" data-testid="hub" class="muted" hidden></p>
   </section>
   <section aria-labelledby="queue-title">
     <h2 id="queue-title">Print queue</h2>
