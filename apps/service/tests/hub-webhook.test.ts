@@ -133,6 +133,23 @@ for (const database of hubDatabasesUnderTest()) {
       site = await siteOf(hub, 'mitte', token, dataDir);
       await eventually('the held orders at the site', () => ordersAt(site).length === 3);
       assert.equal(ordersAt(site), ['order-a', 'order-b', 'order-c']);
+      const held = await eventually('the hub to drop what the site confirmed', async () => {
+        const rows = await hub.hub.database.db
+          .selectFrom('hub_routed_orders')
+          .selectAll()
+          .orderBy('sequence')
+          .execute();
+        return rows.every((row) => row.webhook === '') ? rows : undefined;
+      });
+      assert.equal(
+        held.map((row) => [row.sequence, row.order_id]),
+        [
+          [1, 'order-a'],
+          [2, 'order-b'],
+          [3, 'order-c'],
+        ],
+        'the record of routing stays, the guest does not',
+      );
       await site.printer.waitForJobs(4);
       assert.is(site.service.store.read({ types: ['PrintJobQueued'] }).length, 6);
     } finally {

@@ -81,10 +81,13 @@ export interface RoutedDelivery {
   readonly body?: string;
 }
 
+/** What a routed order's payload becomes once its site confirmed it holds it. */
+const delivered = '';
+
 /**
  * The orders waiting for a site after its cursor, and the cursor confirmed: asking for "after n"
- * means the site holds everything up to n durably, so the hub remembers n and a site that restarts
- * without a cursor resumes there.
+ * means the site holds everything up to n durably, so the hub remembers n (a site that restarts
+ * without a cursor resumes there) and drops the guest's order from what it routed up to n.
  */
 export async function ordersForSite(
   db: Kysely<HubTables>,
@@ -105,11 +108,22 @@ export async function ordersForSite(
     .set({ last_contact_at: now.toISOString(), ...(cursor > stored ? { order_cursor: cursor } : {}) })
     .where('site_id', '=', siteId)
     .execute();
+  if (cursor > stored) {
+    // The site holds these now, sealed its own way: the hub keeps the record of routing, not the guest.
+    await db
+      .updateTable('hub_routed_orders')
+      .set({ webhook: delivered, body: null })
+      .where('site_id', '=', siteId)
+      .where('sequence', '<=', cursor)
+      .where('webhook', '<>', delivered)
+      .execute();
+  }
   const rows = await db
     .selectFrom('hub_routed_orders')
     .select(['sequence', 'webhook', 'body'])
     .where('site_id', '=', siteId)
     .where('sequence', '>', cursor)
+    .where('webhook', '<>', delivered)
     .orderBy('sequence')
     .limit(limit)
     .execute();
