@@ -193,6 +193,37 @@ for (const database of hubDatabasesUnderTest()) {
       await hub.stop();
     }
   });
+
+  test(`[${database.dialect}] a site whose log was replaced is refused loudly, not taken as replicated`, async () => {
+    const hub = await startTestHub(await database.fresh());
+    const token = await registerSite(hub, 'mitte');
+    const first = await startTestService({ env: siteHubEnv(hub.url, 'mitte', token), config: fastHubConfig });
+    await takeOrders(first, 3);
+    await caughtUp(hub, first, 'mitte');
+    await first.stop();
+    const reinstalled = await startTestService({
+      env: siteHubEnv(hub.url, 'mitte', token),
+      config: fastHubConfig,
+    });
+    try {
+      const health = await eventually('the site to hear it is refused', async () => {
+        const answer = await reinstalled.json<{ hub: { state: string; lastError: string } }>('/health');
+        return answer.hub.state === 'refused' ? answer.hub : undefined;
+      });
+      assert.match(health.lastError, /the hub holds \d+ events of site mitte but this log has \d+/);
+      const rows = logRowReader(reinstalled.service.store)(0, 3);
+      const resent = await fetch(`${hub.url}/replication/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: rows }),
+      });
+      assert.is(resent.status, 422, 'rows the hub holds must be the rows it holds');
+      assert.ok(hub.logLines.some((line) => line.includes('"alert":"replication-refused"')));
+    } finally {
+      await reinstalled.stop();
+      await hub.stop();
+    }
+  });
 }
 
 test.run();

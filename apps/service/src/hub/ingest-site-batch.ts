@@ -117,6 +117,50 @@ async function applyJobChanges(
   return Number(depth);
 }
 
+/** Marks the site refused and records why, once per position, for the overview and the audit. */
+async function refuse(
+  trx: Transaction<HubTables>,
+  siteId: string,
+  brokenAt: number,
+  reason: string,
+  at: string,
+) {
+  await trx
+    .updateTable('hub_site_summary')
+    .set({ refused_at: at, refused_reason: reason })
+    .where('site_id', '=', siteId)
+    .execute();
+  await recordHubEvent(trx, {
+    id: `replication-refused:${siteId}:${brokenAt}`,
+    type: 'ReplicationRefused',
+    siteId,
+    data: { siteId, brokenAt, reason },
+    at,
+  });
+}
+
+/**
+ * A resent row the hub holds already must be the very row it holds: a site whose log was replaced
+ * (a reinstall, an old backup) starts again at position 1, and skipping its rows as "already
+ * stored" would let it believe it is replicated while the hub never sees its new events.
+ */
+async function differsFromStored(
+  trx: Transaction<HubTables>,
+  siteId: string,
+  rows: readonly ReplicatedRow[],
+  acknowledged: number,
+): Promise<number | undefined> {
+  const known = rows.filter((row) => row[0] <= acknowledged).at(-1);
+  if (known === undefined) return undefined;
+  const stored = await trx
+    .selectFrom('hub_site_events')
+    .select('hash')
+    .where('site_id', '=', siteId)
+    .where('position', '=', known[0])
+    .executeTakeFirst();
+  return stored?.hash === known[9] ? undefined : known[0];
+}
+
 /**
  * Takes one batch of a site's log: one transaction, serialised per site by a lock on its summary
  * row (so two replicas given the same batch store it once). Rows the hub holds already are skipped
@@ -145,25 +189,19 @@ export async function ingestSiteBatch(
       .executeTakeFirstOrThrow();
     const acknowledged = Number(summary.acknowledged_position);
     const fresh = rows.filter((row) => row[0] > acknowledged);
+    const differs = await differsFromStored(trx, siteId, rows, acknowledged);
+    if (differs !== undefined) {
+      const reason = `site position ${differs} differs from what the hub holds (was the site's log replaced?)`;
+      await refuse(trx, siteId, differs, reason, at);
+      return { ok: false, kind: 'chain-broken', acknowledgedPosition: acknowledged, brokenAt: differs };
+    }
     if (fresh.length === 0) return { ok: true, acknowledgedPosition: acknowledged, stored: 0 };
     const chain = verifyChain(fresh, summary.last_hash, acknowledged);
     if (!chain.ok && chain.kind === 'out-of-order') {
       return { ok: false, kind: 'out-of-order', acknowledgedPosition: acknowledged };
     }
     if (!chain.ok) {
-      const reason = `the hash chain breaks at site position ${chain.at}`;
-      await trx
-        .updateTable('hub_site_summary')
-        .set({ refused_at: at, refused_reason: reason })
-        .where('site_id', '=', siteId)
-        .execute();
-      await recordHubEvent(trx, {
-        id: `replication-refused:${siteId}:${chain.at}`,
-        type: 'ReplicationRefused',
-        siteId,
-        data: { siteId, brokenAt: chain.at, reason },
-        at,
-      });
+      await refuse(trx, siteId, chain.at, `the hash chain breaks at site position ${chain.at}`, at);
       return { ok: false, kind: 'chain-broken', acknowledgedPosition: acknowledged, brokenAt: chain.at };
     }
     await storeRows(trx, siteId, fresh);

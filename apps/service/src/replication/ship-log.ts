@@ -82,6 +82,12 @@ export function startLogShipping(options: LogShippingOptions) {
         return failed('refused', `${answer.status} ${String(answer.body.message ?? answer.body.error)}`);
       answered(Number(answer.body.acknowledgedPosition));
     }
+    if ((acknowledged as number) > options.store.lastPosition()) {
+      return failed(
+        'refused',
+        `the hub holds ${acknowledged} events of site ${options.siteId} but this log has ${options.store.lastPosition()}: is this the site's own log?`,
+      );
+    }
     const rows = readRows(acknowledged as number, hub.batchSize);
     status = { ...status, logPosition: rows.at(-1)?.[0] ?? acknowledged ?? 0 };
     if (rows.length === 0) {
