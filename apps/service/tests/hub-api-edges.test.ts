@@ -1,7 +1,9 @@
+import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
 import { registerSite, startTestHub } from './support/test-hub.ts';
+import { eventually } from './support/test-service.ts';
 
 const database = hubDatabasesUnderTest()[0];
 if (!database) throw new Error('no hub database');
@@ -70,5 +72,30 @@ test('with an API token set, the hub read API wants it; the hub journal lists wh
     await hub.stop();
   }
 });
+
+const postgres = hubDatabasesUnderTest().find((candidate) => candidate.dialect === 'postgres');
+if (postgres) {
+  test('[postgres] a hub outlives its database connections being dropped (a PostgreSQL restart) and answers on', async () => {
+    const url = await postgres.fresh();
+    const hub = await startTestHub(url);
+    try {
+      assert.is((await fetch(`${hub.url}/api/sites`)).status, 200);
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const dropped = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      await admin.end();
+      assert.ok(dropped.rowCount && dropped.rowCount > 0, 'the hub had connections to drop');
+      await eventually(
+        'the hub to answer again',
+        async () => (await fetch(`${hub.url}/api/sites`)).status === 200,
+      );
+      assert.ok(hub.logLines.some((line) => line.includes('a database connection dropped')));
+    } finally {
+      await hub.stop();
+    }
+  });
+}
 
 test.run();

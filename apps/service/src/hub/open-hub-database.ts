@@ -21,7 +21,11 @@ const types = {
  * Opens the hub's storage named by `BONRELAY_DATABASE_URL`: PostgreSQL in production (several hub
  * replicas share it), or `sqlite:<file>` for a single box and for quick tests. Migrates on open.
  */
-export async function openHubDatabase(url: string, poolSize = 10): Promise<HubDatabase> {
+export async function openHubDatabase(
+  url: string,
+  poolSize = 10,
+  onIdleError: (error: Error) => void = () => undefined,
+): Promise<HubDatabase> {
   if (url.startsWith('sqlite:')) {
     const connection = new BetterSqlite3(url.slice('sqlite:'.length));
     connection.pragma('journal_mode = WAL');
@@ -32,6 +36,9 @@ export async function openHubDatabase(url: string, poolSize = 10): Promise<HubDa
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection dropped by a PostgreSQL restart is an 'error' event: unheard, it would kill
+  // the replica; heard, the pool just opens a new connection for the next query.
+  pool.on('error', onIdleError);
   const db = new Kysely<HubTables>({ dialect: new PostgresDialect({ pool }) });
   await migrateHubOnce(db);
   return { db, dialect: 'postgres', close: () => db.destroy() };

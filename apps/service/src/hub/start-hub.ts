@@ -33,7 +33,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
   const logger = overrides.logger ?? (await openServiceLog(config.logLevel)).logger;
   const url = config.database.url;
   if (!url) throw new Error('a hub needs BONRELAY_DATABASE_URL');
-  const database = await openHubDatabase(url);
+  const database = await openHubDatabase(url, undefined, (error) =>
+    logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
+  );
   logger.info({ config: describeConfig(config) }, 'configuration');
   const api = createHubApi({
     db: database.db,
