@@ -22,7 +22,15 @@ import { eventually, startTestService, type TestService } from './support/test-s
 
 const siteCount = Number(process.env.BONRELAY_TEST_HUB_CHAOS_SITES ?? 3);
 const ordersPerSite = Number(process.env.BONRELAY_TEST_HUB_CHAOS_ORDERS ?? 30);
-const rounds = 6;
+const kills = Number(process.env.BONRELAY_TEST_HUB_CHAOS_KILLS ?? 3);
+const cuts = Number(process.env.BONRELAY_TEST_HUB_CHAOS_CUTS ?? 3);
+// Cuts and kills take turns, one per round of orders; replica B stops for good halfway.
+const plan: ('cut' | 'kill' | 'stop-b')[] = Array.from({ length: Math.max(kills, cuts) }, (_, index) => [
+  ...(index < cuts ? (['cut'] as const) : []),
+  ...(index < kills ? (['kill'] as const) : []),
+]).flat();
+plan.splice(Math.floor(plan.length / 2), 0, 'stop-b');
+const rounds = plan.length;
 const keys = await generateWixKeyPair();
 
 function orderIdsAt(site: TestService): string[] {
@@ -82,35 +90,18 @@ if (database) {
           }),
         );
       }
-      const chaos = [
-        async () => {
-          link.cut();
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          link.restore();
-        },
-        async () => {
-          await pullThePlug(replicaA);
-          replicaA = await startServiceProcess(hubEnv(ports[0]));
-        },
-        async () => {
-          await stopGracefully(replicaB);
-        },
-        async () => {
-          link.cut();
-          await pullThePlug(replicaA);
-          link.restore();
-          replicaA = await startServiceProcess(hubEnv(ports[0]));
-        },
-        async () => {
-          await pullThePlug(replicaA);
-          replicaA = await startServiceProcess(hubEnv(ports[0]));
-        },
-        async () => {
-          link.cut();
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          link.restore();
-        },
-      ];
+      const cutTheLink = async () => {
+        link.cut();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        link.restore();
+      };
+      const killReplicaA = async () => {
+        await pullThePlug(replicaA);
+        replicaA = await startServiceProcess(hubEnv(ports[0]));
+      };
+      const chaos = plan.map((action) =>
+        action === 'cut' ? cutTheLink : action === 'kill' ? killReplicaA : () => stopGracefully(replicaB),
+      );
       const perRound = Math.ceil(ordersPerSite / rounds);
       let posted = 0;
       for (let round = 0; round < rounds; round++) {
