@@ -60,6 +60,9 @@ test('with an API token set, the hub read API wants it; the hub journal lists wh
   const hub = await startTestHub(await database.fresh(), { env: { BONRELAY_API_TOKEN: apiToken } });
   try {
     assert.is((await fetch(`${hub.url}/api/sites`)).status, 401);
+    assert.is((await fetch(`${hub.url}/`)).status, 401, 'the overview page wants it too');
+    const page = await fetch(`${hub.url}/?token=${apiToken}`);
+    assert.match(await page.text(), /No sites yet/);
     const sites = await fetch(`${hub.url}/api/sites`, { headers: { authorization: `Bearer ${apiToken}` } });
     assert.equal(await sites.json(), { sites: [], next: null });
     const journal = await fetch(`${hub.url}/api/hub-events`, {

@@ -62,6 +62,13 @@ for (const database of hubDatabasesUnderTest()) {
         [0, 'unknown', 0, null],
       );
 
+      const page = await (await fetch(`${replica.url}/`)).text();
+      assert.match(
+        page,
+        /<tr data-site="mitte" data-mode="offline">[\s\S]*printer: offline[\s\S]*<td>4<\/td>/,
+      );
+      assert.match(page, /<tr data-site="wedding" data-mode="unknown">[\s\S]*<td>never<\/td>/);
+
       await site.printer.setMode('online');
       const drained = await eventually('the queue to drain at the hub', async () => {
         const now = await caughtUp(hub, site, 'mitte');

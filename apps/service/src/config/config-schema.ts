@@ -187,6 +187,8 @@ export const configSchema = z.strictObject({
         .int()
         .min(1024)
         .default(256 * 1024 * 1024),
+      /** How often the hub's overview page reloads itself. */
+      dashboardRefreshMs: milliseconds.default(10_000),
     })
     .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.ts';
 import { replicationBatchSchema } from '../replication/replicated-row.ts';
+import { hubDashboardHtml } from './hub-dashboard.ts';
 import { siteEvents, siteOverviews } from './hub-queries.ts';
 import type { HubTables } from './hub-tables.ts';
 import { ingestSiteBatch } from './ingest-site-batch.ts';
@@ -24,6 +25,7 @@ export interface HubApiOptions {
   readonly webhookBodyLimitBytes: number;
   readonly orderPollWaitMs: number;
   readonly orderPollIntervalMs: number;
+  readonly dashboardRefreshSeconds: number;
   readonly version: string;
 }
 
@@ -136,6 +138,10 @@ export function createHubApi(options: HubApiOptions): Hono {
 
   const people = new Hono();
   people.use('/api/*', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
+  people.use('/', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
+  people.get('/', async (c) =>
+    c.html(hubDashboardHtml(await siteOverviews(db), options.dashboardRefreshSeconds)),
+  );
   people.get('/api/sites', async (c) => c.json({ sites: await siteOverviews(db), next: null }));
   people.get('/api/events', async (c) => {
     const limit = Math.min(numberParam(c.req.query('limit')) ?? 100, 1000);

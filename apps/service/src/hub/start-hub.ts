@@ -55,6 +55,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     webhookBodyLimitBytes: config.server.bodyLimitBytes,
     orderPollWaitMs: config.hub.orderPollWaitMs,
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
+    dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
     version: serviceVersion,
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
