@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from './config/index.ts';
+import { hubRoleProblems } from './hub/hub-role-problems.ts';
+import { startHub } from './hub/start-hub.ts';
 import { openServiceLog } from './service-log.ts';
 import { startService } from './start-service.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
+    const problems = hubRoleProblems(config);
+    if (problems.length > 0) throw new ConfigError(problems);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -20,7 +24,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = await openServiceLog(config.logLevel);
-  const service = startService(config, { logger: log.logger }).catch((error: unknown) => {
+  const start = config.role === 'hub' ? startHub : startService;
+  const service = start(config, { logger: log.logger }).catch((error: unknown) => {
     process.stderr.write(
       `bonrelay cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -38,6 +38,8 @@ import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { startPeriodicCatchUp } from './reconciliation/periodic-catch-up.ts';
 import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
+import { hubUpdates } from './replication/hub-updates.ts';
+import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { openServiceLog } from './service-log.ts';
@@ -280,6 +282,10 @@ export async function startService(
   const printerMonitors = monitors.printers;
   const internetMonitor = monitors.internet;
 
+  const replication = config.hub.url
+    ? startReplication({ store, config, scheduler, clock, logger, consequences })
+    : undefined;
+
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
   const rejectionTimer = scheduler.schedule(function flushRejections() {
     try {
@@ -306,6 +312,7 @@ export async function startService(
           views: viewsHealth(views.tables),
           wix: publicKey ? 'configured' : 'not-configured',
           printers: printerNames,
+          ...(replication ? { hub: replication.status() } : {}),
         },
       };
     },
@@ -372,6 +379,7 @@ export async function startService(
           throttleMs: config.server.liveUpdateIntervalMs,
           locale: config.dashboard.locale,
         }),
+        ...(replication ? [hubUpdates(replication.status, config.hub.idleIntervalMs, scheduler)] : []),
       ),
     dashboardHtml: () => dashboardPage,
   };
@@ -435,6 +443,7 @@ export async function startService(
         cloudprnt.stop();
         fallback.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
+        await replication?.stop();
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();
         store.append([

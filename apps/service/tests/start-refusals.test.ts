@@ -56,6 +56,20 @@ test('a bad usb printer URL in the config file stops the start with exit 2, nami
   assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
 });
 
+test('a restaurant asked to keep its log in PostgreSQL refuses with exit 2 instead of quietly using SQLite', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
+  const result = start({
+    BONRELAY_DATA_DIR: dataDir,
+    BONRELAY_DATABASE_URL: 'postgres://bonrelay@127.0.0.1:9/bonrelay',
+  });
+  assert.is(result.status, 2);
+  assert.match(
+    result.stderr,
+    /database\.url \(BONRELAY_DATABASE_URL\): a restaurant \(role site\) keeps its log in SQLite/,
+  );
+  assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
+});
+
 test('a data file that is not SQLite stops the start with a clear error, and the file is untouched', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
   const file = join(dataDir, 'bonrelay.db');

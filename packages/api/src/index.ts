@@ -1,4 +1,5 @@
 export type { AccessOptions } from './access.ts';
+export { requireAccess } from './access.ts';
 export type { ApiOptions } from './app.ts';
 export { createApi } from './app.ts';
 export { type DashboardOptions, dashboardHtml } from './dashboard/dashboard-html.ts';

@@ -7,6 +7,7 @@ import { eventsCommand } from './commands/events.ts';
 import { forgetCommand } from './commands/forget.ts';
 import { rebuildCommand } from './commands/rebuild.ts';
 import { replayCommand } from './commands/replay.ts';
+import { sitesCommand } from './commands/sites.ts';
 import { verifyCommand } from './commands/verify.ts';
 
 const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <command> from the repository)
@@ -19,6 +20,7 @@ const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <comma
   backup <file>                             consistent online copy of the log
   forget <email|phone|order id>             erase a guest (destroys their data key; run with the service stopped)
   doctor [--send-test-mail]                 check config, printers, Wix, disk, e-mail (and send a test mail)
+  sites add <id> [--wix-instance ID] | sites list | sites remove <id>   the hub's restaurants
 
   --db <file> works on a copy of the log instead of <dataDir>/bonrelay.db`;
 
@@ -39,6 +41,7 @@ function pick(words: readonly string[]): Command | undefined {
   if (first === 'backup') return backupCommand;
   if (first === 'doctor') return doctor;
   if (first === 'forget') return forgetCommand;
+  if (first === 'sites') return sitesCommand;
   return undefined;
 }
 

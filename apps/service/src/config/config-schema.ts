@@ -71,11 +71,14 @@ export const configSchema = z.strictObject({
         .int()
         .min(0)
         .default(200 * 1024 * 1024),
-      /** A PostgreSQL server for the log and views (a hub); unset, the log is SQLite in `dataDir`. */
+      /**
+       * A PostgreSQL server for a hub's tables (`sqlite:<file>` serves tests); a site keeps its log
+       * in SQLite in `dataDir`.
+       */
       url: z
         .string()
         .regex(
-          /^postgres(ql)?:\/\/\S+$/,
+          /^(postgres(ql)?:\/\/\S+|sqlite:\S+)$/,
           'must be a postgres:// URL such as postgres://bonrelay@db.example:5432/bonrelay',
         )
         .optional(),
@@ -231,6 +234,40 @@ export const configSchema = z.strictObject({
   /** The language of everything a person reads; each section below may override it. */
   locale: localeSetting.default('en-GB'),
   dashboard: z.strictObject({ locale: localeSetting.optional() }).prefault({}),
+  /** `hub`: the group's server (sites registry, replication, the public webhook); `site`: a restaurant. */
+  role: z.enum(['site', 'hub']).default('site'),
+  hub: z
+    .strictObject({
+      /** Where a site replicates to and pulls its orders from; unset = a standalone restaurant. */
+      url: z.url().optional(),
+      siteId: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a short lower-case id like "berlin-mitte"')
+        .optional(),
+      token: z.string().min(16, 'must be the token `sites add` printed').optional(),
+      batchSize: z.number().int().min(1).max(50_000).default(5_000),
+      idleIntervalMs: milliseconds.default(1_000),
+      requestTimeoutMs: milliseconds.default(30_000),
+      retry: z
+        .strictObject({
+          baseMs: milliseconds.default(1_000),
+          factor: z.number().min(1).max(10).default(2),
+          capMs: milliseconds.default(60_000),
+        })
+        .prefault({}),
+      /** How long the hub holds a site's order poll open when nothing is waiting. */
+      orderPollWaitMs: milliseconds.default(25_000),
+      /** How often a held poll looks for new orders (the database, so every replica sees them). */
+      orderPollIntervalMs: milliseconds.default(250),
+      replicationBodyLimitBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024 * 1024),
+      /** How often the hub's overview page reloads itself. */
+      dashboardRefreshMs: milliseconds.default(10_000),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** USB printers (`usb://…`): where the kernel lists them, and how closely they are watched. */
   usb: z

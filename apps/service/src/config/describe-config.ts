@@ -4,11 +4,17 @@ import { redactSmtpUrl } from './email-schema.ts';
 
 const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl', 'password']);
 
+/** A database URL may carry its password (`postgres://user:secret@db/bonrelay`): mask it. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+}
+
 /** The config with secrets masked, for the start-up log and `ServiceStarted` (never leak a token). */
 export function describeConfig(config: Config): unknown {
   return JSON.parse(
     JSON.stringify(config, (key, value) => {
       if (key === 'smtpUrl' && typeof value === 'string') return redactSmtpUrl(value);
+      if (key === 'url' && typeof value === 'string') return withoutPassword(value);
       return secretKeys.has(key) && value !== undefined ? '***' : value;
     }),
   );

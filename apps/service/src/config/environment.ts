@@ -28,6 +28,10 @@ export const environmentOverrides: readonly EnvironmentOverride[] = [
   { variable: 'BONRELAY_ALERT_EMAILS', path: ['alerts', 'email', 'to'], parse: 'list' },
   { variable: 'BONRELAY_ALERT_EMAIL_FROM', path: ['alerts', 'email', 'from'], parse: 'string' },
   { variable: 'BONRELAY_DATABASE_URL', path: ['database', 'url'], parse: 'string' },
+  { variable: 'BONRELAY_ROLE', path: ['role'], parse: 'string' },
+  { variable: 'BONRELAY_HUB_URL', path: ['hub', 'url'], parse: 'string' },
+  { variable: 'BONRELAY_SITE_ID', path: ['hub', 'siteId'], parse: 'string' },
+  { variable: 'BONRELAY_HUB_TOKEN', path: ['hub', 'token'], parse: 'string' },
 ];
 
 /** Every `BONRELAY_*` name bonrelay reads: the config file's name and the overrides above. */

@@ -32,6 +32,16 @@ async function loadSnapshot() {
   await loadTimeline();
 }
 
+// A site linked to a group hub says how far the hub's copy of its log has come.
+function renderHub(hub) {
+  const line = $('hub-line');
+  const upTo = hub.replicatedUpTo === null ? say('dashboard.hub.nothingYet') : String(hub.replicatedUpTo);
+  line.textContent = say('dashboard.hub.replicated', { upTo, of: hub.logPosition, state: word('dashboard.hub.state', hub.state) }) +
+    (hub.lastError ? ': ' + hub.lastError : '');
+  line.setAttribute('data-state', hub.state);
+  line.hidden = false;
+}
+
 function connect() {
   if (stream) stream.close();
   clearTimeout(reconnectTimer);
@@ -73,6 +83,10 @@ function connect() {
   stream.addEventListener('unreadable', (event) => {
     const list = parsed(event);
     if (list) renderUnreadable(list);
+  });
+  stream.addEventListener('hub', (event) => {
+    const hub = parsed(event);
+    if (hub) renderHub(hub);
   });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) {

@@ -33,6 +33,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
     <ul id="public-path" class="status-list"></ul>
     <ul id="warnings" class="muted"></ul>
     <ul id="fallbacks" class="fallbacks" data-testid="fallbacks"></ul>
+    <p id="hub-line" data-testid="hub" class="muted" hidden></p>
   </section>
   <section aria-labelledby="queue-title">
     <h2 id="queue-title">${say('dashboard.queueTitle')}</h2>

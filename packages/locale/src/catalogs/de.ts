@@ -107,6 +107,13 @@ export const de: Catalog = {
   'dashboard.breaker.open': 'Sperre aktiv',
   'dashboard.breaker.half-open': 'Sperre im Test',
   'dashboard.printer': 'Drucker {name}',
+  'dashboard.hub.replicated': 'Hub: repliziert bis {upTo} von {of} ({state})',
+  'dashboard.hub.nothingYet': 'noch nichts',
+  'dashboard.hub.state.caught-up': 'auf Stand',
+  'dashboard.hub.state.replicating': 'holt auf',
+  'dashboard.hub.state.starting': 'startet',
+  'dashboard.hub.state.unreachable': 'nicht erreichbar',
+  'dashboard.hub.state.refused': 'abgewiesen',
   'dashboard.internet': 'Internet',
   'dashboard.webhookComponent': 'Wix-Webhooks',
   'dashboard.webhookPath.banner':

@@ -107,6 +107,13 @@ export const en = {
   'dashboard.breaker.open': 'breaker open',
   'dashboard.breaker.half-open': 'breaker half-open',
   'dashboard.printer': 'Printer {name}',
+  'dashboard.hub.replicated': 'hub: replicated up to {upTo} of {of} ({state})',
+  'dashboard.hub.nothingYet': 'nothing yet',
+  'dashboard.hub.state.caught-up': 'caught up',
+  'dashboard.hub.state.replicating': 'catching up',
+  'dashboard.hub.state.starting': 'starting',
+  'dashboard.hub.state.unreachable': 'unreachable',
+  'dashboard.hub.state.refused': 'refused',
   'dashboard.internet': 'Internet',
   'dashboard.webhookComponent': 'Wix webhooks',
   'dashboard.webhookPath.banner':

@@ -1,5 +1,6 @@
-// `npm run bench -- chaos [--webhooks 2000] [--kills 20] [--orders 500] [--rounds 6] [--only crash|printer]`:
-// the crash-chaos and printer-chaos specifications of apps/service at full size (CI runs them small).
+// `npm run bench -- chaos [--webhooks 2000] [--kills 20] [--orders 500] [--rounds 6] [--sites 3]
+// [--hub-kills 10] [--cuts 10] [--only crash|printer|hub]`: the crash-, printer- and hub-chaos
+// specifications of apps/service at full size (CI runs them small).
 // Each runs as its own process, exactly as `npm test` does, with the sizes passed as environment.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -38,6 +39,16 @@ export async function run(args: string[]): Promise<void> {
       {
         BONRELAY_TEST_CHAOS_ORDERS: String(numberArg(args, '--orders', 500)),
         BONRELAY_TEST_CHAOS_ROUNDS: String(numberArg(args, '--rounds', 6)),
+      },
+    ],
+    [
+      'hub',
+      'chaos-hub.test.ts',
+      {
+        BONRELAY_TEST_HUB_CHAOS_SITES: String(numberArg(args, '--sites', 3)),
+        BONRELAY_TEST_HUB_CHAOS_ORDERS: String(numberArg(args, '--orders', 500)),
+        BONRELAY_TEST_HUB_CHAOS_KILLS: String(numberArg(args, '--hub-kills', 10)),
+        BONRELAY_TEST_HUB_CHAOS_CUTS: String(numberArg(args, '--cuts', 10)),
       },
     ],
   ];

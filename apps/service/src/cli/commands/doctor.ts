@@ -7,6 +7,7 @@ import { mailDoctorFindings } from '../../alerts/email-doctor.ts';
 import { cloudprntFindings } from '../../cloudprnt/cloudprnt-reachability.ts';
 import { resolveWixPublicKey } from '../../config/index.ts';
 import { databaseFile } from '../../database-file.ts';
+import { hubFindings } from '../../hub/hub-doctor.ts';
 import { checkInternetNow } from '../../monitors/internet-monitor.ts';
 import { probePrinter } from '../../monitors/printer-monitor.ts';
 import { clockFinding, recordedPathFindings } from '../../webhook-path/doctor-findings.ts';
@@ -136,6 +137,7 @@ export async function doctorCommand(context: CliContext): Promise<number> {
   findings.push(...(await wixFindings(context)));
   const sendTestMail = context.args.options['send-test-mail'] === true;
   findings.push(...(await mailDoctorFindings(config, { sendTestMail, now: new Date() })));
+  findings.push(...(await hubFindings(config)));
   context.out('bonrelay doctor\n\n');
   for (const finding of findings)
     context.out(`  [${finding.verdict.padEnd(4)}] ${finding.check.padEnd(18)} ${finding.detail}\n`);

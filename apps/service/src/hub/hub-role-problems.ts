@@ -1,0 +1,31 @@
+import type { Config } from '../config/index.ts';
+
+/**
+ * The settings a role cannot run without, as messages naming the key and its variable: a hub
+ * without its database, or a site with half of its hub settings, must not start and limp.
+ */
+export function hubRoleProblems(config: Config): string[] {
+  if (config.role === 'hub') {
+    return config.database.url
+      ? []
+      : [
+          'database.url (BONRELAY_DATABASE_URL): a hub needs a database, e.g. postgres://bonrelay@db/bonrelay',
+        ];
+  }
+  // Silently keeping the log in SQLite while the operator asked for PostgreSQL would be a lie.
+  const siteDatabase =
+    config.database.url === undefined
+      ? []
+      : [
+          'database.url (BONRELAY_DATABASE_URL): a restaurant (role site) keeps its log in SQLite in dataDir; PostgreSQL serves a hub (BONRELAY_ROLE=hub) — a site on PostgreSQL is not built yet',
+        ];
+  const { url, siteId, token } = config.hub;
+  if (siteDatabase.length > 0) return siteDatabase;
+  if (url === undefined && siteId === undefined && token === undefined) return [];
+  const missing = [
+    url === undefined ? 'hub.url (BONRELAY_HUB_URL)' : undefined,
+    siteId === undefined ? 'hub.siteId (BONRELAY_SITE_ID)' : undefined,
+    token === undefined ? 'hub.token (BONRELAY_HUB_TOKEN)' : undefined,
+  ].filter((name) => name !== undefined);
+  return missing.map((name) => `${name}: a site that replicates to a hub needs its url, site id and token`);
+}

@@ -1,0 +1,82 @@
+import type { AddressInfo } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { type Config, describeConfig, resolveWixPublicKey } from '../config/index.ts';
+import type { Logger } from '../logger.ts';
+import { serveApi } from '../serve-api.ts';
+import { openServiceLog } from '../service-log.ts';
+import { serviceVersion } from '../version.ts';
+import { createHubApi } from './hub-api.ts';
+import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
+
+export interface RunningHub {
+  readonly url: string;
+  readonly port: number;
+  readonly database: HubDatabase;
+  stop(reason: string): Promise<void>;
+}
+
+export interface HubOverrides {
+  readonly clock?: () => Date;
+  readonly scheduler?: SchedulerLike;
+  readonly logger?: Logger;
+}
+
+/**
+ * The hub's composition root: its database, then HTTP. No printers, monitors or log file of its
+ * own, and nothing in memory another replica lacks, so several hubs on one database are peers
+ * behind a proxy and any of them may be killed at any moment.
+ */
+export async function startHub(config: Config, overrides: HubOverrides = {}): Promise<RunningHub> {
+  const clock = overrides.clock ?? (() => new Date());
+  const scheduler = overrides.scheduler ?? asyncScheduler;
+  const logger = overrides.logger ?? (await openServiceLog(config.logLevel)).logger;
+  const url = config.database.url;
+  if (!url) throw new Error('a hub needs BONRELAY_DATABASE_URL');
+  const database = await openHubDatabase(url, undefined, (error) =>
+    logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
+  );
+  logger.info({ config: describeConfig(config) }, 'configuration');
+  const api = createHubApi({
+    db: database.db,
+    clock,
+    wait: (ms) => new Promise((resolve) => scheduler.schedule(() => resolve(), ms)),
+    logger,
+    publicKey: resolveWixPublicKey(config),
+    apiToken: config.api.token,
+    remoteAddress: (_request, env) => {
+      try {
+        return getConnInfo({ env } as never).remote.address;
+      } catch {
+        return undefined;
+      }
+    },
+    replicationBodyLimitBytes: config.hub.replicationBodyLimitBytes,
+    webhookBodyLimitBytes: config.server.bodyLimitBytes,
+    orderPollWaitMs: config.hub.orderPollWaitMs,
+    orderPollIntervalMs: config.hub.orderPollIntervalMs,
+    dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
+    version: serviceVersion,
+  });
+  const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
+  const port = (server.address() as AddressInfo).port;
+  const listening = `http://${config.server.host}:${port}`;
+  logger.info({ url: listening, role: 'hub', database: database.dialect }, 'bonrelay is listening');
+  let stopped: Promise<void> | undefined;
+  return {
+    url: listening,
+    port,
+    database,
+    stop: (reason) => {
+      stopped ??= (async () => {
+        logger.info({ reason }, 'stopping');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await database.close();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}
