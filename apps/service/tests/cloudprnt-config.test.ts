@@ -40,7 +40,7 @@ test('bad CloudPRNT settings stop the start, naming the key', () => {
   const cases: [Record<string, unknown>, RegExp][] = [
     [
       { printers: [{ ...kitchen, url: 'cloudprnt://kitchen-printer' }] },
-      /printers\.0\.url: must look like tcp:\/\/host:port or cloudprnt:\/\/<printer MAC>/,
+      /printers\.0\.url: expected a MAC address like cloudprnt:\/\/00:11:62:aa:bb:cc/,
     ],
     [{ printers: [{ ...kitchen, pollIntervalMs: 0 }] }, /printers\.0\.pollIntervalMs: /],
     [

@@ -1,4 +1,4 @@
-import { findUsbPrinters, parsePrinterUrl } from '@bonrelay/printing';
+import { findUsbPrinters, parsePrinterTarget } from '@bonrelay/printing';
 import type { Config } from '../../config/index.ts';
 
 /** One `doctor` line about the USB printers the kernel sees. */
@@ -15,9 +15,10 @@ export interface UsbFinding {
  */
 export async function usbPrinterFindings(config: Pick<Config, 'usb' | 'printers'>): Promise<UsbFinding[]> {
   const found = await findUsbPrinters(config.usb);
-  const usbConfigured = config.printers.some((printer) =>
-    ['usb-device', 'usb-id'].includes(parsePrinterUrl(printer.url).kind),
-  );
+  const usbConfigured = config.printers.some((printer) => {
+    const target = parsePrinterTarget(printer.url);
+    return target.kind === 'direct' && ['usb-device', 'usb-id'].includes(target.address.kind);
+  });
   if (found.length === 0) {
     return usbConfigured
       ? [
