@@ -7,7 +7,7 @@ import {
 import type { PrinterUnderTest } from './printer-under-test.ts';
 
 /** Tests poll ten times a second, so "3 intervals of silence" is 300 ms, not 15 s. */
-export const cloudprntTestPollIntervalMs = 100;
+const cloudprntTestPollIntervalMs = 100;
 
 /** A fresh printer MAC per printer, so two printers in one test never share one. */
 function testMac(): string {
