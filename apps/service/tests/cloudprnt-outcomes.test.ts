@@ -63,6 +63,29 @@ test('520 (download failed): the job stays queued without burning an attempt, an
   }
 });
 
+test('520 again and again: the breaker opens, lets one job test the printer, and closes when it prints', async () => {
+  const kitchen = await startCloudprntPrinterUnderTest({ mode: 'reset-mid-job' });
+  const app = await startCloudprntService(
+    { kitchen },
+    { config: printing({ maxAttempts: 50, breakerFailureThreshold: 3 }) },
+  );
+  try {
+    for (let n = 0; n < 3; n++) await placeOrder(app);
+    const breaker = () =>
+      eventsOf<{ from: string; to: string }>(app, 'PrinterBreakerChanged').map((e) => e.to);
+    await eventually('the breaker open, then half-open to test', () =>
+      breaker().join().includes('open,half-open'),
+    );
+    assert.equal(breaker()[0], 'open');
+    await kitchen.setMode('online');
+    await eventually('every ticket printed', () => eventsOf(app, 'PrintJobPrinted').length === 6, 20_000);
+    assert.is(breaker().at(-1), 'closed');
+  } finally {
+    await app.stop();
+    await kitchen.close();
+  }
+});
+
 test('510 (media type not usable) and any other code: a typed failure that counts, backs off and gives up', async () => {
   for (const [setup, expected] of [
     ['jpeg only', /CloudPRNT 510/],

@@ -20,6 +20,8 @@ for (const { transport, start } of printersUnderTest) {
           connectTimeoutMs: 200,
           statusTimeoutMs: 200,
           completionTimeoutMs: 800,
+          // CloudPRNT's completion deadline: a job fetched and not confirmed is a timeout.
+          cloudprntConfirmTimeoutMs: 800,
           maxAttempts: 50,
           breakerFailureThreshold: 3,
           backoff: { baseMs: 40, factor: 2, capMs: 300 },

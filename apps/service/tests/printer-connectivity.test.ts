@@ -71,6 +71,11 @@ for (const { transport, start } of printersUnderTest) {
         `first ticket ${firstAfter - replugged} ms after the printer returned`,
       );
       assert.is(printer.printed().length, 6, 'the printer holds every ticket');
+      const audit = await app.json<{ offlinePeriods: { end?: string }[] }>(
+        '/api/offline-periods?component=printer:printer',
+      );
+      assert.is(audit.offlinePeriods.length, 1, 'the outage is audited like any other');
+      assert.ok(audit.offlinePeriods[0]?.end, 'and closed once the printer is back');
     } finally {
       await app.stop();
       await printer.close();

@@ -24,6 +24,11 @@ export interface CloudprntEmulatorOptions {
   readonly printWidthMm?: number;
   /** In `slow` mode, how long printing takes before it confirms. */
   readonly slowPrintMs?: number;
+  /**
+   * In `slow` mode without `slowPrintMs`: the pace it prints a job's bytes at, so a suite that runs
+   * over every transport asks each for the same slow printer.
+   */
+  readonly slowBytesPerSecond?: number;
   /** Confirms with `GET …&delete` instead of `DELETE`, as some clients are set up to. */
   readonly confirmWithGet?: boolean;
 }
@@ -84,6 +89,9 @@ export function startCloudprntEmulator(options: CloudprntEmulatorOptions = {}): 
     ...extra,
     ...(authorization ? { authorization } : {}),
   });
+  const slowPrintMsFor = (size: number) =>
+    options.slowPrintMs ??
+    (options.slowBytesPerSecond ? Math.ceil((size * 1000) / options.slowBytesPerSecond) : 1000);
   const query = (params: Record<string, string>) =>
     new URLSearchParams({ mac, ...params }).toString().replaceAll('%3A', ':');
 
@@ -113,7 +121,7 @@ export function startCloudprntEmulator(options: CloudprntEmulatorOptions = {}): 
     const onPaper = forcedCode === undefined && mode !== 'blackhole' && mode !== 'reset-mid-job';
     const code = forcedCode ?? (mode === 'reset-mid-job' ? '520 Download timeout' : '200 OK');
     const silent = forcedCode === undefined && (mode === 'blackhole' || mode === 'mute');
-    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, options.slowPrintMs ?? 1000));
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowPrintMsFor(bytes.length)));
     const job: CloudprntEmulatedJob = {
       id: jobs.length + 1,
       bytes,

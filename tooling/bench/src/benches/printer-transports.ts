@@ -1,6 +1,7 @@
-// Per printer transport (TCP, USB behind a socat pty, and any other the printer-under-test list
-// holds): how soon an outage is recorded, how soon the first ticket prints once the printer is back,
-// and how fast a backlog drains — with the shipped monitor and printing defaults.
+// Per printer transport (TCP, USB behind a socat pty, CloudPRNT polling over loopback HTTP, and any
+// other the printer-under-test list holds): how soon an outage is recorded, how soon the first
+// ticket prints once the printer is back, and how fast a backlog drains — with the shipped monitor
+// and printing defaults.
 import { makeWixOrder, orderCreatedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import {
   type PrinterUnderTest,
@@ -105,7 +106,8 @@ export async function run(args: string[]): Promise<void> {
   const orders = numberArg(args, '--orders', 150);
   const rows: string[][] = [];
   for (const { transport, start } of printersUnderTest) {
-    const printer = await start();
+    // A CloudPRNT printer polls every 5 s out of the box; the other transports ignore the setting.
+    const printer = await start({ pollIntervalMs: 5_000 });
     try {
       const figures = await measure(printer, rounds, orders);
       rows.push([

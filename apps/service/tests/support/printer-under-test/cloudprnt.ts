@@ -7,7 +7,7 @@ import {
 import type { PrinterUnderTest } from './printer-under-test.ts';
 
 /** Tests poll ten times a second, so "3 intervals of silence" is 300 ms, not 15 s. */
-export const cloudprntTestPollIntervalMs = 100;
+const cloudprntTestPollIntervalMs = 100;
 
 /** A fresh printer MAC per printer, so two printers in one test never share one. */
 function testMac(): string {
@@ -16,9 +16,14 @@ function testMac(): string {
   );
 }
 
+/** The ESC/POS emulator's own slow pace, so `slow` is the same slow printer over every transport. */
+const slowBytesPerSecond = 4_000;
+
 /**
  * The CloudPRNT emulator as a printer under test: it takes plain text (offered after PNG and the Star
  * formats), so what it printed can be read back; `unplug` stops its polling, `replug` resumes it.
+ * Fault modes are the status and confirmation codes a Star printer sends: `blackhole` fetches a job
+ * and never confirms it, `mute` prints it and never confirms it, `offline` stops polling.
  */
 export async function startCloudprntPrinterUnderTest(
   options: CloudprntEmulatorOptions = {},
@@ -27,10 +32,14 @@ export async function startCloudprntPrinterUnderTest(
     mac: testMac(),
     pollIntervalMs: cloudprntTestPollIntervalMs,
     mediaTypes: ['text/plain'],
+    slowBytesPerSecond,
     ...options,
   });
   return {
     transport: 'cloudprnt',
+    // Printed means the printer sent a 2xx for the job: nothing is ever counted on the strength of
+    // bytes sent, whatever the printer is doing.
+    blindModes: [],
     emulator,
     printerConfig: (name) => ({
       name,

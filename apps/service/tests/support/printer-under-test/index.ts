@@ -1,4 +1,5 @@
 import { canEmulateUsb } from '@bonrelay/printer-emulator';
+import { startCloudprntPrinterUnderTest } from './cloudprnt.ts';
 import type { PrinterUnderTest } from './printer-under-test.ts';
 import { type EmulatorSettings, startTcpPrinterUnderTest } from './tcp.ts';
 import { startUsbPrinterUnderTest } from './usb.ts';
@@ -19,6 +20,7 @@ export const printersUnderTest: ReadonlyArray<{
 }> = [
   { transport: 'tcp', start: startTcpPrinterUnderTest },
   ...(canEmulateUsb() ? [{ transport: 'usb', start: startUsbPrinterUnderTest }] : []),
+  { transport: 'cloudprnt', start: startCloudprntPrinterUnderTest },
 ];
 
 if (!canEmulateUsb()) console.log('socat is missing: the printer suites run over TCP only');
