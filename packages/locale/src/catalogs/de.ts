@@ -265,4 +265,9 @@ export const de: Catalog = {
   'email.test.subject': 'Testmail: E-Mail-Alarme funktionieren',
   'email.test.body':
     'Dies ist ein Test von bonrelay doctor, gesendet {time}. Alarme (Drucker offline, wartende Bons, Papier, Wix) und der Tagesbericht kommen an diese Adresse.',
+
+  'cli.doctor.verdict':
+    '{problems, plural, =0 {alles in Ordnung} one {# Problem zu beheben} other {# Probleme zu beheben}}',
+  'cli.forget.done':
+    'vergessen: {keys, plural, one {# Datenschlüssel} other {# Datenschlüssel}} vernichtet; {orders, plural, one {# Bestellung zeigt} other {# Bestellungen zeigen}} jetzt [erased]: {ids}',
 };

@@ -264,6 +264,12 @@ export const en = {
   'email.test.subject': 'Test mail: e-mail alerts work',
   'email.test.body':
     'This is a test from bonrelay doctor, sent {time}. Alerts (printer offline, tickets waiting, paper, Wix) and the daily summary come to this address.',
+
+  // The CLI's own sentences (its tables' cells stay as recorded).
+  'cli.doctor.verdict':
+    '{problems, plural, =0 {nothing broken} one {# problem to fix} other {# problems to fix}}',
+  'cli.forget.done':
+    'forgotten: {keys, plural, one {# data key} other {# data keys}} destroyed; {orders, plural, one {# order} other {# orders}} now read [erased]: {ids}',
 } as const;
 
 /** Every text bonrelay shows a person, by key. */
