@@ -2,7 +2,7 @@ import { type MessageKey, type Translator, translatorFor } from '@bonrelay/local
 import type { Config } from '../config/index.ts';
 import type { PendingNotice } from './alert-log.ts';
 import type { AlertKind } from './alert-types.ts';
-import type { DailySummary } from './daily-summary.ts';
+import { businessDayName, type DailySummary } from './daily-summary.ts';
 
 /** One mail: a subject, the plain text, and the same as simple HTML. */
 export interface AlertMail {
@@ -65,17 +65,6 @@ function when(iso: string, context: MailContext): string {
   }).format(new Date(iso));
 }
 
-/** A business day is a calendar date, not an instant: noon UTC names it in any zone. */
-function dayName(day: string, context: MailContext): string {
-  return new Intl.DateTimeFormat(context.locale, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(`${day}T12:00:00Z`));
-}
-
 /** The log's UTC instants inside an alert's message, as the restaurant's clock shows them. */
 function localTimes(message: string, context: MailContext): string {
   return message.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z\b/g, (instant) =>
@@ -116,7 +105,7 @@ function componentName(component: string, say: Translator['say']): string {
 
 function summaryMail(summary: DailySummary, context: MailContext): AlertMail {
   const { say } = translatorFor(context.locale);
-  const day = dayName(summary.businessDay, context);
+  const day = businessDayName(summary.businessDay, context.locale);
   const heading = say('email.summary.heading', { day });
   const rows: [string, string][] = [
     [say('email.summary.orders'), String(summary.orders)],

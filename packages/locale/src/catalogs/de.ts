@@ -198,6 +198,8 @@ export const de: Catalog = {
   'alert.clockSkew':
     'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten und Geschäftstage; Uhrzeit / NTP prüfen',
   'alert.resolved': 'Behoben: {message}',
+  'alert.dailySummary':
+    'Geschäftstag {day}: {orders, plural, =0 {keine Bestellung} one {# Bestellung} other {# Bestellungen}}, {outages, plural, =0 {keine Störung} one {# Störung, {minutes} min offline} other {# Störungen, {minutes} min offline}}, {reprinted, plural, =0 {kein Bon nachgedruckt} one {# Bon nachgedruckt} other {# Bons nachgedruckt}}',
 
   'alarm.printerDown':
     'Drucker {printer} {status, select, paperEnd {hat kein Papier mehr} coverOpen {hat den Deckel offen} error {meldet einen Fehler} other {ist offline}} – {waiting, plural, one {# Bon wartet} other {# Bons warten}}',

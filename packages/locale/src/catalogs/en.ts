@@ -197,6 +197,8 @@ export const en = {
   'alert.clockSkew':
     'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times and business days; check the time / NTP',
   'alert.resolved': 'Resolved: {message}',
+  'alert.dailySummary':
+    'Business day {day}: {orders, plural, =0 {no orders} one {# order} other {# orders}}, {outages, plural, =0 {no outage} one {# outage, {minutes} min offline} other {# outages, {minutes} min offline}}, {reprinted, plural, =0 {no ticket reprinted} one {# ticket reprinted} other {# tickets reprinted}}',
 
   // Why the dashboard alarm sounds, worded by the service in the dashboard's language.
   'alarm.printerDown':
