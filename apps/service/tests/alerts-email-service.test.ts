@@ -38,4 +38,36 @@ test('given the service started with BONRELAY_SMTP_URL, when the catch-up record
   await smtp.close();
 });
 
+test('given alerts.locale de-DE in the config, when a webhook delivery gap is recorded, then the mail the service sends is German', async () => {
+  const smtp = await startSmtpUnderTest({ tls: 'none' });
+  const app = await startTestService({
+    env: {
+      BONRELAY_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      BONRELAY_ALERT_EMAILS: 'inhaber@trattoria.example',
+    },
+    config: { tickets: { restaurant: { name: 'Trattoria Roma' } }, alerts: { locale: 'de-DE' } },
+  });
+  const now = new Date().toISOString();
+  app.service.store.append([
+    eventToAppend('WebhookDeliveryGap', 'reconciliation', 'gap-1', {
+      orders: 2,
+      oldestOrderId: 'wix-1001',
+      oldestUpdatedAt: now,
+      detectedAt: now,
+    }),
+  ]);
+
+  const [mail] = await smtp.waitFor(1);
+  assert.is(mail?.mail.subject, '[Trattoria Roma] Wix erreicht diese Box nicht');
+  const [message, raised, signature] = String(mail?.mail.text).trimEnd().split('\n');
+  assert.match(
+    String(message),
+    /^Wix erreicht diese Box nicht: 2 Bestellungen kamen nur über den minütlichen Abruf/,
+  );
+  assert.match(String(raised), /^Gemeldet [A-Z][a-z]\., \d+\. [A-Z][a-zä]+\.?, \d\d:\d\d\.$/);
+  assert.is(signature, '— bonrelay bei Trattoria Roma');
+  await app.stop();
+  await smtp.close();
+});
+
 test.run();

@@ -25,7 +25,7 @@ const t0 = Date.parse('2026-11-27T19:00:00Z');
 const iso = (ms: number) => new Date(t0 + ms).toISOString();
 const certificate = loopbackCertificate();
 const login = { user: 'alerts@trattoria.example', pass: 'p@ss:w0rd-hunter22' };
-const context = { restaurant: 'Trattoria Roma', timeZone: 'Europe/Berlin' };
+const context = { restaurant: 'Trattoria Roma', timeZone: 'Europe/Berlin', locale: 'en-GB' };
 const berlinDay = { dayStartsAt: '04:00', timeZone: 'Europe/Berlin' };
 
 /** Virtual time: `advanceTo` runs every timer due by then, and the clock reads the virtual now. */
@@ -61,11 +61,11 @@ function alertsConfig(changes: Partial<Config['alerts']> = {}): Config['alerts']
   };
 }
 
-function mailer(url: string, tls = true): AlertMailer {
+function mailer(url: string, tls = true, locale = context.locale): AlertMailer {
   return createAlertMailer({
     email: { smtpUrl: url, to: ['manager@trattoria.example', 'owner@trattoria.example'], timeoutMs: 5_000 },
     ...(tls ? { tls: { ca: certificate.cert } } : {}),
-    context,
+    context: { ...context, locale },
   });
 }
 const smtpUrl = (server: SmtpUnderTest, scheme = 'smtp') =>
@@ -443,9 +443,9 @@ test('given an evening with orders, an outage and a reprint, when the business d
   await logged(store, 'AlertDelivered', (data) => data.channel === undefined);
   time.advanceTo(dayEnd + 3_600_000);
 
-  assert.is(mail?.mail.subject, '[Trattoria Roma] Fri, 27 Nov 2026: 2 order(s), 1 outage(s)');
+  assert.is(mail?.mail.subject, '[Trattoria Roma] Business day Fri, 27/11/2026: 2 orders, 1 outage');
   assert.equal(lines(mail?.mail.text), [
-    'Business day Fri, 27 Nov 2026',
+    'Business day Fri, 27/11/2026',
     'Orders: 2',
     'Outages: 1',
     'Minutes offline: 12',
@@ -467,6 +467,81 @@ test('given an evening with orders, an outage and a reprint, when the business d
   assert.is(smtp.received.length, 1, 'once');
   alerts.stop();
   hook.close();
+  await smtp.close();
+  store.close();
+});
+
+test('given alerts.locale de-DE, when the kitchen printer stays offline and comes back, then both mails are German, with German times', async () => {
+  const time = virtualTime();
+  const smtp = await startSmtpUnderTest({ tls: 'starttls', certificate, login });
+  const { store, views } = restaurant(time);
+  store.append([printerStatus('kitchen', 'offline', 'down')]);
+  const alerts = startAlerts({
+    config: alertsConfig({ locale: 'de-DE' }),
+    views,
+    store,
+    scheduler: time.scheduler,
+    clock: time.clock,
+    mail: mailer(smtpUrl(smtp), true, 'de-DE'),
+  });
+
+  time.advanceTo(60_000);
+  await logged(store, 'AlertDelivered');
+  time.advanceTo(600_000);
+  store.append([printerStatus('kitchen', 'online', 'up')]);
+  await logged(store, 'AlertDelivered', (data) => data.notice === 'cleared');
+
+  const [raised, cleared] = smtp.received;
+  assert.is(raised?.mail.subject, '[Trattoria Roma] Drucker kitchen druckt nicht');
+  assert.equal(lines(raised?.mail.text), [
+    'Drucker „kitchen“ kann nicht drucken (offline: connection refused) seit Fr., 27. Nov., 20:00',
+    'Strom, Kabel und Deckel prüfen. Die Bons warten und werden gedruckt, sobald er wieder da ist.',
+    'Gemeldet Fr., 27. Nov., 20:01.',
+    '— bonrelay bei Trattoria Roma',
+  ]);
+  assert.match(String(raised?.mail.html), /<p[^>]*>Strom, Kabel und Deckel prüfen\./);
+  assert.is(cleared?.mail.subject, '[Trattoria Roma] Behoben: Drucker kitchen druckt wieder');
+  assert.equal(lines(cleared?.mail.text), [
+    'Behoben: Drucker „kitchen“ kann nicht drucken (offline: connection refused) seit Fr., 27. Nov., 20:00',
+    'Gemeldet Fr., 27. Nov., 20:01, behoben Fr., 27. Nov., 20:10.',
+    '— bonrelay bei Trattoria Roma',
+  ]);
+  alerts.stop();
+  await smtp.close();
+  store.close();
+});
+
+test('given alerts.locale de-DE and a quiet evening, when the business day ends, then the summary reads as a German owner expects', async () => {
+  const time = virtualTime();
+  const smtp = await startSmtpUnderTest({ tls: 'starttls', certificate, login });
+  const { store, views } = restaurant(time);
+  store.append([
+    eventToAppend('OrderReceived', streams.order('wix-1'), 'r1', { order: order('wix-1', iso(0)) }),
+  ]);
+  const alerts = startAlerts({
+    config: alertsConfig({ locale: 'de-DE', checkIntervalMs: 600_000 }),
+    views,
+    store,
+    scheduler: time.scheduler,
+    clock: time.clock,
+    mail: mailer(smtpUrl(smtp), true, 'de-DE'),
+    businessDay: berlinDay,
+  });
+  views.flush();
+  const dayEnd = 8 * 3_600_000;
+  for (let at = 600_000; at <= dayEnd; at += 600_000) time.advanceTo(at);
+  const [mail] = await smtp.waitFor(1);
+
+  assert.is(mail?.mail.subject, '[Trattoria Roma] Geschäftstag Fr., 27.11.2026: 1 Bestellung, keine Störung');
+  assert.equal(lines(mail?.mail.text), [
+    'Geschäftstag Fr., 27.11.2026',
+    'Bestellungen: 1',
+    'Störungen: 0',
+    'Minuten offline: 0',
+    'Bons nachgedruckt: 0',
+    '— bonrelay bei Trattoria Roma',
+  ]);
+  alerts.stop();
   await smtp.close();
   store.close();
 });

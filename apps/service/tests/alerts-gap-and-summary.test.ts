@@ -95,7 +95,7 @@ test('given a box that was off for three days, when it comes back, then only the
   );
 });
 
-const summary = (businessDay: string) =>
+const summary = (businessDay: string, locale = 'en-GB') =>
   dailySummaryAlert(
     {
       businessDay,
@@ -109,13 +109,14 @@ const summary = (businessDay: string) =>
       ],
     },
     at('2026-11-28T03:00:00Z'),
+    locale,
   );
 
 test('given a daily summary, then it waits for delivery on each channel but is never an open alert', () => {
   const raised = summary('2026-11-27');
   assert.is(
     raised.message,
-    'Business day 2026-11-27: 42 order(s), 2 outage(s), 17 min offline, 3 ticket(s) reprinted',
+    'Business day Fri, 27/11/2026: 42 orders, 2 outages, 17 min offline, 3 tickets reprinted',
   );
   const log = folded('email', ['AlertRaised', raised]);
   assert.equal(log.state.open, {}, 'nothing to clear, nothing to keep open');
@@ -163,6 +164,13 @@ test('given a notice the webhook took, then the e-mail channel still waits for i
       ]).pending,
     ),
     [],
+  );
+});
+
+test('given alerts.locale de-DE, then the summary alert (what the webhook carries) says the day in German', () => {
+  assert.is(
+    summary('2026-11-27', 'de-DE').message,
+    'Geschäftstag Fr., 27.11.2026: 42 Bestellungen, 2 Störungen, 17 min offline, 3 Bons nachgedruckt',
   );
 });
 

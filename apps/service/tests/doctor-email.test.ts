@@ -78,6 +78,7 @@ test('given the SMTP server down or the login wrong, then `doctor` fails naming 
     down.out,
     /\[FAIL\] e-mail alerts {6}smtp:\/\/alerts%40trattoria\.example:\*\*\*@127\.0\.0\.1:\d+: ESOCKET: .*ECONNREFUSED/,
   );
+  assert.match(down.out, /\n1 problem to fix\n$/);
 
   const smtp = await startSmtpUnderTest({ tls: 'none', login });
   const refused = await cli(
@@ -98,6 +99,33 @@ test('given no e-mail set up, then `doctor` warns, and `--send-test-mail` fails'
   const send = await cli(['doctor', '--send-test-mail'], await environment());
   assert.is(send.code, 1);
   assert.match(send.out, /\[FAIL\] e-mail alerts/);
+});
+
+test('given two things broken, when `doctor` sums up, then it counts them in real plurals, in the words of `locale`', async () => {
+  const broken = {
+    ...(await environment(url(await closedPort()))),
+    BONRELAY_PRINTER_URL: `tcp://127.0.0.1:${await closedPort()}`,
+  };
+  const english = await cli(['doctor'], broken);
+  assert.is(english.code, 1, english.out);
+  assert.match(english.out, /\n2 problems to fix\n$/);
+  const german = await cli(['doctor'], { ...broken, BONRELAY_LOCALE: 'de-DE' });
+  assert.is(german.code, 1, german.out);
+  assert.match(german.out, /\n2 Probleme zu beheben\n$/);
+});
+
+test('given BONRELAY_LOCALE=de-DE, when `doctor --send-test-mail` sends, then the test mail is German', async () => {
+  const smtp = await startSmtpUnderTest({ tls: 'none', login });
+  const { code, out } = await cli(['doctor', '--send-test-mail'], {
+    ...(await environment(url(smtp.port))),
+    BONRELAY_LOCALE: 'de-DE',
+  });
+  assert.is(code, 0, out);
+  assert.match(out, /\nalles in Ordnung\n$/);
+  const [mail] = await smtp.waitFor(1);
+  assert.is(mail?.mail.subject, '[Our Restaurant] Testmail: E-Mail-Alarme funktionieren');
+  assert.match(String(mail?.mail.text), /^Dies ist ein Test von bonrelay doctor, gesendet \S+, \d+\. /);
+  await smtp.close();
 });
 
 test.run();

@@ -37,12 +37,16 @@ async function order(app: TestService, overrides: Partial<WixOrder> = {}): Promi
   return placed;
 }
 
-function statusOf(app: TestService, printer: string, to: string): boolean {
-  return app.service.store.read({ types: ['PrinterStatusChanged'] }).some((event) => {
+/** The first time the log saw `printer` turn `to` a status, if it did. */
+function statusChange(app: TestService, printer: string, to: string) {
+  return app.service.store.read({ types: ['PrinterStatusChanged'] }).find((event) => {
     const data = event.data as { printer: string; to: string };
     return data.printer === printer && data.to === to;
   });
 }
+
+const statusOf = (app: TestService, printer: string, to: string) =>
+  statusChange(app, printer, to) !== undefined;
 
 const kitchenTicketsOn = (printer: PrinterEmulator) =>
   printer.jobs.filter((job) => job.text.includes('KITCHEN') && !job.text.includes('TEST'));
@@ -54,28 +58,44 @@ test('the kitchen printer out of paper for the fallback wait: its tickets print 
       'both printers seen',
       () => statusOf(app, 'kitchen', 'online') && statusOf(app, 'bar', 'online'),
     );
+    // The kitchen's fallback wait counts from the moment it was seen down, not from the orders: with
+    // the bar out too, nothing can fail over, so both tickets are surely waiting when it can.
+    await bar.setMode('paper-end');
+    await eventually('the bar seen out of paper', () => statusOf(app, 'bar', 'paper-end'));
     await app.printer.setMode('paper-end');
     await eventually('the kitchen seen out of paper', () => statusOf(app, 'kitchen', 'paper-end'));
-
     const normal = await order(app);
     const urgent = await order(app, { buyerNote: 'Erdnuss-Allergie!' } as Partial<WixOrder>);
+    await eventually('both kitchen tickets waiting for the kitchen printer', async () => {
+      const { printJobs } = await app.json<{ printJobs: unknown[] }>(
+        '/api/print-jobs?printer=kitchen&state=queued',
+      );
+      return printJobs.length === 2;
+    });
+    assert.is(countOf(app, 'PrinterFailedOver'), 0, 'no fail-over to a printer that cannot print either');
+
+    await bar.setMode('online');
     await eventually('failed over', () => countOf(app, 'PrinterFailedOver') === 1);
     await eventually('both kitchen tickets printed on the bar', () => kitchenTicketsOn(bar).length === 2);
     const [first, second] = kitchenTicketsOn(bar);
     assert.ok(first!.text.includes('FALLBACK - FOR KITCHEN'), first!.text);
     assert.ok(first!.text.includes(urgent.number!), 'the allergy order first');
     assert.ok(second!.text.includes(normal.number!));
-    assert.not.ok(first!.text.includes('POSSIBLE DUPLICATE'), 'the kitchen never had it');
+    for (const ticket of [first, second]) {
+      assert.not.ok(ticket!.text.includes('POSSIBLE DUPLICATE'), 'the kitchen never had it');
+    }
     assert.is(kitchenTicketsOn(app.printer).length, 0, 'nothing printed on the kitchen printer');
-    const failedOver = app.service.store.read({ types: ['PrinterFailedOver'] })[0]!.data;
-    assert.equal(
-      { ...(failedOver as object), downSince: undefined },
-      {
-        printer: 'kitchen',
-        fallback: 'bar',
-        downSince: undefined,
-        waiting: 2,
-      },
+    const failedOver = app.service.store.read({ types: ['PrinterFailedOver'] })[0]!;
+    const kitchenDown = statusChange(app, 'kitchen', 'paper-end')!;
+    assert.equal(failedOver.data, {
+      printer: 'kitchen',
+      fallback: 'bar',
+      downSince: kitchenDown.recordedAt,
+      waiting: 2,
+    });
+    assert.ok(
+      Date.parse(failedOver.recordedAt) - Date.parse(kitchenDown.recordedAt) >= 400,
+      'not before the kitchen was down for the fallback wait',
     );
 
     await app.printer.setMode('online');

@@ -4,6 +4,7 @@ import {
   businessDayStartsAt,
   type EventDataByType,
 } from '@bonrelay/domain';
+import { translatorFor } from '@bonrelay/locale';
 import type { BonrelayViews } from '../projections/bonrelay-views.ts';
 import type { OpenAlert } from './alert-types.ts';
 
@@ -41,19 +42,37 @@ export function summaryDue(
 }
 
 /**
- * The summary as an alert, so it travels every channel the alerts do, with the same retries and
- * the same record of what got through. Its id is the day's: a day is summarised once.
+ * A business day as a person names it in `locale`: a calendar date, not an instant, so noon UTC
+ * names it whatever the restaurant's zone.
  */
-export function dailySummaryAlert(summary: DailySummary, now: Date): OpenAlert {
-  const offline =
-    summary.outages === 0
-      ? 'no outage'
-      : `${summary.outages} outage(s), ${summary.minutesOffline} min offline`;
+export function businessDayName(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * The summary as an alert, so it travels every channel the alerts do, with the same retries and
+ * the same record of what got through. Its id is the day's: a day is summarised once. Its message
+ * is in the alerts' `locale`, as the other alerts' are.
+ */
+export function dailySummaryAlert(summary: DailySummary, now: Date, locale: string): OpenAlert {
+  const message = translatorFor(locale).say('alert.dailySummary', {
+    day: businessDayName(summary.businessDay, locale),
+    orders: summary.orders,
+    outages: summary.outages,
+    minutes: summary.minutesOffline,
+    reprinted: summary.ticketsReprinted,
+  });
   return {
     alertId: `daily-summary:${summary.businessDay}`,
     kind: 'daily-summary',
     subject: summary.businessDay,
-    message: `Business day ${summary.businessDay}: ${summary.orders} order(s), ${offline}, ${summary.ticketsReprinted} ticket(s) reprinted`,
+    message,
     raisedAt: now.toISOString(),
     summary,
   };

@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import { type Config, redactSmtpUrl } from '../config/index.ts';
-import { testMail } from './email-message.ts';
+import { mailContext, testMail } from './email-message.ts';
 import { checkMailServer, sendMailNow } from './email-transport.ts';
 
 /** One line of `doctor`'s report. */
@@ -40,8 +40,7 @@ export async function mailDoctorFindings(config: Config, options: MailDoctorOpti
     },
   ];
   if (!options.sendTestMail) return findings;
-  const context = { restaurant: config.tickets.restaurant.name, timeZone: config.businessDay.timeZone };
-  const sent = await sendMailNow(server, testMail(options.now, context));
+  const sent = await sendMailNow(server, testMail(options.now, mailContext(config)));
   if (!sent.ok) findings.push({ verdict: 'FAIL', check: 'test mail', detail: sent.error });
   else if (sent.refused.length > 0) {
     const taken = email.to.filter((address) => !sent.refused.includes(address));

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { type Config, mailSender, parseSmtpUrl } from '../config/index.ts';
 import type { PendingNotice } from './alert-log.ts';
 import type { AlertMailer } from './alert-types.ts';
-import { type AlertMail, alertMail, type MailContext } from './email-message.ts';
+import { type AlertMail, alertMail, type MailContext, mailContext } from './email-message.ts';
 import type { PostOutcome } from './post-alert.ts';
 
 type EmailConfig = Config['alerts']['email'];
@@ -124,6 +124,6 @@ export function alertMailerFor(config: Config): AlertMailer | undefined {
   if (!config.alerts.email.smtpUrl) return undefined;
   return createAlertMailer({
     email: config.alerts.email,
-    context: { restaurant: config.tickets.restaurant.name, timeZone: config.businessDay.timeZone },
+    context: mailContext(config),
   });
 }

@@ -175,7 +175,9 @@ export function startAlerts(options: AlertsOptions): RunningAlerts {
     // Nobody to tell: a summary nobody reads is not worth a fact a day.
     if (!businessDay || lanes.length === 0) return [];
     const day = summaryDue(logs.webhook.lastSummary?.subject, now, businessDay, firstFact());
-    return day === undefined ? [] : [dailySummaryAlert(dailyFigures(views, day, businessDay, now), now)];
+    return day === undefined
+      ? []
+      : [dailySummaryAlert(dailyFigures(views, day, businessDay, now), now, config.locale)];
   };
 
   const lookOnce = () => {

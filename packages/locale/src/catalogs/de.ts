@@ -205,6 +205,8 @@ export const de: Catalog = {
   'alert.clockSkew':
     'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten und Geschäftstage; Uhrzeit / NTP prüfen',
   'alert.resolved': 'Behoben: {message}',
+  'alert.dailySummary':
+    'Geschäftstag {day}: {orders, plural, =0 {keine Bestellung} one {# Bestellung} other {# Bestellungen}}, {outages, plural, =0 {keine Störung} one {# Störung, {minutes} min offline} other {# Störungen, {minutes} min offline}}, {reprinted, plural, =0 {kein Bon nachgedruckt} one {# Bon nachgedruckt} other {# Bons nachgedruckt}}',
 
   'alarm.printerDown':
     'Drucker {printer} {status, select, paperEnd {hat kein Papier mehr} coverOpen {hat den Deckel offen} error {meldet einen Fehler} other {ist offline}} – {waiting, plural, one {# Bon wartet} other {# Bons warten}}',
@@ -232,4 +234,49 @@ export const de: Catalog = {
   'audit.column.fallback': 'Ersatzdrucker',
   'audit.column.meanTimeToRecovery': 'mittlere Zeit bis zur Erholung',
   'audit.fallbackMoved': '{printer} ({count, plural, one {# Bon} other {# Bons}})',
+
+  'email.subject.printer-offline.raised': 'Drucker {printer} druckt nicht',
+  'email.subject.printer-offline.cleared': 'Behoben: Drucker {printer} druckt wieder',
+  'email.subject.queue-stale.raised': 'Bons warten an Drucker {printer}',
+  'email.subject.queue-stale.cleared': 'Behoben: Drucker {printer} druckt seine Bons wieder',
+  'email.subject.paper-near-end.raised': 'Drucker {printer}: Papier geht zu Ende',
+  'email.subject.paper-near-end.cleared': 'Behoben: Drucker {printer} hat wieder Papier',
+  'email.subject.order-unreadable.raised': 'Bestellung {order} nicht lesbar — in Wix öffnen',
+  'email.subject.order-unreadable.cleared': 'Behoben: Bestellung {order} wurde gelesen',
+  'email.subject.webhook-delivery-gap.raised': 'Wix erreicht diese Box nicht',
+  'email.subject.webhook-delivery-gap.cleared': 'Behoben: Die Wix-Webhooks kommen wieder an',
+  'email.subject.clock-skew.raised': 'Die Uhr dieser Box geht falsch',
+  'email.subject.clock-skew.cleared': 'Behoben: Die Uhr dieser Box geht wieder richtig',
+  'email.subject.daily-summary.raised': 'Tagesbericht {day}',
+  'email.subject.daily-summary.cleared': 'Tagesbericht {day}',
+  'email.hint.printer-offline':
+    'Strom, Kabel und Deckel prüfen. Die Bons warten und werden gedruckt, sobald er wieder da ist.',
+  'email.hint.queue-stale': 'Drucker prüfen; das Dashboard zeigt die wartenden Bons.',
+  'email.hint.paper-near-end': 'Vor dem Ansturm eine neue Rolle einlegen.',
+  'email.hint.order-unreadable':
+    'Bestellung in Wix öffnen und von Hand zubereiten; sie wird nicht von selbst gedruckt.',
+  'email.hint.clock-skew':
+    'Bis das behoben ist, zeigen Bons falsche Uhrzeiten: Zeiteinstellung (NTP) prüfen.',
+  'email.raisedAt': 'Gemeldet {time}.',
+  'email.resolvedAt': 'Gemeldet {raised}, behoben {resolved}.',
+  'email.signature': 'bonrelay bei {restaurant}',
+  'email.summary.subject':
+    'Geschäftstag {day}: {orders, plural, =0 {keine Bestellung} one {# Bestellung} other {# Bestellungen}}, {outages, plural, =0 {keine Störung} one {# Störung} other {# Störungen}}',
+  'email.summary.heading': 'Geschäftstag {day}',
+  'email.summary.orders': 'Bestellungen',
+  'email.summary.outages': 'Störungen',
+  'email.summary.minutesOffline': 'Minuten offline',
+  'email.summary.reprinted': 'Bons nachgedruckt',
+  'email.summary.internet': 'Internet',
+  'email.summary.printer': 'Drucker {printer}',
+  'email.summary.componentLine': '{name}: {outages}×, {minutes} min',
+  'email.summary.more': '… und {count} weitere',
+  'email.test.subject': 'Testmail: E-Mail-Alarme funktionieren',
+  'email.test.body':
+    'Dies ist ein Test von bonrelay doctor, gesendet {time}. Alarme (Drucker offline, wartende Bons, Papier, Wix) und der Tagesbericht kommen an diese Adresse.',
+
+  'cli.doctor.verdict':
+    '{problems, plural, =0 {alles in Ordnung} one {# Problem zu beheben} other {# Probleme zu beheben}}',
+  'cli.forget.done':
+    'vergessen: {keys, plural, one {# Datenschlüssel} other {# Datenschlüssel}} vernichtet; {orders, plural, one {# Bestellung zeigt} other {# Bestellungen zeigen}} jetzt [erased]: {ids}',
 };

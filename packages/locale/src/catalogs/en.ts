@@ -204,6 +204,8 @@ export const en = {
   'alert.clockSkew':
     'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times and business days; check the time / NTP',
   'alert.resolved': 'Resolved: {message}',
+  'alert.dailySummary':
+    'Business day {day}: {orders, plural, =0 {no orders} one {# order} other {# orders}}, {outages, plural, =0 {no outage} one {# outage, {minutes} min offline} other {# outages, {minutes} min offline}}, {reprinted, plural, =0 {no ticket reprinted} one {# ticket reprinted} other {# tickets reprinted}}',
 
   // Why the dashboard alarm sounds, worded by the service in the dashboard's language.
   'alarm.printerDown':
@@ -233,6 +235,50 @@ export const en = {
   'audit.column.fallback': 'fallback',
   'audit.column.meanTimeToRecovery': 'mean time to recovery',
   'audit.fallbackMoved': '{printer} ({count, plural, one {# ticket} other {# tickets}})',
+
+  // Alert e-mails, read on a phone in the middle of service: the subject alone must tell whether to act.
+  'email.subject.printer-offline.raised': 'Printer {printer} cannot print',
+  'email.subject.printer-offline.cleared': 'Resolved: printer {printer} prints again',
+  'email.subject.queue-stale.raised': 'Tickets waiting at printer {printer}',
+  'email.subject.queue-stale.cleared': 'Resolved: tickets at printer {printer} move again',
+  'email.subject.paper-near-end.raised': 'Printer {printer}: paper running out',
+  'email.subject.paper-near-end.cleared': 'Resolved: printer {printer} has paper again',
+  'email.subject.order-unreadable.raised': 'Order {order} could not be read — open it in Wix',
+  'email.subject.order-unreadable.cleared': 'Resolved: order {order} was read',
+  'email.subject.webhook-delivery-gap.raised': 'Wix cannot reach this box',
+  'email.subject.webhook-delivery-gap.cleared': 'Resolved: Wix’s webhooks arrive again',
+  'email.subject.clock-skew.raised': 'This box’s clock is wrong',
+  'email.subject.clock-skew.cleared': 'Resolved: this box’s clock is right again',
+  'email.subject.daily-summary.raised': 'Day {day} summary',
+  'email.subject.daily-summary.cleared': 'Day {day} summary',
+  'email.hint.printer-offline': 'Check its power, cable and cover. Tickets wait and print once it is back.',
+  'email.hint.queue-stale': 'Check the printer; the dashboard shows the waiting tickets.',
+  'email.hint.paper-near-end': 'Put in a new roll before the rush.',
+  'email.hint.order-unreadable': 'Open the order in Wix and make it by hand; it will not print by itself.',
+  'email.hint.clock-skew': 'Tickets show wrong times until it is fixed: check the time settings (NTP).',
+  'email.raisedAt': 'Raised {time}.',
+  'email.resolvedAt': 'Raised {raised}, resolved {resolved}.',
+  'email.signature': 'bonrelay at {restaurant}',
+  'email.summary.subject':
+    'Business day {day}: {orders, plural, =0 {no orders} one {# order} other {# orders}}, {outages, plural, =0 {no outage} one {# outage} other {# outages}}',
+  'email.summary.heading': 'Business day {day}',
+  'email.summary.orders': 'Orders',
+  'email.summary.outages': 'Outages',
+  'email.summary.minutesOffline': 'Minutes offline',
+  'email.summary.reprinted': 'Tickets reprinted',
+  'email.summary.internet': 'internet',
+  'email.summary.printer': 'printer {printer}',
+  'email.summary.componentLine': '{name}: {outages}×, {minutes} min',
+  'email.summary.more': '… and {count} more',
+  'email.test.subject': 'Test mail: e-mail alerts work',
+  'email.test.body':
+    'This is a test from bonrelay doctor, sent {time}. Alerts (printer offline, tickets waiting, paper, Wix) and the daily summary come to this address.',
+
+  // The CLI's own sentences (its tables' cells stay as recorded).
+  'cli.doctor.verdict':
+    '{problems, plural, =0 {nothing broken} one {# problem to fix} other {# problems to fix}}',
+  'cli.forget.done':
+    'forgotten: {keys, plural, one {# data key} other {# data keys}} destroyed; {orders, plural, one {# order} other {# orders}} now read [erased]: {ids}',
 } as const;
 
 /** Every text bonrelay shows a person, by key. */

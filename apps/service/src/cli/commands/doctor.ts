@@ -1,6 +1,7 @@
 import { existsSync, statfsSync } from 'node:fs';
 import { printableStatuses } from '@bonrelay/domain';
 import { openEventStore } from '@bonrelay/event-store';
+import { translatorFor } from '@bonrelay/locale';
 import { parsePrinterUrl } from '@bonrelay/printing';
 import { createWixClient } from '@bonrelay/wix';
 import { mailDoctorFindings } from '../../alerts/email-doctor.ts';
@@ -142,6 +143,6 @@ export async function doctorCommand(context: CliContext): Promise<number> {
   for (const finding of findings)
     context.out(`  [${finding.verdict.padEnd(4)}] ${finding.check.padEnd(18)} ${finding.detail}\n`);
   const failed = findings.filter((finding) => finding.verdict === 'FAIL').length;
-  context.out(`\n${failed === 0 ? 'nothing broken' : `${failed} problem(s) to fix`}\n`);
+  context.out(`\n${translatorFor(config.locale).say('cli.doctor.verdict', { problems: failed })}\n`);
   return failed === 0 ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { translatorFor } from '@bonrelay/locale';
 import { catchUpViews, sqliteViewConnection } from '@bonrelay/views';
 import { databaseFile } from '../../database-file.ts';
 import {
@@ -49,9 +50,12 @@ export function forgetCommand(context: CliContext): number {
       bonrelayTableViews(context.config, personalData),
     );
     const purged = keyring!.purge();
-    context.out(
-      `forgotten: ${report.customerIds.length} data key(s) destroyed; ${report.orderIds.length} order(s) now read [erased]: ${report.orderIds.join(', ')}\n`,
-    );
+    const done = translatorFor(context.config.locale).say('cli.forget.done', {
+      keys: report.customerIds.length,
+      orders: report.orderIds.length,
+      ids: report.orderIds.join(', '),
+    });
+    context.out(`${done}\n`);
     if (!purged)
       context.out(
         'note: another process held the log open; old key pages leave the WAL at its next checkpoint\n',
