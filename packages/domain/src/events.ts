@@ -205,7 +205,11 @@ export type AlertKind =
   | 'order-unreadable'
   | 'webhook-delivery-gap'
   | 'clock-skew'
-  | 'daily-summary';
+  | 'daily-summary'
+  /** At a hub: an order for a Wix instance no site registered (printed nowhere). */
+  | 'order-unroutable'
+  /** At a hub: a site's log refused (broken hash chain, replaced log) until it replicates fine again. */
+  | 'replication-refused';
 
 /** Whether this box answered through its public URL (`unknown` before the first check). */
 export type PublicPathStatus = 'unknown' | 'reachable' | 'unreachable';

@@ -38,6 +38,14 @@ export const mailTexts = {
       raised: (day: string) => `Day ${day} summary`,
       cleared: (day: string) => `Day ${day} summary`,
     },
+    'order-unroutable': {
+      raised: (order: string) => `Order ${order} reached the hub for no site`,
+      cleared: (order: string) => `Resolved: order ${order} found its site`,
+    },
+    'replication-refused': {
+      raised: (site: string) => `The hub refuses site ${site}'s log`,
+      cleared: (site: string) => `Resolved: site ${site} replicates again`,
+    },
   } satisfies Record<AlertKind, Record<AlertNotice, (subject: string) => string>>,
   /** What to do, one line; the message above it says what happened. */
   hint: {
@@ -49,6 +57,10 @@ export const mailTexts = {
     'webhook-delivery-gap': '',
     'clock-skew': 'Tickets show wrong times until it is fixed: check the time settings (NTP).',
     'daily-summary': '',
+    'order-unroutable':
+      'Make the order by hand from Wix, and register the instance with `bonrelay sites add`.',
+    'replication-refused':
+      "Compare the site's log with the hub's (`bonrelay verify`); nothing more is replicated until then.",
   } satisfies Record<AlertKind, string>,
   resolved: (message: string) => `Resolved: ${message}`,
   raisedAt: (time: string) => `Raised ${time}.`,

@@ -11,6 +11,7 @@ import type { HubTables } from './hub-tables.ts';
 import { ingestSiteBatch } from './ingest-site-batch.ts';
 import { ordersForSite, routeOrder } from './route-order.ts';
 import { siteOfToken } from './sites-registry.ts';
+import type { HubAlerts } from './start-hub-alerts.ts';
 
 export interface HubApiOptions {
   readonly db: Kysely<HubTables>;
@@ -27,6 +28,8 @@ export interface HubApiOptions {
   readonly orderPollIntervalMs: number;
   readonly dashboardRefreshSeconds: number;
   readonly version: string;
+  /** The hub's alerts by webhook and e-mail (unroutable orders, refused sites). */
+  readonly alerts?: Pick<HubAlerts, 'orderUnroutable' | 'checkNow'>;
 }
 
 type SiteEnv = { Variables: { siteId: string } };
@@ -73,6 +76,11 @@ export function createHubApi(options: HubApiOptions): Hono {
           },
           'an order came for a Wix instance no site registered: run `bonrelay sites add <site> --wix-instance <id>`',
         );
+        await options.alerts?.orderUnroutable({
+          instanceId: routing.instanceId,
+          orderId: verification.webhook.orderId,
+          webhookId: verification.webhook.webhookId,
+        });
       }
       return c.json({ ok: true, routed: false, webhookId: verification.webhook.webhookId });
     }
@@ -117,6 +125,7 @@ export function createHubApi(options: HubApiOptions): Hono {
       { alert: 'replication-refused', site: siteId, brokenAt: result.brokenAt },
       `site ${siteId}: its hash chain breaks at position ${result.brokenAt}; replication refused until it is investigated`,
     );
+    options.alerts?.checkNow();
     return c.json(
       { error: 'chain-broken', brokenAt: result.brokenAt, acknowledgedPosition: result.acknowledgedPosition },
       422,

@@ -1,13 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { alertMailerFor } from '../alerts/email-transport.ts';
 import { type Config, describeConfig, resolveWixPublicKey } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
 import { serveApi } from '../serve-api.ts';
 import { openServiceLog } from '../service-log.ts';
 import { serviceVersion } from '../version.ts';
+import type { HubAlertTables } from './hub-alert-tables.ts';
 import { createHubApi } from './hub-api.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
+import { startHubAlerts } from './start-hub-alerts.ts';
 
 export interface RunningHub {
   readonly url: string;
@@ -37,6 +40,15 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
   );
   logger.info({ config: describeConfig(config) }, 'configuration');
+  const alerts = startHubAlerts({
+    db: database.db.withTables<HubAlertTables>(),
+    config: config.alerts,
+    locale: config.alerts.locale ?? config.locale,
+    mail: alertMailerFor(config),
+    scheduler,
+    clock,
+    logger,
+  });
   const api = createHubApi({
     db: database.db,
     clock,
@@ -57,6 +69,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
     version: serviceVersion,
+    alerts,
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
@@ -73,6 +86,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await alerts.stop();
         await database.close();
         logger.info('stopped');
       })();
