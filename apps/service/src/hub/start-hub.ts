@@ -10,6 +10,7 @@ import { serviceVersion } from '../version.ts';
 import type { HubAlertTables } from './hub-alert-tables.ts';
 import { createHubApi } from './hub-api.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
+import { startOrderWakeups } from './order-wakeups.ts';
 import { startHubAlerts } from './start-hub-alerts.ts';
 
 export interface RunningHub {
@@ -40,6 +41,14 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
   );
   logger.info({ config: describeConfig(config) }, 'configuration');
+  const wakeups = await startOrderWakeups({
+    db: database.db as never,
+    dialect: database.dialect,
+    url,
+    scheduler,
+    reconnectMs: config.hub.retry.capMs,
+    logger,
+  });
   const alerts = startHubAlerts({
     db: database.db.withTables<HubAlertTables>(),
     config: config.alerts,
@@ -70,6 +79,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
     version: serviceVersion,
     alerts,
+    wakeups,
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
@@ -87,6 +97,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         server.closeAllConnections();
         await closed;
         await alerts.stop();
+        await wakeups.close();
         await database.close();
         logger.info('stopped');
       })();
