@@ -157,7 +157,12 @@ export function startHubAlerts(options: HubAlertsOptions): HubAlerts {
         order: orderId ?? webhookId,
       });
       const subject = orderId ?? webhookId;
-      await raiseHubAlert(db, { kind: 'order-unroutable', subject, message }, channels, clock());
+      try {
+        await raiseHubAlert(db, { kind: 'order-unroutable', subject, message }, channels, clock());
+      } catch (error) {
+        // Wix's answer must not depend on it: the OrderUnroutable fact and the log line are recorded.
+        logger.error({ err: error, order: subject }, 'could not raise the alert for an unroutable order');
+      }
       void look();
     },
     checkNow: () => void look(),
