@@ -12,6 +12,7 @@ import {
 import { chromium } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { recordedPathFindings } from '../src/webhook-path/doctor-findings.ts';
 import { countOf, postWixOrder } from './cli-scenario.ts';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
 import { fastHubConfig, registerSite, siteHubEnv, startTestHub, type TestHub } from './support/test-hub.ts';
@@ -195,6 +196,20 @@ test('given a hub-fed site without direct webhooks, when the hub stays unreachab
     } finally {
       await browser.close();
     }
+
+    const doctor = recordedPathFindings(w.site.service.store, 60_000).find(
+      (finding) => finding.check === 'Wix webhooks',
+    );
+    assert.match(doctor?.detail ?? '', /^the hub cannot be reached since /);
+    const periods = await w.site.json<{ offlinePeriods: { component: string; cause: string }[] }>(
+      '/api/offline-periods',
+    );
+    assert.equal(
+      periods.offlinePeriods
+        .filter((period) => period.component === 'webhook-path')
+        .map((period) => period.cause),
+      ['hub unreachable'],
+    );
 
     // An order only Wix knows while the hub is away: the same gap, not a second one.
     const meanwhile = orderNow();
