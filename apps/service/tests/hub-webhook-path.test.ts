@@ -193,6 +193,12 @@ test('given a hub-fed site without direct webhooks, when the hub stays unreachab
       assert.match(text, /The hub cannot be reached: its orders do not come to this box/);
       assert.match(text, /The hub’s order stream has been down since/);
       assert.not.match(text, /check the tunnel/);
+      const gapBar = page.locator('[data-testid="timeline"] rect.bar[data-component="webhook-path"]').first();
+      await gapBar.waitFor({ state: 'attached', timeout: 10_000 });
+      assert.match(
+        (await gapBar.locator('title').textContent()) ?? '',
+        /^Wix webhooks: the hub cannot be reached\n/,
+      );
     } finally {
       await browser.close();
     }

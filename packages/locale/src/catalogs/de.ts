@@ -124,6 +124,7 @@ export const de: Catalog = {
   'dashboard.webhookPath.cause': 'Webhooks kommen nicht an',
   'dashboard.webhookPath.hubBanner':
     'Der Hub ist nicht erreichbar: seine Bestellungen kommen nicht an diese Box; Bestellungen werden stattdessen jede Minute bei Wix abgeholt; Internet dieser Box und den Hub prüfen',
+  'dashboard.webhookPath.hubCause': 'Hub nicht erreichbar',
   'dashboard.webhookPath.hubDown': 'Der Bestell-Stream vom Hub ist seit {time} unterbrochen.',
   'dashboard.publicPath': 'Öffentliche URL (Wix → hier)',
   'dashboard.publicPath.noAnswer': 'keine Antwort',

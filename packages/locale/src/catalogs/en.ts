@@ -124,6 +124,7 @@ export const en = {
   'dashboard.webhookPath.cause': 'webhooks not arriving',
   'dashboard.webhookPath.hubBanner':
     'The hub cannot be reached: its orders do not come to this box; orders are fetched from Wix every minute instead; check this box’s internet and the hub',
+  'dashboard.webhookPath.hubCause': 'the hub cannot be reached',
   'dashboard.webhookPath.hubDown': 'The hub’s order stream has been down since {time}.',
   'dashboard.publicPath': 'Public URL (Wix → here)',
   'dashboard.publicPath.noAnswer': 'no answer',
