@@ -29,7 +29,7 @@ export interface WebhookPathWatch {
   webhookArrived(orderId: string | undefined, via?: OrderPath): void;
   /**
    * A hub-fed site's order stream has been down since `since`, for the grace: without a direct
-   * webhook since, no order can reach the box but through catch-up.
+   * webhook since (or within the grace before), no order can reach the box but through catch-up.
    */
   hubStreamDown(since: Date): void;
   /** The hub's order stream answers again: a gap it caused is over. */
@@ -121,8 +121,8 @@ export function watchWebhookPath(options: WebhookPathWatchOptions): WebhookPathW
     },
     hubStreamDown(since) {
       hubDownSince = since;
-      // Wix reaches the box directly too: orders still come, whatever the hub does.
-      if (lastDirectWebhookAt !== undefined && lastDirectWebhookAt >= since.getTime()) return;
+      // Wix reached the box directly lately (or since): orders still come, whatever the hub does.
+      if (lastDirectWebhookAt !== undefined && lastDirectWebhookAt >= since.getTime() - graceMs) return;
       if (changes$.value.gap) return;
       const detectedAt = clock().toISOString();
       openGapNow({
