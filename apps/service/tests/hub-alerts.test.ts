@@ -30,20 +30,30 @@ interface AlertPost {
 }
 
 /** A loopback alert receiver (a chat webhook, say) that keeps every notice it is sent. */
-async function alertReceiver(): Promise<{ server: Server; url: string; posts: AlertPost[] }> {
+async function alertReceiver(
+  refuseFirst = 0,
+): Promise<{ server: Server; url: string; posts: AlertPost[]; refused: number }> {
   const posts: AlertPost[] = [];
+  const receiver = { refused: 0 };
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
       body += chunk;
     });
     request.on('end', () => {
+      if (receiver.refused < refuseFirst) {
+        receiver.refused += 1;
+        response.statusCode = 503;
+        response.end('busy');
+        return;
+      }
       posts.push(JSON.parse(body) as AlertPost);
       response.end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`, posts };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`;
+  return Object.assign(receiver, { server, url, posts });
 }
 
 interface Group {
@@ -54,13 +64,20 @@ interface Group {
 }
 
 /** `replicas` hubs on one database, each sending alerts to the same receiver and mailbox. */
-async function group(databaseUrl: string, replicas: number): Promise<Group> {
-  const receiver = await alertReceiver();
+async function group(databaseUrl: string, replicas: number, refuseFirst = 0): Promise<Group> {
+  const receiver = await alertReceiver(refuseFirst);
   const smtp = await startSmtpUnderTest({ tls: 'none', login });
   const configFile = join(mkdtempSync(join(tmpdir(), 'bonrelay-hub-alerts-')), 'config.json');
   writeFileSync(
     configFile,
-    JSON.stringify({ alerts: { webhookUrl: receiver.url, checkIntervalMs: 50, locale: 'en-GB' } }),
+    JSON.stringify({
+      alerts: {
+        webhookUrl: receiver.url,
+        checkIntervalMs: 50,
+        locale: 'en-GB',
+        retry: { baseMs: 50, factor: 2, capMs: 200, maxAttempts: 5 },
+      },
+    }),
   );
   const env = {
     BONRELAY_CONFIG: configFile,
@@ -203,6 +220,46 @@ for (const database of hubDatabasesUnderTest()) {
       assert.is(world.smtp.received.length, 2);
     } finally {
       await site.stop();
+      await world.close();
+    }
+  });
+
+  test(`[${database.dialect}] a receiver that fails is tried again with backoff, and every attempt is in the hub's journal`, async () => {
+    const world = await group(await database.fresh(), 1, 2);
+    const hub = world.hubs[0] as TestHub;
+    try {
+      const jwt = await signWixWebhook(
+        orderCreatedDelivery(makeWixOrder({}), { instanceId: 'inst-nobody' }),
+        keys.privateKey,
+      );
+      await postToHub(hub, jwt);
+      await eventually('the third attempt to get through', () => world.receiver.posts.length === 1);
+      const journal = await eventually('the delivery journalled', async () => {
+        const rows = await hub.hub.database.db
+          .selectFrom('hub_events')
+          .select(['type', 'data'])
+          .where('type', 'in', ['AlertDelivered', 'AlertDeliveryFailed'])
+          .execute();
+        const webhook = rows
+          .map((row) => ({
+            type: row.type,
+            ...(JSON.parse(row.data) as { channel: string; attempt: number }),
+          }))
+          .filter((row) => row.channel === 'webhook')
+          .sort((a, b) => a.attempt - b.attempt);
+        return webhook.length === 3 ? webhook : undefined;
+      });
+      assert.equal(
+        journal.map((row) => [row.type, row.attempt]),
+        [
+          ['AlertDeliveryFailed', 1],
+          ['AlertDeliveryFailed', 2],
+          ['AlertDelivered', 3],
+        ],
+      );
+      assert.match(JSON.stringify(journal[0]), /HTTP 503/);
+      assert.is(world.receiver.refused, 2);
+    } finally {
       await world.close();
     }
   });
