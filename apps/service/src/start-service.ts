@@ -54,6 +54,7 @@ import {
 } from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
 import { watchClockSkew } from './webhook-path/clock-skew-watch.ts';
+import { judgeHubStream } from './webhook-path/hub-stream-path.ts';
 import { measureWebhookClock, noticeWebhooks } from './webhook-path/observe-wix-webhooks.ts';
 import { startPublicPathCheck } from './webhook-path/public-path-check.ts';
 import { watchWebhookPath } from './webhook-path/webhook-path-watch.ts';
@@ -282,8 +283,19 @@ export async function startService(
   const printerMonitors = monitors.printers;
   const internetMonitor = monitors.internet;
 
+  const hubStream = config.hub.url
+    ? judgeHubStream({ path: webhookPath, scheduler, clock, graceMs: config.wix.webhookGraceMs })
+    : undefined;
   const replication = config.hub.url
-    ? startReplication({ store, config, scheduler, clock, logger, consequences })
+    ? startReplication({
+        store,
+        config,
+        scheduler,
+        clock,
+        logger,
+        consequences,
+        ...(hubStream ? { orderStream: hubStream } : {}),
+      })
     : undefined;
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
@@ -444,6 +456,7 @@ export async function startService(
         fallback.stop();
         await Promise.all(sagas.map((saga) => saga.stop()));
         await replication?.stop();
+        hubStream?.stop();
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();
         store.append([

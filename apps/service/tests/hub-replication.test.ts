@@ -169,7 +169,11 @@ for (const database of hubDatabasesUnderTest()) {
       assert.is(refused.status, 422);
       assert.is(((await refused.json()) as { brokenAt: number }).brokenAt, 4);
       assert.equal(await hubRows(hub, 'mitte'), []);
-      const recorded = await hub.hub.database.db.selectFrom('hub_events').selectAll().execute();
+      const recorded = await hub.hub.database.db
+        .selectFrom('hub_events')
+        .selectAll()
+        .where('type', '=', 'ReplicationRefused')
+        .execute();
       assert.equal(
         recorded.map((row) => [row.type, row.site_id]),
         [['ReplicationRefused', 'mitte']],

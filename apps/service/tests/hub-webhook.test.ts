@@ -80,12 +80,16 @@ for (const database of hubDatabasesUnderTest()) {
         const answer = await postTo(hub.url, 'order-x', 'inst-nobody', delivery);
         assert.equal([answer.status, answer.body.routed], [200, false]);
       }
-      const recorded = await hub.hub.database.db.selectFrom('hub_events').selectAll().execute();
+      const recorded = await hub.hub.database.db
+        .selectFrom('hub_events')
+        .selectAll()
+        .orderBy('type')
+        .execute();
       assert.equal(
         recorded.map((row) => row.type),
-        ['OrderUnroutable'],
+        ['AlertRaised', 'OrderUnroutable'],
       );
-      assert.match(recorded[0]?.data ?? '', /inst-nobody/);
+      assert.match(recorded[1]?.data ?? '', /inst-nobody/);
       assert.is(hub.logLines.filter((line) => line.includes('"alert":"order-unroutable"')).length, 1);
       const routed = await hub.hub.database.db.selectFrom('hub_routed_orders').selectAll().execute();
       assert.equal(routed, []);

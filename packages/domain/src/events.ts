@@ -173,10 +173,14 @@ export interface EventDataByType {
   /** Catch-up found orders whose webhook did not arrive within `wix.webhookGraceMs`: Wix cannot reach us. */
   WebhookDeliveryGap: {
     orders: number;
-    oldestOrderId: string;
-    oldestUpdatedAt: string;
+    /** Absent on a gap that no missed order showed (a hub stream down past the grace). */
+    oldestOrderId?: string;
+    oldestUpdatedAt?: string;
     lastWebhookAt?: string;
     detectedAt: string;
+    /** A hub-fed site's orders cannot come because the hub's order stream is down (since `hubDownSince`). */
+    cause?: 'hub-unreachable';
+    hubDownSince?: string;
   };
   /** A webhook arrived again after a gap: the public path works. */
   WebhookDeliveryRestored: { gapStartedAt: string; restoredAt: string; missedOrders: number };
@@ -201,7 +205,11 @@ export type AlertKind =
   | 'order-unreadable'
   | 'webhook-delivery-gap'
   | 'clock-skew'
-  | 'daily-summary';
+  | 'daily-summary'
+  /** At a hub: an order for a Wix instance no site registered (printed nowhere). */
+  | 'order-unroutable'
+  /** At a hub: a site's log refused (broken hash chain, replaced log) until it replicates fine again. */
+  | 'replication-refused';
 
 /** Whether this box answered through its public URL (`unknown` before the first check). */
 export type PublicPathStatus = 'unknown' | 'reachable' | 'unreachable';

@@ -43,4 +43,16 @@ test('given a gap not yet restored, then its period is open until now', () => {
   assert.equal(open?.durationMs, 10 * 60_000);
 });
 
+test('given a hub-fed site whose hub stream is down, then the period names the hub as its cause', () => {
+  const hubGap = event('WebhookDeliveryGap', '2024-05-10T19:04:00.000Z', {
+    orders: 0,
+    detectedAt: '2024-05-10T19:04:00.000Z',
+    cause: 'hub-unreachable',
+    hubDownSince: '2024-05-10T19:02:00.000Z',
+  });
+  const audit = foldEvents(evolveOfflineAudit, emptyOfflineAudit, [hubGap]);
+  const [open] = offlinePeriodsOf(audit, { now: '2024-05-10T19:12:00.000Z', component: 'webhook-path' });
+  assert.equal(open?.cause, 'hub unreachable');
+});
+
 test.run();

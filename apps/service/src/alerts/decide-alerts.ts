@@ -134,10 +134,16 @@ function gapMessage(
   say: Translator['say'],
 ): string {
   const last = gap.lastWebhookAt ? sinceText(gap.lastWebhookAt, now, rules) : '—';
+  if (gap.cause === 'hub-unreachable') {
+    return say('alert.hubUnreachable', {
+      since: sinceText(gap.hubDownSince ?? gap.detectedAt, now, rules),
+      last,
+    });
+  }
   return say('alert.webhookDeliveryGap', {
     orders: gap.orders,
-    oldest: gap.oldestOrderId,
-    changed: sinceText(gap.oldestUpdatedAt, now, rules),
+    oldest: gap.oldestOrderId ?? '—',
+    changed: gap.oldestUpdatedAt ? sinceText(gap.oldestUpdatedAt, now, rules) : '—',
     last,
   });
 }

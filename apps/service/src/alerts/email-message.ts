@@ -36,6 +36,8 @@ const subjectNames: Record<AlertKind, string> = {
   'webhook-delivery-gap': 'subject',
   'clock-skew': 'subject',
   'daily-summary': 'day',
+  'order-unroutable': 'order',
+  'replication-refused': 'site',
 };
 
 /** What to do, one line; the alert's message already says what happened (and for some, what to do). */
@@ -45,6 +47,8 @@ const hints: Partial<Record<AlertKind, MessageKey>> = {
   'paper-near-end': 'email.hint.paper-near-end',
   'order-unreadable': 'email.hint.order-unreadable',
   'clock-skew': 'email.hint.clock-skew',
+  'order-unroutable': 'email.hint.order-unroutable',
+  'replication-refused': 'email.hint.replication-refused',
 };
 
 /** Outages listed one per line, at most this many, so the mail stays one screen on a phone. */

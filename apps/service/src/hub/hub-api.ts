@@ -9,8 +9,10 @@ import { hubDashboardHtml } from './hub-dashboard.ts';
 import { siteEvents, siteOverviews } from './hub-queries.ts';
 import type { HubTables } from './hub-tables.ts';
 import { ingestSiteBatch } from './ingest-site-batch.ts';
+import type { OrderWakeups } from './order-wakeups.ts';
 import { ordersForSite, routeOrder } from './route-order.ts';
 import { siteOfToken } from './sites-registry.ts';
+import type { HubAlerts } from './start-hub-alerts.ts';
 
 export interface HubApiOptions {
   readonly db: Kysely<HubTables>;
@@ -27,6 +29,10 @@ export interface HubApiOptions {
   readonly orderPollIntervalMs: number;
   readonly dashboardRefreshSeconds: number;
   readonly version: string;
+  /** The hub's alerts by webhook and e-mail (unroutable orders, refused sites). */
+  readonly alerts?: Pick<HubAlerts, 'orderUnroutable' | 'checkNow'>;
+  /** Wakes held order polls when an order is routed, before the next look at the database. */
+  readonly wakeups?: Pick<OrderWakeups, 'next' | 'announce'>;
 }
 
 type SiteEnv = { Variables: { siteId: string } };
@@ -73,9 +79,15 @@ export function createHubApi(options: HubApiOptions): Hono {
           },
           'an order came for a Wix instance no site registered: run `bonrelay sites add <site> --wix-instance <id>`',
         );
+        await options.alerts?.orderUnroutable({
+          instanceId: routing.instanceId,
+          orderId: verification.webhook.orderId,
+          webhookId: verification.webhook.webhookId,
+        });
       }
       return c.json({ ok: true, routed: false, webhookId: verification.webhook.webhookId });
     }
+    if (!routing.duplicate) await options.wakeups?.announce(routing.siteId);
     return c.json({ ok: true, routed: true, site: routing.siteId, duplicate: routing.duplicate });
   });
 
@@ -117,6 +129,7 @@ export function createHubApi(options: HubApiOptions): Hono {
       { alert: 'replication-refused', site: siteId, brokenAt: result.brokenAt },
       `site ${siteId}: its hash chain breaks at position ${result.brokenAt}; replication refused until it is investigated`,
     );
+    options.alerts?.checkNow();
     return c.json(
       { error: 'chain-broken', brokenAt: result.brokenAt, acknowledgedPosition: result.acknowledgedPosition },
       422,
@@ -130,8 +143,9 @@ export function createHubApi(options: HubApiOptions): Hono {
     for (;;) {
       const page = await ordersForSite(db, siteId, after, ordersPerPoll, clock());
       if (page.orders.length > 0 || waited >= holdMs || c.req.raw.signal.aborted) return c.json(page);
-      await options.wait(options.orderPollIntervalMs);
-      waited += options.orderPollIntervalMs;
+      const interval = options.wait(options.orderPollIntervalMs);
+      const looked = options.wakeups ? await options.wakeups.next(siteId, interval) : await interval;
+      if (looked !== 'woken') waited += options.orderPollIntervalMs;
     }
   });
   app.route('/', site);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type HubAlertTables, migrateHubAlerts } from './hub-alert-tables.ts';
 import type { HubTables } from './hub-tables.ts';
 
 /**
@@ -77,4 +78,5 @@ export async function migrateHub(db: Kysely<HubTables>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'varchar(40)', (c) => c.notNull())
     .execute();
+  await migrateHubAlerts(db.withTables<HubAlertTables>());
 }

@@ -1,13 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
+import { alertMailerFor } from '../alerts/email-transport.ts';
 import { type Config, describeConfig, resolveWixPublicKey } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
 import { serveApi } from '../serve-api.ts';
 import { openServiceLog } from '../service-log.ts';
 import { serviceVersion } from '../version.ts';
+import type { HubAlertTables } from './hub-alert-tables.ts';
 import { createHubApi } from './hub-api.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
+import { startOrderWakeups } from './order-wakeups.ts';
+import { startHubAlerts } from './start-hub-alerts.ts';
 
 export interface RunningHub {
   readonly url: string;
@@ -37,6 +41,23 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
   );
   logger.info({ config: describeConfig(config) }, 'configuration');
+  const wakeups = await startOrderWakeups({
+    db: database.db as never,
+    dialect: database.dialect,
+    url,
+    scheduler,
+    reconnectMs: config.hub.retry.capMs,
+    logger,
+  });
+  const alerts = startHubAlerts({
+    db: database.db.withTables<HubAlertTables>(),
+    config: config.alerts,
+    locale: config.alerts.locale ?? config.locale,
+    mail: alertMailerFor(config),
+    scheduler,
+    clock,
+    logger,
+  });
   const api = createHubApi({
     db: database.db,
     clock,
@@ -57,6 +78,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
     version: serviceVersion,
+    alerts,
+    wakeups,
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
@@ -73,6 +96,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await alerts.stop();
+        await wakeups.close();
         await database.close();
         logger.info('stopped');
       })();

@@ -21,6 +21,8 @@ export interface OrderPullOptions {
   readonly logger: Logger;
   /** Appends one routed order durably (idempotent); throws if it cannot. */
   readonly accept: (delivery: RoutedDelivery) => number;
+  /** Told the stream's state after every poll, so the webhook path can be judged by it. */
+  readonly onState?: (state: OrderStreamStatus['state']) => void;
 }
 
 /**
@@ -41,6 +43,7 @@ export function startOrderPull(options: OrderPullOptions) {
       logger.warn({ hub: hub.url, error }, `the order stream from the hub is down: ${error}`);
     }
     status = { ...status, state, lastError: error };
+    options.onState?.(state);
     return waits.wait(backoffMs(failures, hub.retry));
   };
 
@@ -65,6 +68,7 @@ export function startOrderPull(options: OrderPullOptions) {
       cursor = order.sequence;
     }
     status = { state: 'connected', cursor, lastContactAt: options.clock().toISOString(), lastError: null };
+    options.onState?.('connected');
   };
 
   const running = (async () => {

@@ -3,7 +3,7 @@ import type { EventStore } from '@bonrelay/event-store';
 import type { SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
-import { acceptRoutedOrder } from './accept-routed-order.ts';
+import { acceptRoutedOrder, type RoutedDelivery } from './accept-routed-order.ts';
 import { createHubClient } from './hub-client.ts';
 import { type OrderStreamStatus, startOrderPull } from './pull-orders.ts';
 import { type ReplicationStatus, startLogShipping } from './ship-log.ts';
@@ -17,6 +17,11 @@ export interface ReplicationOptions {
   /** Print jobs and cancellations that follow from an order's events, as for the site's own webhook. */
   readonly consequences: (events: readonly EventToAppend[]) => EventToAppend[];
   readonly fetch?: typeof fetch;
+  /** Told of every routed order appended (or already held) and of the order stream's state. */
+  readonly orderStream?: {
+    orderArrived(orderId: string | undefined): void;
+    streamChanged(state: OrderStreamStatus['state']): void;
+  };
 }
 
 /**
@@ -48,7 +53,8 @@ export function startReplication(options: ReplicationOptions) {
     scheduler: options.scheduler,
     clock: options.clock,
     logger: options.logger,
-    accept: acceptRoutedOrder(options.store, options.consequences),
+    accept: noticeRoutedOrders(acceptRoutedOrder(options.store, options.consequences), options.orderStream),
+    ...(options.orderStream ? { onState: options.orderStream.streamChanged } : {}),
   });
   return {
     status: () => linkStatus(shipping.status(), orders.status()),
@@ -69,6 +75,19 @@ function linkStatus(shipping: ReplicationStatus, orders: OrderStreamStatus) {
   return linkDown && quiet
     ? { ...shipping, state: orders.state, lastError: orders.lastError, orders }
     : { ...shipping, orders };
+}
+
+/** Tells the webhook path of each order the hub stream brought, once it is durably held. */
+function noticeRoutedOrders(
+  accept: (delivery: RoutedDelivery) => number,
+  stream: ReplicationOptions['orderStream'],
+): (delivery: RoutedDelivery) => number {
+  if (!stream) return accept;
+  return (delivery) => {
+    const appended = accept(delivery);
+    stream.orderArrived(delivery.webhook.orderId);
+    return appended;
+  };
 }
 
 export type Replication = ReturnType<typeof startReplication>;

@@ -40,12 +40,15 @@ export function recordedPathFindings(store: EventStore, alertMs: number): PathFi
     gap =
       event.type === 'WebhookDeliveryGap' ? (event.data as EventDataByType['WebhookDeliveryGap']) : undefined;
   }
+  const hubDown = gap?.cause === 'hub-unreachable';
   findings.push(
     gap
       ? {
           verdict: 'warn',
           check: 'Wix webhooks',
-          detail: `not arriving since ${gap.detectedAt} (orders are fetched every minute instead): check the tunnel / public URL`,
+          detail: hubDown
+            ? `the hub cannot be reached since ${gap.hubDownSince ?? gap.detectedAt} (orders are fetched every minute instead): check this box's internet and the hub`
+            : `not arriving since ${gap.detectedAt} (orders are fetched every minute instead): check the tunnel / public URL`,
         }
       : { verdict: 'ok', check: 'Wix webhooks', detail: 'no delivery gap open' },
   );

@@ -16,7 +16,7 @@ function componentLabel(component) {
 
 // A printer or the internet records the status it fell to; the webhook path records why, in English.
 function causeWords(period) {
-  if (period.component === 'webhook-path') return say('dashboard.webhookPath.cause');
+  if (period.component === 'webhook-path') return say(period.cause === 'hub unreachable' ? 'dashboard.webhookPath.hubCause' : 'dashboard.webhookPath.cause');
   return period.cause ? word('dashboard.status', period.cause) : say('dashboard.down');
 }
 

@@ -10,10 +10,13 @@ function renderWixHealth(health) {
   const banner = $('webhook-path-banner');
   banner.hidden = path.status !== 'gap';
   const details = [];
-  if (path.gap) {
+  const hubDown = path.gap && path.gap.cause === 'hub-unreachable';
+  banner.querySelector('h2').textContent = say(hubDown ? 'dashboard.webhookPath.hubBanner' : 'dashboard.webhookPath.banner');
+  if (hubDown) details.push(say('dashboard.webhookPath.hubDown', { time: clockTime(path.gap.hubDownSince || path.gap.detectedAt) }));
+  if (path.gap && path.gap.orders > 0) {
     details.push(say('dashboard.webhookPath.gap', { orders: path.gap.orders, time: clockTime(path.gap.detectedAt) }));
-    if (path.gap.lastWebhookAt) details.push(say('dashboard.webhookPath.lastWebhook', { time: clockTime(path.gap.lastWebhookAt) }));
   }
+  if (path.gap && path.gap.lastWebhookAt) details.push(say('dashboard.webhookPath.lastWebhook', { time: clockTime(path.gap.lastWebhookAt) }));
   $('webhook-path-details').textContent = details.join(' ');
   const publicPath = health.publicPath;
   const reachable = { reachable: 'online', unreachable: 'offline' };

@@ -28,10 +28,12 @@ export const wixHealthSchema = z
       gap: z
         .object({
           orders: z.number().int().min(0),
-          oldestOrderId: z.string(),
-          oldestUpdatedAt: timeSchema,
+          oldestOrderId: z.string().optional(),
+          oldestUpdatedAt: timeSchema.optional(),
           lastWebhookAt: timeSchema.optional(),
           detectedAt: timeSchema,
+          cause: z.enum(['hub-unreachable']).optional(),
+          hubDownSince: timeSchema.optional(),
         })
         .optional(),
       lastWebhookAt: timeSchema.optional(),

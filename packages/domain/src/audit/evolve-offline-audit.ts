@@ -148,7 +148,13 @@ export function evolveOfflineAudit(audit: OfflineAudit, event: AnyDomainEvent): 
         : goDown(audit, 'internet', to, event, failedTargets);
     }
     case 'WebhookDeliveryGap':
-      return goDown(audit, 'webhook-path', 'webhooks not arriving', event);
+      // A hub-fed site's orders stop when the hub does, whatever Wix does: name the hub.
+      return goDown(
+        audit,
+        'webhook-path',
+        event.data.cause === 'hub-unreachable' ? 'hub unreachable' : 'webhooks not arriving',
+        event,
+      );
     case 'WebhookDeliveryRestored':
       return comeBack(audit, 'webhook-path', event.recordedAt);
     case 'OrderReceived':

@@ -122,6 +122,10 @@ export const de: Catalog = {
     '{orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} seit {time} ohne Webhook.',
   'dashboard.webhookPath.lastWebhook': 'Letzter Webhook um {time}.',
   'dashboard.webhookPath.cause': 'Webhooks kommen nicht an',
+  'dashboard.webhookPath.hubBanner':
+    'Der Hub ist nicht erreichbar: seine Bestellungen kommen nicht an diese Box; Bestellungen werden stattdessen jede Minute bei Wix abgeholt; Internet dieser Box und den Hub prüfen',
+  'dashboard.webhookPath.hubCause': 'Hub nicht erreichbar',
+  'dashboard.webhookPath.hubDown': 'Der Bestell-Stream vom Hub ist seit {time} unterbrochen.',
   'dashboard.publicPath': 'Öffentliche URL (Wix → hier)',
   'dashboard.publicPath.noAnswer': 'keine Antwort',
   'dashboard.clockSkew':
@@ -202,6 +206,12 @@ export const de: Catalog = {
     'Eine Bestellung konnte nicht gelesen werden — bitte in Wix öffnen (Wix-Zustellung {id}): {reason}; {error}',
   'alert.webhookDeliveryGap':
     'Wix erreicht diese Box nicht: {orders, plural, one {# Bestellung kam} other {# Bestellungen kamen}} nur über den minütlichen Abruf (älteste {oldest}, geändert {changed}; letzter Webhook {last}); Tunnel / öffentliche URL prüfen',
+  'alert.hubUnreachable':
+    'Der Hub ist seit {since} nicht erreichbar: seine Bestellungen kommen nicht an diese Box, sie werden stattdessen jede Minute bei Wix abgeholt (letzter direkter Webhook {last}); Internet dieser Box und den Hub prüfen',
+  'alert.orderUnroutable':
+    'Eine Bestellung kam am Hub für die Wix-Instanz {instance} an, die kein Standort registriert hat (Wix-Bestellung {order}): sie wird nirgends gedruckt; `bonrelay sites add STANDORT --wix-instance {instance}` ausführen',
+  'alert.replicationRefused':
+    'Der Hub weist das Protokoll von Standort {site} ab: {reason}; seine Ereignisse werden nicht mehr repliziert, bis es geprüft ist',
   'alert.clockSkew':
     'Die Uhr dieser Box geht {minutes} Min. {direction, select, behind {nach} other {vor}} gegenüber Wix: Bons zeigen falsche Uhrzeiten und Geschäftstage; Uhrzeit / NTP prüfen',
   'alert.resolved': 'Behoben: {message}',
@@ -257,6 +267,14 @@ export const de: Catalog = {
     'Bestellung in Wix öffnen und von Hand zubereiten; sie wird nicht von selbst gedruckt.',
   'email.hint.clock-skew':
     'Bis das behoben ist, zeigen Bons falsche Uhrzeiten: Zeiteinstellung (NTP) prüfen.',
+  'email.subject.order-unroutable.raised': 'Bestellung {order} kam am Hub an, aber für keinen Standort',
+  'email.subject.order-unroutable.cleared': 'Behoben: Bestellung {order} hat ihren Standort gefunden',
+  'email.subject.replication-refused.raised': 'Der Hub weist das Protokoll von Standort {site} ab',
+  'email.subject.replication-refused.cleared': 'Behoben: Standort {site} repliziert wieder',
+  'email.hint.order-unroutable':
+    'Bestellung von Hand aus Wix zubereiten und die Instanz mit `bonrelay sites add` eintragen.',
+  'email.hint.replication-refused':
+    'Protokoll des Standorts mit dem des Hubs vergleichen (`bonrelay verify` am Standort); bis dahin wird nichts mehr repliziert.',
   'email.raisedAt': 'Gemeldet {time}.',
   'email.resolvedAt': 'Gemeldet {raised}, behoben {resolved}.',
   'email.signature': 'bonrelay bei {restaurant}',

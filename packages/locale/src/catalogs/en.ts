@@ -122,6 +122,10 @@ export const en = {
     '{orders, plural, one {# order} other {# orders}} came without their webhook since {time}.',
   'dashboard.webhookPath.lastWebhook': 'Last webhook at {time}.',
   'dashboard.webhookPath.cause': 'webhooks not arriving',
+  'dashboard.webhookPath.hubBanner':
+    'The hub cannot be reached: its orders do not come to this box; orders are fetched from Wix every minute instead; check this box’s internet and the hub',
+  'dashboard.webhookPath.hubCause': 'the hub cannot be reached',
+  'dashboard.webhookPath.hubDown': 'The hub’s order stream has been down since {time}.',
   'dashboard.publicPath': 'Public URL (Wix → here)',
   'dashboard.publicPath.noAnswer': 'no answer',
   'dashboard.clockSkew':
@@ -201,6 +205,12 @@ export const en = {
     'An order could not be read — open it in Wix (Wix delivery {id}): {reason}; {error}',
   'alert.webhookDeliveryGap':
     'Wix cannot reach this box: {orders, plural, one {# order} other {# orders}} came only through the minute-by-minute fetch (oldest {oldest}, changed {changed}; last webhook {last}); check the tunnel / public URL',
+  'alert.hubUnreachable':
+    'The hub cannot be reached since {since}: its orders do not come to this box, they are fetched from Wix every minute instead (last direct webhook {last}); check this box’s internet and the hub',
+  'alert.orderUnroutable':
+    'An order came to the hub for Wix instance {instance}, which no site registered (Wix order {order}): it is printed nowhere; run `bonrelay sites add SITE --wix-instance {instance}`',
+  'alert.replicationRefused':
+    'The hub refuses site {site}’s log: {reason}; its events are no longer replicated until it is investigated',
   'alert.clockSkew':
     'This box’s clock is {minutes} min {direction, select, behind {behind} other {ahead of}} Wix: tickets show wrong times and business days; check the time / NTP',
   'alert.resolved': 'Resolved: {message}',
@@ -256,6 +266,14 @@ export const en = {
   'email.hint.paper-near-end': 'Put in a new roll before the rush.',
   'email.hint.order-unreadable': 'Open the order in Wix and make it by hand; it will not print by itself.',
   'email.hint.clock-skew': 'Tickets show wrong times until it is fixed: check the time settings (NTP).',
+  'email.subject.order-unroutable.raised': 'Order {order} reached the hub for no site',
+  'email.subject.order-unroutable.cleared': 'Resolved: order {order} found its site',
+  'email.subject.replication-refused.raised': "The hub refuses site {site}'s log",
+  'email.subject.replication-refused.cleared': 'Resolved: site {site} replicates again',
+  'email.hint.order-unroutable':
+    'Make the order by hand from Wix, and register the instance with `bonrelay sites add`.',
+  'email.hint.replication-refused':
+    'Compare the site’s log with the hub’s (`bonrelay verify` on the site); nothing more is replicated until then.',
   'email.raisedAt': 'Raised {time}.',
   'email.resolvedAt': 'Raised {raised}, resolved {resolved}.',
   'email.signature': 'bonrelay at {restaurant}',
