@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultMode, PrinterEmulator } from '@bonrelay/printer-emulator';
 import { startPrinterEmulator } from '@bonrelay/printer-emulator';
 import { test } from 'uvu';
@@ -69,6 +70,27 @@ test('given paper end, when a job ends with GS r 1, then GS r is answered only a
     assert.ok(job?.complete);
     assert.match(job?.text ?? '', 'Table 1');
     c.socket.destroy();
+  }));
+
+test('given paper end, when a job arrives and the client hangs up its side, then the printer keeps the job and the connection until the paper is loaded', () =>
+  withPrinter('paper-end', async (printer) => {
+    // A stopped printer holds what it was sent; closing cleanly at once would pass for "took the job".
+    const c = await client(printer);
+    let ended = false;
+    c.socket.on('end', () => {
+      ended = true;
+    });
+    c.send(...Buffer.from('Table 3\n'), 0x10, 0x04, 1);
+    c.socket.end();
+    await c.received(1);
+    await delay(50);
+    assert.is(ended, false, 'the connection stays open while the printer is stopped');
+    assert.equal(printer.jobs, []);
+    await printer.setMode('online');
+    await new Promise((resolve) => (ended ? resolve(undefined) : c.socket.once('end', resolve)));
+    const [job] = await printer.waitForJobs(1);
+    assert.ok(job?.complete);
+    assert.match(job?.text ?? '', 'Table 3');
   }));
 
 test('given a process id request, when the job printed, then the printer answers 37 22 d1-d4 00', () =>
@@ -151,6 +173,21 @@ test('given offline, when switched back online, then the same port accepts jobs 
     const c = await client(printer);
     c.send(0x10, 0x04, 1);
     assert.equal(await c.received(1), [0x12]);
+    c.socket.destroy();
+  }));
+
+test('given a client that connected while the printer hung, when it recovers, then that client is served', () =>
+  withPrinter('blackhole', async (printer) => {
+    // Over USB one connection (socat's) carries every job; a printer that hung once must not stay deaf on it.
+    const c = await client(printer);
+    c.send(0x10, 0x04, 1);
+    await printer.setMode('online');
+    const answer = await Promise.race([c.received(1), delay(2_000, 'no answer within 2 s')]);
+    assert.equal(answer, [0x12]);
+    c.send(...Buffer.from('after the hang\n'), 0x1d, 0x72, 0x31);
+    await c.received(2);
+    const [job] = await printer.waitForJobs(1);
+    assert.is(job?.text.trim(), 'after the hang');
     c.socket.destroy();
   }));
 

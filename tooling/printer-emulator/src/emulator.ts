@@ -85,9 +85,10 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
     for (const listener of listeners) listener(job);
   }
 
-  // A printer's network interface prints for one client at a time; the others wait their turn.
+  // A printer's network interface prints for one client at a time; the others wait their turn. A
+  // hung printer serves no one, but those who connected meanwhile are served once it recovers.
   function serveNext(): void {
-    while (!active && waiting.length > 0) {
+    while (!active && waiting.length > 0 && mode !== 'blackhole') {
       const socket = waiting.shift() as Socket;
       if (!socket.destroyed) active = new PrintSession(socket, sessionHost);
     }
@@ -104,7 +105,6 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
       const index = waiting.indexOf(socket);
       if (index >= 0) waiting.splice(index, 1);
     });
-    if (mode === 'blackhole') return;
     waiting.push(socket);
     serveNext();
   }
@@ -158,6 +158,7 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
       if (next === 'offline' && previous !== 'offline') await stopListening();
       if (previous === 'offline' && next !== 'offline') await listen();
       active?.modeChanged();
+      serveNext();
     },
     jobs,
     onJob(listener) {

@@ -168,8 +168,14 @@ export class PrintSession {
     }
   }
 
+  /**
+   * The client sent its last byte: close once everything printed. A stopped printer (paper end,
+   * cover open, error) keeps the job and the connection until it can print, as a real one keeps
+   * its buffer: closing cleanly at once would pass for "took the job" while nothing printed.
+   */
   private settleIfEnded(): void {
     if (!this.clientEnded || this.finished || this.dripping.length > 0 || this.held.length > 0) return;
+    if (this.queue.length > 0 && isStopped(this.host.mode())) return;
     const printedAll = this.queue.length === 0 && this.received.length === 0;
     this.finishJob(printedAll);
     this.finished = true;
