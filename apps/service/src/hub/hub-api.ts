@@ -8,6 +8,8 @@ import { replicationBatchSchema } from '../replication/replicated-row.ts';
 import { hubDashboardHtml } from './hub-dashboard.ts';
 import { siteEvents, siteOverviews } from './hub-queries.ts';
 import type { HubTables } from './hub-tables.ts';
+import type { HubViewQueries } from './hub-view-queries.ts';
+import { addHubViewRoutes } from './hub-view-routes.ts';
 import { ingestSiteBatch } from './ingest-site-batch.ts';
 import { ordersForSite, routeOrder } from './route-order.ts';
 import { siteOfToken } from './sites-registry.ts';
@@ -27,6 +29,8 @@ export interface HubApiOptions {
   readonly orderPollIntervalMs: number;
   readonly dashboardRefreshSeconds: number;
   readonly version: string;
+  /** The sites' views (orders, print jobs, offline periods), kept by the hub's view projector. */
+  readonly views: HubViewQueries;
 }
 
 type SiteEnv = { Variables: { siteId: string } };
@@ -140,7 +144,13 @@ export function createHubApi(options: HubApiOptions): Hono {
   people.use('/api/*', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
   people.use('/', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
   people.get('/', async (c) =>
-    c.html(hubDashboardHtml(await siteOverviews(db), options.dashboardRefreshSeconds)),
+    c.html(
+      hubDashboardHtml(
+        await siteOverviews(db),
+        options.dashboardRefreshSeconds,
+        await options.views.lastOutages(),
+      ),
+    ),
   );
   people.get('/api/sites', async (c) => c.json({ sites: await siteOverviews(db), next: null }));
   people.get('/api/events', async (c) => {
@@ -175,6 +185,7 @@ export function createHubApi(options: HubApiOptions): Hono {
       next: null,
     });
   });
+  addHubViewRoutes(people, options.views);
   app.route('/', people);
   return app;
 }

@@ -3,11 +3,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { type Config, describeConfig, resolveWixPublicKey } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
+import { bonrelayTableViews } from '../projections/bonrelay-views.ts';
 import { serveApi } from '../serve-api.ts';
 import { openServiceLog } from '../service-log.ts';
 import { serviceVersion } from '../version.ts';
 import { createHubApi } from './hub-api.ts';
+import { startHubViewProjector } from './hub-view-projector.ts';
+import { hubViewQueries } from './hub-view-queries.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
+import { openSiteViewStore } from './site-view-store.ts';
 
 export interface RunningHub {
   readonly url: string;
@@ -37,6 +41,17 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     logger.warn({ err: error }, 'a database connection dropped; the next query opens a new one'),
   );
   logger.info({ config: describeConfig(config) }, 'configuration');
+  const siteViews = openSiteViewStore(url);
+  const views = bonrelayTableViews(config);
+  const projector = startHubViewProjector({
+    db: database.db,
+    store: siteViews,
+    views,
+    scheduler,
+    intervalMs: config.database.viewFlushIntervalMs,
+    onError: (error, site) =>
+      logger.error({ err: error, site }, "a site's views could not be brought up to date; retrying"),
+  });
   const api = createHubApi({
     db: database.db,
     clock,
@@ -57,6 +72,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
     version: serviceVersion,
+    views: hubViewQueries(database.db, siteViews, views, clock),
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
@@ -73,6 +89,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await projector.stop();
+        await siteViews.close();
         await database.close();
         logger.info('stopped');
       })();

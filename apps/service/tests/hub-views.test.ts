@@ -1,0 +1,151 @@
+import { makeWixOrder, orderApprovedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { hubDatabasesUnderTest } from './support/hub-databases.ts';
+import { fastHubConfig, registerSite, siteHubEnv, startTestHub, type TestHub } from './support/test-hub.ts';
+import { eventually, startTestService, type TestService } from './support/test-service.ts';
+
+type Row = Record<string, unknown> & { site?: string };
+type Page = Record<string, Row[]> & { next: string | null };
+
+async function takeOrder(site: TestService): Promise<void> {
+  const jwt = await signWixWebhook(orderApprovedDelivery(makeWixOrder()), site.keys.privateKey);
+  assert.is((await site.request('GET', '/health')).status, 200);
+  assert.is((await site.request('POST', '/webhooks/wix', jwt)).status, 200);
+}
+
+async function hubRows(hub: TestHub, path: string, key: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const answer = await fetch(
+      `${hub.url}${path}${separator}limit=3${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
+    assert.is(answer.status, 200, `${path}: ${answer.status}`);
+    const page = (await answer.json()) as Page;
+    rows.push(...(page[key] as Row[]));
+    cursor = page.next;
+  } while (cursor !== null);
+  return rows;
+}
+
+async function siteRows(site: TestService, path: string, key: string): Promise<Row[]> {
+  const page = (await site.json(`${path}?limit=500`)) as Page;
+  return page[key] as Row[];
+}
+
+const withSite = (siteId: string, rows: Row[]) => rows.map((row) => ({ site: siteId, ...row }));
+
+/**
+ * An order as the hub can know it: the site replicates its log as stored, the guest's personal
+ * fields sealed with keys only the site holds, so on the hub they read as empty.
+ */
+function sealedGuest(row: Row): Row {
+  const order = row.order as Row;
+  const fulfilment = order.fulfilment as Row | undefined;
+  return {
+    ...row,
+    order: {
+      ...order,
+      ...(fulfilment?.address ? { fulfilment: { ...fulfilment, address: {} } } : {}),
+      ...(order.customer ? { customer: {} } : {}),
+    },
+  };
+}
+
+const routes = [
+  ['/api/orders', 'orders'],
+  ['/api/print-jobs', 'printJobs'],
+  ['/api/offline-periods', 'offlinePeriods'],
+] as const;
+
+/** Every view of both sites, as each site answers it, with its site: what the hub must answer. */
+async function sitesViews(sites: Record<string, TestService>) {
+  const expected: Record<string, Record<string, Row[]>> = {};
+  for (const [, key] of routes) expected[key] = {};
+  for (const [siteId, site] of Object.entries(sites))
+    for (const [path, key] of routes) {
+      const rows = await siteRows(site, path, key);
+      expected[key]![siteId] = withSite(siteId, key === 'orders' ? rows.map(sealedGuest) : rows);
+    }
+  return expected;
+}
+
+for (const database of hubDatabasesUnderTest()) {
+  test(`[${database.dialect}] the hub's orders, print jobs and offline periods are each site's own with its site, and without ?site= their union`, async () => {
+    const url = await database.fresh();
+    const hub = await startTestHub(url);
+    const replica = await startTestHub(url);
+    const sites: Record<string, TestService> = {};
+    try {
+      for (const siteId of ['mitte', 'wedding']) {
+        const token = await registerSite(hub, siteId);
+        sites[siteId] = await startTestService({
+          env: siteHubEnv(hub.url, siteId, token),
+          config: fastHubConfig,
+        });
+      }
+      const mitte = sites.mitte!;
+      const wedding = sites.wedding!;
+      await takeOrder(mitte);
+      await takeOrder(wedding);
+      await mitte.printer.setMode('offline');
+      await eventually('mitte to see its printer off', async () => {
+        const periods = await siteRows(mitte, '/api/offline-periods', 'offlinePeriods');
+        return periods.length === 1;
+      });
+      await takeOrder(mitte);
+      await takeOrder(mitte);
+      await mitte.printer.setMode('online');
+      await eventually('mitte to print its backlog and close the outage', async () => {
+        const jobs = await siteRows(mitte, '/api/print-jobs', 'printJobs');
+        const periods = await siteRows(mitte, '/api/offline-periods', 'offlinePeriods');
+        return jobs.length === 6 && jobs.every((job) => job.state === 'printed') && periods[0]?.end;
+      });
+      await eventually('wedding to print', async () => {
+        const jobs = await siteRows(wedding, '/api/print-jobs', 'printJobs');
+        return jobs.length === 2 && jobs.every((job) => job.state === 'printed');
+      });
+      const expected = await sitesViews(sites);
+      assert.is(expected.orders!.mitte!.length, 3);
+      const shown = (await siteRows(mitte, '/api/orders', 'orders'))[0] as Row;
+      assert.ok(((shown.order as Row).customer as Row).firstName, 'the site itself opens its guests');
+      assert.is(expected.offlinePeriods!.mitte!.length, 1);
+
+      for (const [path, key] of routes) {
+        for (const siteId of Object.keys(sites)) {
+          await eventually(`the hub's ${path}?site=${siteId} to equal the site's own`, async () => {
+            const rows = await hubRows(hub, `${path}?site=${siteId}`, key);
+            return JSON.stringify(rows) === JSON.stringify(expected[key]![siteId]) ? rows : undefined;
+          }).catch(async (error: unknown) => {
+            assert.equal(await hubRows(hub, `${path}?site=${siteId}`, key), expected[key]![siteId]);
+            throw error;
+          });
+        }
+        const union = [...expected[key]!.mitte!, ...expected[key]!.wedding!];
+        assert.equal(await hubRows(hub, path, key), union, `${path} without ?site= is the union`);
+        assert.equal(await hubRows(replica, path, key), union, `a replica answers ${path} the same`);
+      }
+
+      const unknown = await fetch(`${hub.url}/api/orders?site=nowhere`);
+      assert.is(unknown.status, 404);
+      const bad = await fetch(`${hub.url}/api/orders?site=mitte&colour=red`);
+      assert.is(bad.status, 400);
+
+      const overview = await (await fetch(`${replica.url}/`)).text();
+      assert.match(
+        overview,
+        /<tr data-site="mitte"[\s\S]*?<td class="outage"><a href="\/api\/offline-periods\?site=mitte">printer:printer /,
+      );
+      assert.match(overview, /<a href="\/api\/orders\?site=mitte">orders<\/a>/);
+      assert.match(overview, /<tr data-site="wedding"[\s\S]*?<td class="outage">none<\/td>/);
+    } finally {
+      for (const site of Object.values(sites)) await site.stop();
+      await hub.stop();
+      await replica.stop();
+    }
+  });
+}
+
+test.run();
