@@ -1,6 +1,7 @@
 import { makeWixOrder, orderApprovedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cli } from './cli-scenario.ts';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
 import { fastHubConfig, registerSite, siteHubEnv, startTestHub, type TestHub } from './support/test-hub.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
@@ -127,6 +128,24 @@ for (const database of hubDatabasesUnderTest()) {
         assert.equal(await hubRows(hub, path, key), union, `${path} without ?site= is the union`);
         assert.equal(await hubRows(replica, path, key), union, `a replica answers ${path} the same`);
       }
+
+      const audit = await cli(['audit', 'offline', '--site', 'mitte', '--json'], {
+        BONRELAY_ROLE: 'hub',
+        BONRELAY_DATABASE_URL: url,
+      });
+      assert.is(audit.code, 0, audit.err);
+      const audited = JSON.parse(audit.out) as { site: string; offlinePeriods: Row[] };
+      assert.equal(
+        audited.offlinePeriods.map((period) => ({ site: audited.site, ...period })),
+        expected.offlinePeriods!.mitte,
+        '`audit offline --site mitte` on the hub reads as the site audits itself',
+      );
+      const table = await cli(['audit', 'offline', '--site', 'mitte'], { BONRELAY_DATABASE_URL: url });
+      assert.match(table.out, /^printer:printer +\S+ +\S+ .* offline /m);
+      assert.is(
+        (await cli(['audit', 'offline', '--site', 'nowhere'], { BONRELAY_DATABASE_URL: url })).code,
+        1,
+      );
 
       const unknown = await fetch(`${hub.url}/api/orders?site=nowhere`);
       assert.is(unknown.status, 404);

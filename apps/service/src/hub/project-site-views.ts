@@ -53,7 +53,8 @@ function toSiteEvent(row: {
  * Folds the site's next replicated events (at most `maxBatch`) into its views in one transaction
  * with their checkpoints, as a site's projector does with its own log. Where the views stand is
  * read under the site's claim, so two replicas never fold the same events; 'busy' when another
- * replica holds the site, else how many events were folded (0: the views are current).
+ * replica holds the site (unless told to `wait` for it), else how many events were folded (0: the
+ * views are current).
  */
 export async function projectSiteBatch(
   db: Kysely<HubTables>,
@@ -61,9 +62,10 @@ export async function projectSiteBatch(
   siteId: string,
   views: readonly TableView[],
   maxBatch: number,
+  wait = false,
 ): Promise<number | 'busy'> {
   return store.connection(siteId).transaction(async (trx) => {
-    if (!(await store.claim(trx, siteId, false))) return 'busy';
+    if (!(await store.claim(trx, siteId, wait))) return 'busy';
     const saved = await trx.queryMany(
       views.map((view) => ({ statement: checkpointStatements.select, parameters: [view.name] })),
     );
@@ -89,4 +91,19 @@ export async function projectSiteBatch(
     }
     return rows.length;
   });
+}
+
+/**
+ * Brings a site's views up to the last event the hub holds, queueing behind any replica: for a
+ * reader that must see everything replicated (the audit), not only what the projector has done.
+ */
+export async function catchUpSiteViews(
+  db: Kysely<HubTables>,
+  store: SiteViewStore,
+  siteId: string,
+  views: readonly TableView[],
+  maxBatch = 2_000,
+): Promise<void> {
+  await openSiteViews(store, siteId, views);
+  while ((await projectSiteBatch(db, store, siteId, views, maxBatch, true)) === maxBatch);
 }
