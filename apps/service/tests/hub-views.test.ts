@@ -3,11 +3,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli } from './cli-scenario.ts';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
+import { allRows, type Row, sitesViews, viewRoutes } from './support/site-views-at-hub.ts';
 import { fastHubConfig, registerSite, siteHubEnv, startTestHub, type TestHub } from './support/test-hub.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
-
-type Row = Record<string, unknown> & { site?: string };
-type Page = Record<string, Row[]> & { next: string | null };
 
 async function takeOrder(site: TestService): Promise<void> {
   const jwt = await signWixWebhook(orderApprovedDelivery(makeWixOrder()), site.keys.privateKey);
@@ -15,62 +13,12 @@ async function takeOrder(site: TestService): Promise<void> {
   assert.is((await site.request('POST', '/webhooks/wix', jwt)).status, 200);
 }
 
-async function hubRows(hub: TestHub, path: string, key: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | null = null;
-  do {
-    const separator = path.includes('?') ? '&' : '?';
-    const answer = await fetch(
-      `${hub.url}${path}${separator}limit=3${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
-    );
-    assert.is(answer.status, 200, `${path}: ${answer.status}`);
-    const page = (await answer.json()) as Page;
-    rows.push(...(page[key] as Row[]));
-    cursor = page.next;
-  } while (cursor !== null);
-  return rows;
-}
-
 async function siteRows(site: TestService, path: string, key: string): Promise<Row[]> {
-  const page = (await site.json(`${path}?limit=500`)) as Page;
-  return page[key] as Row[];
+  return allRows(site.url, path, key, 500);
 }
 
-const withSite = (siteId: string, rows: Row[]) => rows.map((row) => ({ site: siteId, ...row }));
-
-/**
- * An order as the hub can know it: the site replicates its log as stored, the guest's personal
- * fields sealed with keys only the site holds, so on the hub they read as empty.
- */
-function sealedGuest(row: Row): Row {
-  const order = row.order as Row;
-  const fulfilment = order.fulfilment as Row | undefined;
-  return {
-    ...row,
-    order: {
-      ...order,
-      ...(fulfilment?.address ? { fulfilment: { ...fulfilment, address: {} } } : {}),
-      ...(order.customer ? { customer: {} } : {}),
-    },
-  };
-}
-
-const routes = [
-  ['/api/orders', 'orders'],
-  ['/api/print-jobs', 'printJobs'],
-  ['/api/offline-periods', 'offlinePeriods'],
-] as const;
-
-/** Every view of both sites, as each site answers it, with its site: what the hub must answer. */
-async function sitesViews(sites: Record<string, TestService>) {
-  const expected: Record<string, Record<string, Row[]>> = {};
-  for (const [, key] of routes) expected[key] = {};
-  for (const [siteId, site] of Object.entries(sites))
-    for (const [path, key] of routes) {
-      const rows = await siteRows(site, path, key);
-      expected[key]![siteId] = withSite(siteId, key === 'orders' ? rows.map(sealedGuest) : rows);
-    }
-  return expected;
+async function hubRows(hub: TestHub, path: string, key: string): Promise<Row[]> {
+  return allRows(hub.url, path, key);
 }
 
 for (const database of hubDatabasesUnderTest()) {
@@ -114,7 +62,7 @@ for (const database of hubDatabasesUnderTest()) {
       assert.ok(((shown.order as Row).customer as Row).firstName, 'the site itself opens its guests');
       assert.is(expected.offlinePeriods!.mitte!.length, 1);
 
-      for (const [path, key] of routes) {
+      for (const [path, key] of viewRoutes) {
         for (const siteId of Object.keys(sites)) {
           await eventually(`the hub's ${path}?site=${siteId} to equal the site's own`, async () => {
             const rows = await hubRows(hub, `${path}?site=${siteId}`, key);
