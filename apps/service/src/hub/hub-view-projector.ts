@@ -38,7 +38,8 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
 
   const projectSite = async (siteId: string) => {
     if (!opened.has(siteId)) {
-      await openSiteViews(store, siteId, views);
+      // A site another replica is folding is left to it until a later round.
+      if (!(await openSiteViews(store, siteId, views, false))) return;
       opened.add(siteId);
     }
     for (;;) {

@@ -6,16 +6,17 @@ import type { SiteViewStore } from './site-view-store.ts';
 
 /**
  * Creates a site's view tables when missing and drops those of an older version (their checkpoint
- * goes back to 0, so the next batches rebuild them from the replicated log). Queues behind any
- * replica writing the site, so it is safe from an API request as from the projector.
+ * goes back to 0, so the next batches rebuild them from the replicated log). Queues behind a
+ * replica writing the site unless told not to `wait` (false: the site was busy, nothing done).
  */
 export async function openSiteViews(
   store: SiteViewStore,
   siteId: string,
   views: readonly TableView[],
-): Promise<void> {
-  await store.connection(siteId).transaction(async (trx) => {
-    await store.claim(trx, siteId, true);
+  wait = true,
+): Promise<boolean> {
+  return store.connection(siteId).transaction(async (trx) => {
+    if (!(await store.claim(trx, siteId, wait))) return false;
     await trx.exec(checkpointStatements.ddl);
     const saved = await trx.queryMany(
       views.map((view) => ({ statement: checkpointStatements.select, parameters: [view.name] })),
@@ -29,6 +30,7 @@ export async function openSiteViews(
         if (stale) sync.prepare(checkpointStatements.upsert).run(view.name, view.version, 0);
       });
     }
+    return true;
   });
 }
 
