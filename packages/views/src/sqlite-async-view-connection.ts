@@ -12,12 +12,15 @@ function toSqliteValue(value: unknown): unknown {
  */
 export function sqliteAsyncViewConnection(db: Database): AsyncViewConnection {
   const run = (statement: string, parameters: readonly unknown[]): unknown[] => {
-    if (parameters.length === 0 && !/^\s*select\b/i.test(statement)) {
+    let prepared: ReturnType<typeof db.prepare<unknown[]>>;
+    try {
+      prepared = db.prepare(statement);
+    } catch (error) {
       // DDL and other parameterless writes may be several statements in one text.
+      if (!(error instanceof RangeError) || parameters.length > 0) throw error;
       db.exec(statement);
       return [];
     }
-    const prepared = db.prepare(statement);
     const values = parameters.map(toSqliteValue);
     if (prepared.reader) return prepared.all(...values);
     prepared.run(...values);
