@@ -32,11 +32,15 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
   const { db, store, views } = options;
   const maxBatch = options.maxBatch ?? 2_000;
   const opened = new Set<string>();
+  // How far each site's views were found current here: a site whose acknowledged position has not
+  // moved past it needs no transaction (an idle round costs one read, however many sites).
+  const currentAt = new Map<string, number>();
   let stopped = false;
   let next: Subscription | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const projectSite = async (siteId: string) => {
+  const projectSite = async (siteId: string, acknowledged: number) => {
+    if (acknowledged <= (currentAt.get(siteId) ?? -1)) return;
     if (!opened.has(siteId)) {
       // A site another replica is folding is left to it until a later round.
       if (!(await openSiteViews(store, siteId, views, false))) return;
@@ -44,7 +48,11 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
     }
     for (;;) {
       const folded = await projectSiteBatch(db, store, siteId, views, maxBatch);
-      if (folded === 'busy' || folded < maxBatch || stopped) return;
+      if (folded === 'busy' || stopped) return;
+      if (folded < maxBatch) {
+        currentAt.set(siteId, acknowledged);
+        return;
+      }
     }
   };
 
@@ -53,10 +61,17 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
     running = running
       .catch(() => undefined)
       .then(async () => {
-        const sites = await db.selectFrom('hub_sites').select('site_id').orderBy('site_id').execute();
-        for (const { site_id } of sites) {
+        const sites = await db
+          .selectFrom('hub_sites')
+          .innerJoin('hub_site_summary', 'hub_site_summary.site_id', 'hub_sites.site_id')
+          .select(['hub_sites.site_id', 'hub_site_summary.acknowledged_position'])
+          .orderBy('hub_sites.site_id')
+          .execute();
+        for (const { site_id, acknowledged_position } of sites) {
           if (stopped) return;
-          await projectSite(site_id).catch((error: unknown) => options.onError(error, site_id));
+          await projectSite(site_id, Number(acknowledged_position)).catch((error: unknown) =>
+            options.onError(error, site_id),
+          );
         }
       });
     return running;
