@@ -58,27 +58,51 @@ function postgresSiteViews(url: string): SiteViewStore {
 }
 
 /**
+ * A site's views file is opened once per process, however many hubs in it share the database:
+ * better-sqlite3 waits for another connection's write lock by blocking the thread, so a second
+ * connection in the same process would stall the one holding it (tests run two replicas in one).
+ */
+const sqliteFiles = new Map<string, { connection: AsyncViewConnection; users: number }>();
+
+function openSqliteFile(path: string): AsyncViewConnection {
+  let file = sqliteFiles.get(path);
+  if (file === undefined) {
+    const database = new BetterSqlite3(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+    file = { connection: sqliteAsyncViewConnection(database), users: 0 };
+    sqliteFiles.set(path, file);
+  }
+  file.users += 1;
+  return file.connection;
+}
+
+async function closeSqliteFile(path: string): Promise<void> {
+  const file = sqliteFiles.get(path);
+  if (file === undefined) return;
+  file.users -= 1;
+  if (file.users > 0) return;
+  sqliteFiles.delete(path);
+  await file.connection.close();
+}
+
+/**
  * `sqlite:` hubs: each site's views in a file beside the hub's (`hub.db.site-<id>.views.db`), derived
  * from the hub's events and rebuilt from them if deleted. BEGIN IMMEDIATE is the claim.
  */
 function sqliteSiteViews(file: string): SiteViewStore {
-  const connections = new Map<string, AsyncViewConnection>();
+  const paths = new Map<string, string>();
   return {
     connection: (siteId) => {
-      let connection = connections.get(siteId);
-      if (connection === undefined) {
-        const database = new BetterSqlite3(join(dirname(file), `${basename(file)}.site-${siteId}.views.db`));
-        database.pragma('journal_mode = WAL');
-        database.pragma('busy_timeout = 5000');
-        connection = sqliteAsyncViewConnection(database);
-        connections.set(siteId, connection);
-      }
-      return connection;
+      const path = join(dirname(file), `${basename(file)}.site-${siteId}.views.db`);
+      if (paths.has(siteId)) return sqliteFiles.get(path)!.connection;
+      paths.set(siteId, path);
+      return openSqliteFile(path);
     },
     claim: async () => true,
     close: async () => {
-      for (const connection of connections.values()) await connection.close();
-      connections.clear();
+      for (const path of paths.values()) await closeSqliteFile(path);
+      paths.clear();
     },
   };
 }
