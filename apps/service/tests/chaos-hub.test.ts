@@ -17,6 +17,7 @@ import {
 } from './chaos-support/service-process.ts';
 import { deliverLikeWix } from './chaos-support/wix-retrying-client.ts';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
+import { allRows, type Row, sitesViews, viewRoutes } from './support/site-views-at-hub.ts';
 import { fastHubConfig } from './support/test-hub.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
@@ -37,6 +38,15 @@ function orderIdsAt(site: TestService): string[] {
   return site.service.store
     .read({ types: ['OrderReceived'] })
     .map((event) => (event.data as { order: { id: string } }).order.id);
+}
+
+/** An outage still going on lasts until whenever it is asked about: compared without its duration. */
+function withoutOpenDurations(rows: readonly Row[]): Row[] {
+  return rows.map((row) => {
+    if (!('durationMs' in row) || row.end !== undefined) return row;
+    const { durationMs: _lastsUntilNow, ...rest } = row;
+    return rest;
+  });
 }
 
 function printedJobs(site: TestService): string[] {
@@ -185,6 +195,25 @@ if (database) {
         .select(['site_id', 'webhook_id'])
         .execute();
       assert.is(routed.length, siteCount * ordersPerSite, 'each delivery routed once');
+
+      // The surviving replica's views of each site equal the site's own, and together their union.
+      const expected = await sitesViews(
+        Object.fromEntries(sites.map((site, index) => [`site-${index}`, site])),
+      );
+      const hubUrl = `http://127.0.0.1:${ports[0]}`;
+      for (const [path, key] of viewRoutes) {
+        const union = sites.flatMap((_, index) => withoutOpenDurations(expected[key]![`site-${index}`]!));
+        await eventually(
+          `the hub's ${path} to equal the union of the sites' views`,
+          async () =>
+            JSON.stringify(withoutOpenDurations(await allRows(hubUrl, path, key, 50))) ===
+            JSON.stringify(union),
+          60_000,
+        ).catch(async (error: unknown) => {
+          assert.equal(withoutOpenDurations(await allRows(hubUrl, path, key, 50)), union, path);
+          throw error;
+        });
+      }
     } finally {
       for (const site of sites) await site.stop();
       await registry.close();

@@ -13,7 +13,7 @@ import { verifyCommand } from './commands/verify.ts';
 const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <command> from the repository)
 
   events [--from T] [--to T] [--type A,B]   the log as NDJSON
-  audit offline [--from T] [--to T] [--component printer:NAME|internet] [--json]
+  audit offline [--from T] [--to T] [--component printer:NAME|internet] [--json] [--site ID (on a hub)]
   replay [--until TIME|POSITION]            views as they were then: queue and connectivity
   projections rebuild [--view NAME]         replay the log into fresh read tables (all, or one view)
   verify                                    hash chain + SQLite integrity check

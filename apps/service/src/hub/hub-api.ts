@@ -8,6 +8,8 @@ import { replicationBatchSchema } from '../replication/replicated-row.ts';
 import { hubDashboardHtml } from './hub-dashboard.ts';
 import { siteEvents, siteOverviews } from './hub-queries.ts';
 import type { HubTables } from './hub-tables.ts';
+import type { HubViewQueries } from './hub-view-queries.ts';
+import { addHubViewRoutes } from './hub-view-routes.ts';
 import { ingestSiteBatch } from './ingest-site-batch.ts';
 import type { OrderWakeups } from './order-wakeups.ts';
 import { ordersForSite, routeOrder } from './route-order.ts';
@@ -33,6 +35,8 @@ export interface HubApiOptions {
   readonly alerts?: Pick<HubAlerts, 'orderUnroutable' | 'checkNow'>;
   /** Wakes held order polls when an order is routed, before the next look at the database. */
   readonly wakeups?: Pick<OrderWakeups, 'next' | 'announce'>;
+  /** The sites' views (orders, print jobs, offline periods), kept by the hub's view projector. */
+  readonly views: HubViewQueries;
 }
 
 type SiteEnv = { Variables: { siteId: string } };
@@ -154,7 +158,13 @@ export function createHubApi(options: HubApiOptions): Hono {
   people.use('/api/*', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
   people.use('/', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
   people.get('/', async (c) =>
-    c.html(hubDashboardHtml(await siteOverviews(db), options.dashboardRefreshSeconds)),
+    c.html(
+      hubDashboardHtml(
+        await siteOverviews(db),
+        options.dashboardRefreshSeconds,
+        await options.views.lastOutages(),
+      ),
+    ),
   );
   people.get('/api/sites', async (c) => c.json({ sites: await siteOverviews(db), next: null }));
   people.get('/api/events', async (c) => {
@@ -189,6 +199,7 @@ export function createHubApi(options: HubApiOptions): Hono {
       next: null,
     });
   });
+  addHubViewRoutes(people, options.views);
   app.route('/', people);
   return app;
 }

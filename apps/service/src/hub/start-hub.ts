@@ -4,13 +4,17 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { alertMailerFor } from '../alerts/email-transport.ts';
 import { type Config, describeConfig, resolveWixPublicKey } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
+import { bonrelayTableViews } from '../projections/bonrelay-views.ts';
 import { serveApi } from '../serve-api.ts';
 import { openServiceLog } from '../service-log.ts';
 import { serviceVersion } from '../version.ts';
 import type { HubAlertTables } from './hub-alert-tables.ts';
 import { createHubApi } from './hub-api.ts';
+import { startHubViewProjector } from './hub-view-projector.ts';
+import { hubViewQueries } from './hub-view-queries.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
 import { startOrderWakeups } from './order-wakeups.ts';
+import { openSiteViewStore } from './site-view-store.ts';
 import { startHubAlerts } from './start-hub-alerts.ts';
 
 export interface RunningHub {
@@ -58,6 +62,17 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     clock,
     logger,
   });
+  const siteViews = openSiteViewStore(url);
+  const views = bonrelayTableViews(config);
+  const projector = startHubViewProjector({
+    db: database.db,
+    store: siteViews,
+    views,
+    scheduler,
+    intervalMs: config.database.viewFlushIntervalMs,
+    onError: (error, site) =>
+      logger.error({ err: error, site }, "a site's views could not be brought up to date; retrying"),
+  });
   const api = createHubApi({
     db: database.db,
     clock,
@@ -80,6 +95,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     version: serviceVersion,
     alerts,
     wakeups,
+    views: hubViewQueries(database.db, siteViews, views, clock),
   });
   const server = await serveApi(api.fetch, { hostname: config.server.host, port: config.server.port });
   const port = (server.address() as AddressInfo).port;
@@ -98,6 +114,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         await closed;
         await alerts.stop();
         await wakeups.close();
+        await projector.stop();
+        await siteViews.close();
         await database.close();
         logger.info('stopped');
       })();

@@ -8,6 +8,7 @@ import {
   type OfflinePeriodRecord,
   toOfflinePeriod,
 } from '@bonrelay/domain';
+import { sql as sqlTag } from 'kysely';
 import { sql, statementOf } from '../sql-builder.ts';
 import type { ViewConnection } from '../view-connection.ts';
 import type { OfflinePeriodsTable } from '../view-schema.ts';
@@ -40,6 +41,8 @@ export interface OfflinePeriodQueries {
   /** Per component per day, from the periods the filter selects (not from the log). */
   offlineDays(filter: OfflinePeriodQuery & AuditMetricsOptions): OfflineDayMetrics[];
   offlineTotals(now: string): OfflineTotal[];
+  /** The outage that began last (an ongoing one lasting until `now`): a group's overview shows it per site. */
+  lastOfflinePeriod(now: string): OfflinePeriod | undefined;
 }
 
 function iso(time: string): string {
@@ -101,6 +104,7 @@ const statements = {
   open: statementOf(
     sql.selectFrom('offline_periods').select(['component', 'started_at']).where('ended_at', 'is', null),
   ),
+  last: statementOf(sql.selectFrom('offline_periods').selectAll().orderBy('id', 'desc').limit(sqlTag.lit(1))),
 };
 
 /** The stored periods a filter selects, in the order they began (`limit + 1` of them when limited). */
@@ -164,6 +168,10 @@ export function offlinePeriodQueries(connection: ViewConnection): OfflinePeriodQ
         if (total) total.offlineMs += Math.max(0, at - Date.parse(started_at));
       }
       return [...totals.values()];
+    },
+    lastOfflinePeriod: (now) => {
+      const row = connection.prepare<OfflinePeriodsTable>(statements.last).get();
+      return row === undefined ? undefined : toOfflinePeriod(offlinePeriodFromRow(row), now);
     },
   };
 }

@@ -76,22 +76,16 @@ function on(client: Queryable, texts: Map<string, string>, transaction: AsyncVie
   return connection;
 }
 
-/**
- * The views' tables in a PostgreSQL database (the log's own, on a hub), through a pool whose
- * bigint and numeric columns come back as numbers like SQLite's. A transaction commits without
- * waiting for the disk, as SQLite's view batches do: the rows are rebuilt from the durable log.
- */
-export function postgresViewConnection(
-  url: string,
-  options: { poolSize?: number } = {},
-): AsyncViewConnection {
-  const pool = openPostgresPool(url, options.poolSize ?? 4);
-  const texts = new Map<string, string>();
-  const transaction: AsyncViewConnection['transaction'] = async (work) => {
+/** One transaction on one pooled connection, opened by `begin` (BEGIN and its SET LOCALs, one round trip). */
+function transactionOn(
+  pool: Pool,
+  texts: Map<string, string>,
+  begin: string,
+): AsyncViewConnection['transaction'] {
+  return async (work) => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL synchronous_commit = off');
+      await client.query(begin);
       const inner = on(client, texts, (nested) => nested(inner));
       const result = await work(inner);
       await client.query('COMMIT');
@@ -103,5 +97,65 @@ export function postgresViewConnection(
       client.release();
     }
   };
-  return { ...on(pool, texts, transaction), close: () => pool.end() };
+}
+
+const beginUnforced = 'BEGIN; SET LOCAL synchronous_commit = off';
+
+/**
+ * The views' tables in a PostgreSQL database (the log's own, on a hub), through a pool whose
+ * bigint and numeric columns come back as numbers like SQLite's. A transaction commits without
+ * waiting for the disk, as SQLite's view batches do: the rows are rebuilt from the durable log.
+ */
+export function postgresViewConnection(
+  url: string,
+  options: { poolSize?: number } = {},
+): AsyncViewConnection {
+  const pool = openPostgresPool(url, options.poolSize ?? 4);
+  const texts = new Map<string, string>();
+  return { ...on(pool, texts, transactionOn(pool, texts, beginUnforced)), close: () => pool.end() };
+}
+
+function quotedIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Views of many sites in one database: each site's tables in a schema of its own, one pool for all. */
+export interface PostgresSchemaViews {
+  /** The views of one schema (created by the caller); the same statements, resolved in that schema. */
+  inSchema(schema: string): AsyncViewConnection;
+  close(): Promise<void>;
+}
+
+/**
+ * A hub keeps every site's views with the very tables a site has, so the views' statements run
+ * unchanged: every use of a pooled connection first puts the site's schema alone on the search
+ * path (inside a transaction with SET LOCAL, so it ends with it). One pool serves every schema,
+ * so a hundred sites need no more connections than one.
+ */
+export function postgresSchemaViews(url: string, options: { poolSize?: number } = {}): PostgresSchemaViews {
+  const pool = openPostgresPool(url, options.poolSize ?? 4);
+  const texts = new Map<string, string>();
+  return {
+    inSchema: (schema) => {
+      const path = quotedIdentifier(schema);
+      const transaction = transactionOn(pool, texts, `${beginUnforced}; SET LOCAL search_path TO ${path}`);
+      const inPath = async <T>(use: (connection: AsyncViewConnection) => Promise<T>): Promise<T> => {
+        const client = await pool.connect();
+        try {
+          await client.query(`SET search_path TO ${path}`);
+          return await use(on(client, texts, transaction));
+        } finally {
+          client.release();
+        }
+      };
+      return {
+        query: (statement, parameters) => inPath((connection) => connection.query(statement, parameters)),
+        queryMany: (reads) => inPath((connection) => connection.queryMany(reads)),
+        exec: (statements) => inPath((connection) => connection.exec(statements)),
+        transaction,
+        close: async () => undefined,
+      };
+    },
+    close: () => pool.end(),
+  };
 }

@@ -11,6 +11,7 @@ function orderEvents(site: string, n: number, sealed: string): NewEvent[] {
   const order = {
     id: orderId,
     number: String(10_000 + n),
+    source: 'wix',
     status: 'APPROVED',
     createdDate: '2026-11-27T19:40:00.000Z',
     currency: 'EUR',
