@@ -25,7 +25,7 @@ import { orderConsequences } from './orders/order-consequences.ts';
 import { holdPolicy, priorityRules, ticketRouting } from './orders/ticket-routing.ts';
 import { commandPorts } from './ports/command-ports.ts';
 import { queryPorts } from './ports/query-ports.ts';
-import { printerAtStart, runPrinterSaga, sagaLog, superviseSaga } from './printer-saga/index.ts';
+import { startPrinterSagas } from './printer-saga/start-printer-sagas.ts';
 import {
   createViewSealer,
   guestPersonalData,
@@ -37,7 +37,7 @@ import {
 import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
 import { startPeriodicCatchUp } from './reconciliation/periodic-catch-up.ts';
-import { createReconciler, wixApiClient } from './reconciliation/reconciler.ts';
+import { createReconciler } from './reconciliation/reconciler.ts';
 import { hubUpdates } from './replication/hub-updates.ts';
 import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
@@ -53,12 +53,9 @@ import {
   watchUnreadableOrders,
 } from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
-import { watchClockSkew } from './webhook-path/clock-skew-watch.ts';
 import { judgeHubStream } from './webhook-path/hub-stream-path.ts';
 import { measureWebhookClock, noticeWebhooks } from './webhook-path/observe-wix-webhooks.ts';
-import { startPublicPathCheck } from './webhook-path/public-path-check.ts';
-import { watchWebhookPath } from './webhook-path/webhook-path-watch.ts';
-import { wixHealth } from './webhook-path/wix-health.ts';
+import { startWixPath } from './webhook-path/start-wix-path.ts';
 
 export interface ServiceOverrides {
   readonly clock?: () => Date;
@@ -138,27 +135,15 @@ export async function startService(
     clock,
     printers: printerNames,
   });
-  const clockSkew = watchClockSkew({ store, clock, alertMs: config.wix.clockSkewAlertMs });
-  const webhookPath = watchWebhookPath({ store, clock, graceMs: config.wix.webhookGraceMs });
-  const publicPath = config.server.publicUrl
-    ? startPublicPathCheck({
-        publicUrl: config.server.publicUrl,
-        intervalMs: config.monitor.webhookPathIntervalMs,
-        timeoutMs: config.wix.timeoutMs,
-        store,
-        clock,
-        scheduler,
-        onError: (error) => logger.warn({ err: error }, 'could not record the public URL check'),
-      })
-    : undefined;
-  const wix = wixHealth(webhookPath, clockSkew, publicPath);
-  const wixClient = wixApiClient(config, {
-    onServerDate: (date) => clockSkew.measure(date, 'wix-api-date'),
-    fetch: (input, init) => {
-      metrics.countWixRequest();
-      return fetch(input, init);
-    },
+  const wixPath = startWixPath({
+    config,
+    store,
+    clock,
+    scheduler,
+    logger,
+    countRequest: () => metrics.countWixRequest(),
   });
+  const { clockSkew, webhookPath, health: wix, client: wixClient } = wixPath;
   const alerts = startAlerts({
     wix: { state: wix.alertState, changes$: wix.changes$ },
     config: config.alerts,
@@ -185,35 +170,7 @@ export async function startService(
     });
 
   const stations = printers.map(({ printer, link }) => printStation(printer, link, config, views, clock));
-  const sagas = stations.map((station) =>
-    superviseSaga(
-      (supervised) =>
-        runPrinterSaga({
-          printer: station.name,
-          jobs: views.jobs,
-          table: views.tables,
-          printerAtStart: () => printerAtStart(views, store, station.name),
-          log: sagaLog(store, station.name),
-          print: station.print,
-          probe: station.probe,
-          scheduler,
-          random,
-          config: {
-            backoff: config.printing.backoff,
-            maxAttempts: config.printing.maxAttempts,
-            breaker: { failureThreshold: config.printing.breakerFailureThreshold },
-          },
-          stopTimeoutMs: config.printing.stopTimeoutMs,
-          ...supervised,
-        }),
-      {
-        scheduler,
-        restartAfterMs: config.printing.backoff.capMs,
-        onError: (error) =>
-          logger.error({ err: error, printer: station.name }, 'printer saga stopped; restarting'),
-      },
-    ),
-  );
+  const sagas = startPrinterSagas({ stations, store, views, config, scheduler, random, logger });
 
   const fallback = runFallback({
     pairs: Object.entries(config.routing.fallback).map(([printer, to]) => ({ printer, fallback: to })),
@@ -448,13 +405,12 @@ export async function startService(
         server.closeAllConnections();
         await closed;
         catchUp?.stop();
-        publicPath?.stop();
-        webhookPath.stop();
+        wixPath.stop();
         internetMonitor.stop();
         for (const monitor of printerMonitors) monitor.stop();
         cloudprnt.stop();
         fallback.stop();
-        await Promise.all(sagas.map((saga) => saga.stop()));
+        await sagas.stop();
         await replication?.stop();
         hubStream?.stop();
         rejectionTimer.unsubscribe();
