@@ -1,5 +1,5 @@
 import { StreamVersionConflictError, withStoreErrors } from './errors.ts';
-import { chainHash, genesisHash } from './hash-chain.ts';
+import { chainHash, genesisHash, storedContent } from './hash-chain.ts';
 import { type EventRow, sql } from './sql.ts';
 import type { AppendOptions, Database, NewEvent } from './types.ts';
 
@@ -103,16 +103,7 @@ export function createAppender(db: Database, encode: (event: NewEvent) => NewEve
         const event = encode(original);
         const streamVersion = (versions.get(event.stream) ?? 0) + 1;
         versions.set(event.stream, streamVersion);
-        const content = {
-          id: event.id,
-          stream: event.stream,
-          stream_version: streamVersion,
-          type: event.type,
-          schema_version: event.schemaVersion ?? 1,
-          data: JSON.stringify(event.data) ?? 'null',
-          metadata: JSON.stringify(event.metadata ?? {}),
-          recorded_at: recordedAt,
-        };
+        const content = storedContent(event, streamVersion, recordedAt);
         const hash = chainHash(previousHash, content);
         const result = statements.insert.run(
           content.id,

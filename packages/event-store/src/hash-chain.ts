@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EventRow } from './sql.ts';
+import type { NewEvent } from './types.ts';
 
 /** The "previous hash" of the first event, so the chain has a fixed anchor. */
 export const genesisHash = '0'.repeat(64);
 
-type HashedContent = Omit<EventRow, 'position' | 'hash'>;
+/** A row as stored, before the log gives it a position and the chain a hash. */
+export type HashedContent = Omit<EventRow, 'position' | 'hash'>;
 
 /**
  * Links an event to everything before it: editing, removing or reordering any stored row changes
@@ -23,4 +25,21 @@ export function chainHash(previousHash: string, row: HashedContent): string {
     row.recorded_at,
   ]);
   return createHash('sha256').update(`${previousHash}\n${content}`).digest('hex');
+}
+
+/**
+ * The stored form of an (already encoded) event: one builder for every dialect, because a chain
+ * built on SQLite must verify on PostgreSQL and back, byte for byte.
+ */
+export function storedContent(event: NewEvent, streamVersion: number, recordedAt: string): HashedContent {
+  return {
+    id: event.id,
+    stream: event.stream,
+    stream_version: streamVersion,
+    type: event.type,
+    schema_version: event.schemaVersion ?? 1,
+    data: JSON.stringify(event.data) ?? 'null',
+    metadata: JSON.stringify(event.metadata ?? {}),
+    recorded_at: recordedAt,
+  };
 }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { AppendedRows } from '../append.ts';
 import { expectedVersionFor } from '../append.ts';
 import { StreamVersionConflictError } from '../errors.ts';
-import { chainHash } from '../hash-chain.ts';
+import { chainHash, storedContent } from '../hash-chain.ts';
 import type { EventRow } from '../sql.ts';
 import type { AppendOptions, NewEvent } from '../types.ts';
 import { withPostgresErrors } from './pg-errors.ts';
@@ -100,16 +100,7 @@ export function createPostgresAppender(
       const event = encode(original);
       const streamVersion = (versions.get(event.stream) ?? 0) + 1;
       versions.set(event.stream, streamVersion);
-      const content = {
-        id: event.id,
-        stream: event.stream,
-        stream_version: streamVersion,
-        type: event.type,
-        schema_version: event.schemaVersion ?? 1,
-        data: JSON.stringify(event.data) ?? 'null',
-        metadata: JSON.stringify(event.metadata ?? {}),
-        recorded_at: recordedAt,
-      };
+      const content = storedContent(event, streamVersion, recordedAt);
       const hash = chainHash(previousHash, content);
       position += 1;
       rows.push({ position, ...content, hash });
