@@ -1,25 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type BonrelayPorts, createApi, dashboardHtml } from '@bonrelay/api';
-import { connectivityMode, type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
+import { type EventToAppend, eventToAppend, streams } from '@bonrelay/domain';
 import { type EventStore, IncompatibleDatabaseError } from '@bonrelay/event-store';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { asyncScheduler, merge, type SchedulerLike } from 'rxjs';
-import { alarmUpdates } from './alarm/index.ts';
+import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import { alertMailerFor, startAlerts } from './alerts/index.ts';
 import { withCloudprnt } from './cloudprnt/cloudprnt-endpoint.ts';
 import { cloudprntPrinters } from './cloudprnt/cloudprnt-printers.ts';
 import { cloudprntFindings } from './cloudprnt/cloudprnt-reachability.ts';
 import { type Config, configDigest, describeConfig, resolveWixPublicKey } from './config/index.ts';
+import { dashboardUpdates } from './dashboard-updates.ts';
 import { databaseFile } from './database-file.ts';
-import { fallbackUpdates, runFallback } from './fallback/index.ts';
+import { runFallback } from './fallback/index.ts';
 import { createAppendGroup } from './ingress/append-group.ts';
 import { createWixIngress } from './ingress/receive-wix-webhook.ts';
-import { createRejectionLedger } from './ingress/rejection-ledger.ts';
-import { liveUpdates } from './live-updates.ts';
+import { createRejectionLedger, recordRejectionsEvery } from './ingress/rejection-ledger.ts';
 import type { Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics/index.ts';
-import { checkInternetNow } from './monitors/internet-monitor.ts';
+import { checkConnectivityNow } from './monitors/check-connectivity-now.ts';
 import { startMonitors } from './monitors/start-monitors.ts';
 import { orderConsequences } from './orders/order-consequences.ts';
 import { holdPolicy, priorityRules, ticketRouting } from './orders/ticket-routing.ts';
@@ -35,23 +34,18 @@ import {
   openPrivateEventStore,
 } from './privacy/index.ts';
 import { startViews } from './projections/bonrelay-views.ts';
-import { logViewsProgress, viewsHealth } from './projections/views-progress.ts';
+import { logViewsProgress } from './projections/views-progress.ts';
 import { startPeriodicCatchUp } from './reconciliation/periodic-catch-up.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
-import { hubUpdates } from './replication/hub-updates.ts';
 import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
+import { serviceHealth } from './service-health.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { openServiceLog } from './service-log.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
-import {
-  startUnreadableRecovery,
-  unreadableOrdersPage,
-  unreadableOrdersUpdates,
-  watchUnreadableOrders,
-} from './unreadable/index.ts';
+import { startUnreadableRecovery, unreadableOrdersPage, watchUnreadableOrders } from './unreadable/index.ts';
 import { serviceVersion } from './version.ts';
 import { judgeHubStream } from './webhook-path/hub-stream-path.ts';
 import { measureWebhookClock, noticeWebhooks } from './webhook-path/observe-wix-webhooks.ts';
@@ -237,9 +231,6 @@ export async function startService(
         onError: (error) => logger.warn({ err: error }, 'could not record a Wix catch-up pass'),
       })
     : undefined;
-  const printerMonitors = monitors.printers;
-  const internetMonitor = monitors.internet;
-
   const hubStream = config.hub.url
     ? judgeHubStream({ path: webhookPath, scheduler, clock, graceMs: config.wix.webhookGraceMs })
     : undefined;
@@ -256,35 +247,24 @@ export async function startService(
     : undefined;
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
-  const rejectionTimer = scheduler.schedule(function flushRejections() {
-    try {
-      const events = rejections.drain(clock());
-      if (events.length > 0) store.append(events);
-    } catch (error) {
-      logger.warn({ err: error }, 'could not record webhook rejections');
-    }
-    this.schedule(undefined, config.wix.rejectionWindowMs);
-  }, config.wix.rejectionWindowMs);
+  const rejectionTimer = recordRejectionsEvery(rejections, {
+    store,
+    clock,
+    scheduler,
+    windowMs: config.wix.rejectionWindowMs,
+    onError: (error) => logger.warn({ err: error }, 'could not record webhook rejections'),
+  });
 
   const queries = queryPorts(store, views, clock);
   const dashboardPage = dashboardHtml({ version: serviceVersion, locale: config.dashboard.locale });
   const ports: BonrelayPorts = {
-    health: () => {
-      const view = views.connectivity.status();
-      return {
-        healthy: true,
-        body: {
-          status: 'ok',
-          version: serviceVersion,
-          mode: connectivityMode(view),
-          log: { position: store.lastPosition() },
-          views: viewsHealth(views.tables),
-          wix: publicKey ? 'configured' : 'not-configured',
-          printers: printerNames,
-          ...(replication ? { hub: replication.status() } : {}),
-        },
-      };
-    },
+    health: serviceHealth({
+      views,
+      store,
+      wixConfigured: publicKey !== undefined,
+      printers: printerNames,
+      ...(replication ? { hub: replication.status } : {}),
+    }),
     receiveWixWebhook: metrics.observeWebhooks(
       measureWebhookClock(
         createWixIngress({
@@ -316,40 +296,24 @@ export async function startService(
       const job = views.jobs.job(jobId);
       return job ? stations.find((station) => station.name === job.printer)?.preview(job) : undefined;
     },
-    checkConnectivity: async () => {
-      for (const monitor of printerMonitors) monitor.checkNow();
-      internetMonitor.checkNow();
-      const [internet, ...printerChecks] = await Promise.all([
-        checkInternetNow(config),
-        ...stations.map(async (station) => ({
-          printer: station.name,
-          ...(await station.status()),
-        })),
-      ]);
-      return { status: 200, body: { internet, printers: printerChecks } };
-    },
+    checkConnectivity: checkConnectivityNow(monitors, stations, config),
     reconcile: async () => {
       const report = await reconcile();
       return { status: report.ok ? 200 : 503, body: report };
     },
     metrics: () => metrics.scrape(),
     liveUpdates: () =>
-      merge(
-        liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
-        unreadableOrdersUpdates(unreadable.changes$),
-        wix.liveUpdates(),
-        fallbackUpdates(fallback.states$),
-        alarmUpdates({
-          views,
-          unreadable,
-          webhookPath,
-          scheduler,
-          soundAfterMs: config.alerts.soundAfterMs,
-          throttleMs: config.server.liveUpdateIntervalMs,
-          locale: config.dashboard.locale,
-        }),
-        ...(replication ? [hubUpdates(replication.status, config.hub.idleIntervalMs, scheduler)] : []),
-      ),
+      dashboardUpdates({
+        config,
+        views,
+        clock,
+        scheduler,
+        unreadable,
+        wix,
+        webhookPath,
+        fallbacks$: fallback.states$,
+        ...(replication ? { hub: replication.status } : {}),
+      }),
     dashboardHtml: () => dashboardPage,
   };
 
@@ -406,8 +370,7 @@ export async function startService(
         await closed;
         catchUp?.stop();
         wixPath.stop();
-        internetMonitor.stop();
-        for (const monitor of printerMonitors) monitor.stop();
+        for (const monitor of [monitors.internet, ...monitors.printers]) monitor.stop();
         cloudprnt.stop();
         fallback.stop();
         await sagas.stop();

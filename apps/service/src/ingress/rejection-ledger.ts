@@ -1,5 +1,7 @@
 import type { EventToAppend } from '@bonrelay/domain';
 import { eventToAppend } from '@bonrelay/domain';
+import type { EventStore } from '@bonrelay/event-store';
+import type { SchedulerLike, Subscription } from 'rxjs';
 
 /**
  * Keeps the audit trail of rejected webhooks without letting a flood fill the disk: rejections are
@@ -42,4 +44,29 @@ export function createRejectionLedger(windowMs: number): RejectionLedger {
       });
     },
   };
+}
+
+/**
+ * Writes each closed window's rejections to the log as the window ends, so the audit trail keeps
+ * up during a flood; a log that cannot take them (a full disk) is reported and tried again next time.
+ */
+export function recordRejectionsEvery(
+  ledger: RejectionLedger,
+  options: {
+    readonly store: Pick<EventStore, 'append'>;
+    readonly clock: () => Date;
+    readonly scheduler: SchedulerLike;
+    readonly windowMs: number;
+    readonly onError: (error: unknown) => void;
+  },
+): Subscription {
+  return options.scheduler.schedule(function flushRejections() {
+    try {
+      const events = ledger.drain(options.clock());
+      if (events.length > 0) options.store.append(events);
+    } catch (error) {
+      options.onError(error);
+    }
+    this.schedule(undefined, options.windowMs);
+  }, options.windowMs);
 }
