@@ -39,6 +39,9 @@ export async function openHubDatabase(
   // An idle connection dropped by a PostgreSQL restart is an 'error' event: unheard, it would kill
   // the replica; heard, the pool just opens a new connection for the next query.
   pool.on('error', onIdleError);
+  // The same drop hits a connection checked out between two queries (a view batch): only the
+  // connection itself hears it, and its next query fails and is retried.
+  pool.on('connect', (client) => client.on('error', onIdleError));
   const db = new Kysely<HubTables>({ dialect: new PostgresDialect({ pool }) });
   await migrateHubOnce(db);
   return { db, dialect: 'postgres', close: () => db.destroy() };

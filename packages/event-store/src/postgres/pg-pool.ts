@@ -18,7 +18,9 @@ export const numericTypes = {
 /** A pool on `url` whose numbers come back as numbers. */
 export function openPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types: numericTypes });
-  // An idle client whose server went away must not crash the process; the next query reports it.
+  // A client whose server went away must not crash the process, idle (the pool's 'error') or checked
+  // out between two queries (its own 'error', which the pool does not hear); the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
