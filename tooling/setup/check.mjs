@@ -22,15 +22,17 @@ function tally() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const failures = [];
   if (existsSync(resultsDir)) {
     for (const file of readdirSync(resultsDir)) {
       const result = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'));
       passed += result.passed;
       failed += result.failed;
       skipped += result.skipped;
+      failures.push(...(result.failures ?? []));
     }
   }
-  return { passed, failed, skipped };
+  return { passed, failed, skipped, failures };
 }
 
 const only = process.argv.slice(2);
@@ -51,7 +53,7 @@ const testStatus = step(
   ['run', 'test', '--continue', '--concurrency=1', '--log-order=grouped', ...filter],
   { NODE_V8_COVERAGE: coverageDir },
 );
-const { passed, failed, skipped } = tally();
+const { passed, failed, skipped, failures: failedSpecs } = tally();
 if (testStatus !== 0 || failed > 0) failures.push('tests');
 if (passed + failed === 0) failures.push('no tests ran');
 
@@ -82,6 +84,7 @@ const coverageFailures = [
 ].filter((status) => status !== 0);
 if (only.length === 0 && coverageFailures.length > 0) failures.push('coverage');
 
+for (const { file, excerpt } of failedSpecs) process.stdout.write(`\n✘ ${file}\n${excerpt}\n`);
 process.stdout.write(`\n${failures.length ? `FAILED: ${failures.join(', ')}` : 'all checks green'}\n`);
 process.stdout.write(`Total: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);

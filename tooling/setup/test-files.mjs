@@ -23,6 +23,19 @@ function findTests(dir) {
   return found.sort();
 }
 
+/**
+ * The lines that name what failed, kept for the closing summary: CI shows only the end of the log,
+ * and a red run that does not say which spec broke cannot be fixed from its record.
+ */
+function failureExcerpt(output) {
+  const lines = output.split('\n');
+  const start = Math.max(
+    0,
+    lines.findIndex((line) => /FAIL|killed after|Error/.test(line)),
+  );
+  return lines.slice(start, start + 12).join('\n');
+}
+
 function runFile(file) {
   return new Promise((resolve) => {
     // Its own process group: whatever a spec leaves running (a service it spawned) goes with it.
@@ -59,7 +72,8 @@ function runFile(file) {
       if (code !== 0 && failed === 0) failed = 1;
       if (code === 0 && number('Total') === 0) passed = 0;
       process.stdout.write(`\n--- ${relative(cwd, file)} (exit ${code})\n${output}`);
-      resolve({ passed, failed, skipped: number('Skipped') });
+      const failures = failed > 0 ? [{ file: relative(root, file), excerpt: failureExcerpt(output) }] : [];
+      resolve({ passed, failed, skipped: number('Skipped'), failures });
     });
   });
 }
@@ -73,7 +87,12 @@ async function worker() {
 await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
 
 const sum = (key) => results.reduce((total, result) => total + result[key], 0);
-const tally = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') };
+const tally = {
+  passed: sum('passed'),
+  failed: sum('failed'),
+  skipped: sum('skipped'),
+  failures: results.flatMap((result) => result.failures),
+};
 const outDir = join(root, 'test-output', 'results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, `${basename(cwd)}.json`), JSON.stringify(tally));
