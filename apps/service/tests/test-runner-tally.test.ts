@@ -21,7 +21,7 @@ test.run();
 `,
 };
 
-test('given one file with a skipped test and one with a failure, the package fails and its tally says so', () => {
+test('given one file with a skipped test and one with a failure, the package fails and its tally says so and names the failed spec', () => {
   // Inside the repository, so the specs resolve uvu and tsx like any package's.
   mkdirSync(join(root, 'test-output'), { recursive: true });
   const packageDir = mkdtempSync(join(root, 'test-output', 'runner-package-'));
@@ -37,7 +37,17 @@ test('given one file with a skipped test and one with a failure, the package fai
       env: { ...env, BONRELAY_TEST_CONCURRENCY: '1' },
     });
     assert.is(run.status, 1, run.stdout);
-    assert.equal(JSON.parse(readFileSync(tallyFile, 'utf8')), { passed: 1, failed: 1, skipped: 1 });
+    const tally = JSON.parse(readFileSync(tallyFile, 'utf8'));
+    assert.equal(
+      { ...tally, failures: undefined },
+      { passed: 1, failed: 1, skipped: 1, failures: undefined },
+    );
+    assert.equal(
+      tally.failures.map((failure: { file: string }) => basename(failure.file)),
+      ['fails.test.ts'],
+    );
+    assert.match(tally.failures[0].excerpt, /FAIL\s+"fails"/);
+    assert.match(tally.failures[0].excerpt, /on purpose/);
   } finally {
     // The closing tally of `npm test` reads every results file: this made-up package must not count.
     rmSync(tallyFile, { force: true });
