@@ -214,7 +214,10 @@ for (const database of hubDatabasesUnderTest()) {
         const answer = await reinstalled.json<{ hub: { state: string; lastError: string } }>('/health');
         return answer.hub.state === 'refused' ? answer.hub : undefined;
       });
-      assert.match(health.lastError, /the hub holds \d+ events of site mitte but this log has \d+/);
+      assert.match(
+        health.lastError,
+        /http:\/\/127\.0\.0\.1:\d+ holds \d+ events of site mitte but this log has \d+/,
+      );
       const rows = logRowReader(reinstalled.service.store)(0, 3);
       const resent = await fetch(`${hub.url}/replication/events`, {
         method: 'POST',

@@ -2,12 +2,13 @@ import type { EventStore } from '@bonrelay/event-store';
 import type { SchedulerLike } from 'rxjs';
 import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
-import type { HubClient } from './hub-client.ts';
+import type { LogDestination } from './log-destination.ts';
 import { logRowReader } from './log-rows.ts';
 import { backoffMs, stoppableWait } from './stoppable-wait.ts';
 
-/** What the site's health and dashboard say about its replication. */
+/** What the site's health and dashboard say about a copy of its log (the hub's, or its database's). */
 export interface ReplicationStatus {
+  /** Where the copy goes: the hub's URL, or the database's without its password. */
   readonly hub: string;
   readonly site: string;
   readonly state: 'starting' | 'replicating' | 'caught-up' | 'unreachable' | 'refused';
@@ -20,7 +21,8 @@ export interface ReplicationStatus {
 
 export interface LogShippingOptions {
   readonly store: EventStore;
-  readonly client: HubClient;
+  readonly destination: LogDestination;
+  /** Batch size, idle interval and backoff: the hub's settings serve every copy. */
   readonly hub: Config['hub'];
   readonly siteId: string;
   readonly scheduler: SchedulerLike;
@@ -29,17 +31,18 @@ export interface LogShippingOptions {
 }
 
 /**
- * Ships the site's log to the hub over outbound HTTP(S): asks where the hub stands, sends the next
- * batch from there, and repeats while there is more; when caught up it looks again every idle
- * interval. When the hub cannot be reached it backs off and resumes from the hub's acknowledged
- * position, so nothing is skipped and nothing stored twice. The restaurant needs no inbound port.
+ * Ships the site's log to its destination (the hub over outbound HTTP(S), or a server database):
+ * asks where the copy stands, sends the next batch from there, and repeats while there is more;
+ * when caught up it looks again every idle interval. When the copy cannot be reached it backs off
+ * and resumes from its acknowledged position, so nothing is skipped and nothing stored twice.
+ * Printing never waits for it: the site's own log is written first.
  */
 export function startLogShipping(options: LogShippingOptions) {
-  const { client, hub, logger } = options;
+  const { destination, hub, logger } = options;
   const readRows = logRowReader(options.store);
   const waits = stoppableWait(options.scheduler);
   let status: ReplicationStatus = {
-    hub: hub.url ?? '',
+    hub: destination.name,
     site: options.siteId,
     state: 'starting',
     replicatedUpTo: null,
@@ -55,8 +58,8 @@ export function startLogShipping(options: LogShippingOptions) {
     if (status.state !== state || status.lastError !== error) {
       const log = state === 'refused' ? logger.error.bind(logger) : logger.warn.bind(logger);
       log(
-        { hub: hub.url, error },
-        `replication to the hub ${state === 'refused' ? 'refused' : 'paused'}: ${error}`,
+        { destination: destination.name, error },
+        `copy of the log to ${destination.name} ${state === 'refused' ? 'refused' : 'paused'}: ${error}`,
       );
     }
     status = { ...status, state, lastError: error };
@@ -76,16 +79,14 @@ export function startLogShipping(options: LogShippingOptions) {
 
   const step = async (): Promise<void> => {
     if (acknowledged === undefined) {
-      const answer = await client.get('/replication/position');
-      if (!answer.ok) return failed('unreachable', answer.error);
-      if (answer.status !== 200)
-        return failed('refused', `${answer.status} ${String(answer.body.message ?? answer.body.error)}`);
-      answered(Number(answer.body.acknowledgedPosition));
+      const answer = await destination.acknowledgedPosition();
+      if (answer.kind !== 'acknowledged') return failed(answer.kind, answer.error);
+      answered(answer.position);
     }
     if ((acknowledged as number) > options.store.lastPosition()) {
       return failed(
         'refused',
-        `the hub holds ${acknowledged} events of site ${options.siteId} but this log has ${options.store.lastPosition()}: is this the site's own log?`,
+        `${destination.name} holds ${acknowledged} events of site ${options.siteId} but this log has ${options.store.lastPosition()}: is this the site's own log?`,
       );
     }
     const rows = readRows(acknowledged as number, hub.batchSize);
@@ -94,18 +95,10 @@ export function startLogShipping(options: LogShippingOptions) {
       status = { ...status, state: 'caught-up' };
       return waits.wait(hub.idleIntervalMs);
     }
-    const answer = await client.post('/replication/events', { events: rows });
-    if (!answer.ok) return failed('unreachable', answer.error);
-    if (answer.status === 200 || answer.status === 409) {
-      answered(Number(answer.body.acknowledgedPosition));
-      status = { ...status, state: 'replicating' };
-      return;
-    }
-    const reason =
-      answer.status === 422
-        ? `the hub refuses our log: its hash chain breaks at position ${String(answer.body.brokenAt)} (run \`bonrelay verify\`)`
-        : `${answer.status} ${String(answer.body.message ?? answer.body.error)}`;
-    return failed(answer.status >= 500 ? 'unreachable' : 'refused', reason);
+    const answer = await destination.store(rows);
+    if (answer.kind !== 'acknowledged') return failed(answer.kind, answer.error);
+    answered(answer.position);
+    status = { ...status, state: 'replicating' };
   };
 
   const running = (async () => {

@@ -5,6 +5,7 @@ import type { Config } from '../config/index.ts';
 import type { Logger } from '../logger.ts';
 import { acceptRoutedOrder, type RoutedDelivery } from './accept-routed-order.ts';
 import { createHubClient } from './hub-client.ts';
+import { hubLogDestination } from './log-destination.ts';
 import { type OrderStreamStatus, startOrderPull } from './pull-orders.ts';
 import { type ReplicationStatus, startLogShipping } from './ship-log.ts';
 
@@ -40,7 +41,7 @@ export function startReplication(options: ReplicationOptions) {
   });
   const shipping = startLogShipping({
     store: options.store,
-    client,
+    destination: hubLogDestination(client, hub.url as string),
     hub,
     siteId: hub.siteId as string,
     scheduler: options.scheduler,

@@ -17,6 +17,7 @@ import { loadConfig } from '../../../../apps/service/src/config/index.ts';
 import { openHubDatabase } from '../../../../apps/service/src/hub/open-hub-database.ts';
 import { addSite } from '../../../../apps/service/src/hub/sites-registry.ts';
 import { createHubClient } from '../../../../apps/service/src/replication/hub-client.ts';
+import { hubLogDestination } from '../../../../apps/service/src/replication/log-destination.ts';
 import { startLogShipping } from '../../../../apps/service/src/replication/ship-log.ts';
 import { numberArg } from '../support/args.ts';
 import { writeSiteLog } from '../support/site-log.ts';
@@ -73,7 +74,7 @@ function shipTo(hubUrl: string, site: string, token: string, store: EventStore) 
   const hub = { ...config.hub, idleIntervalMs: 20, retry: { baseMs: 50, factor: 2, capMs: 500 } };
   return startLogShipping({
     store,
-    client,
+    destination: hubLogDestination(client, hubUrl),
     hub,
     siteId: site,
     scheduler: asyncScheduler,
