@@ -21,6 +21,8 @@ export interface DashboardUpdatesOptions {
   readonly webhookPath: AlarmOptions['webhookPath'];
   readonly fallbacks$: Observable<readonly FallbackState[]>;
   readonly hub?: () => ReplicationStatus;
+  /** A site keeping a server database: how far the database's copy of its log has come. */
+  readonly database?: () => ReplicationStatus;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface DashboardUpdatesOptions {
  * orders, the Wix path, fail-overs, the alarm and the hub link — each from the part that owns it.
  */
 export function dashboardUpdates(options: DashboardUpdatesOptions): Observable<LiveUpdate> {
-  const { config, views, clock, scheduler, unreadable, hub } = options;
+  const { config, views, clock, scheduler, unreadable, hub, database } = options;
   return merge(
     liveUpdates(views, clock, config.server.liveUpdateIntervalMs, scheduler),
     unreadableOrdersUpdates(unreadable.changes$),
@@ -44,5 +46,6 @@ export function dashboardUpdates(options: DashboardUpdatesOptions): Observable<L
       locale: config.dashboard.locale,
     }),
     ...(hub ? [hubUpdates(hub, config.hub.idleIntervalMs, scheduler)] : []),
+    ...(database ? [hubUpdates(database, config.hub.idleIntervalMs, scheduler, 'database')] : []),
   );
 }

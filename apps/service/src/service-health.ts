@@ -13,6 +13,8 @@ export interface ServiceHealthOptions {
   readonly printers: readonly string[];
   /** A site linked to a hub also says how far the hub's copy of its log has come. */
   readonly hub?: () => ReplicationStatus;
+  /** A site keeping a server database says how far the database's copy has come. */
+  readonly database?: () => ReplicationStatus;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ServiceHealthOptions {
  * views are, whether Wix is set up, and the hub link. Always healthy while it answers at all.
  */
 export function serviceHealth(options: ServiceHealthOptions): BonrelayPorts['health'] {
-  const { views, store, printers, hub } = options;
+  const { views, store, printers, hub, database } = options;
   return () => ({
     healthy: true,
     body: {
@@ -32,6 +34,7 @@ export function serviceHealth(options: ServiceHealthOptions): BonrelayPorts['hea
       wix: options.wixConfigured ? 'configured' : 'not-configured',
       printers: [...printers],
       ...(hub ? { hub: hub() } : {}),
+      ...(database ? { database: database() } : {}),
     },
   });
 }

@@ -37,11 +37,11 @@ import { startViews } from './projections/bonrelay-views.ts';
 import { logViewsProgress } from './projections/views-progress.ts';
 import { startPeriodicCatchUp } from './reconciliation/periodic-catch-up.ts';
 import { createReconciler } from './reconciliation/reconciler.ts';
-import { startReplication } from './replication/start-replication.ts';
 import { serveApi } from './serve-api.ts';
 import { serviceHealth } from './service-health.ts';
 import { markServiceRunning } from './service-lock.ts';
 import { openServiceLog } from './service-log.ts';
+import { startLogCopies } from './start-log-copies.ts';
 import { startupChecks } from './startup-checks.ts';
 import { printStation } from './stations/print-station.ts';
 import { printersOrVirtual } from './stations/printers-or-virtual.ts';
@@ -234,17 +234,15 @@ export async function startService(
   const hubStream = config.hub.url
     ? judgeHubStream({ path: webhookPath, scheduler, clock, graceMs: config.wix.webhookGraceMs })
     : undefined;
-  const replication = config.hub.url
-    ? startReplication({
-        store,
-        config,
-        scheduler,
-        clock,
-        logger,
-        consequences,
-        ...(hubStream ? { orderStream: hubStream } : {}),
-      })
-    : undefined;
+  const copies = startLogCopies({
+    store,
+    config,
+    scheduler,
+    clock,
+    logger,
+    consequences,
+    ...(hubStream ? { orderStream: hubStream } : {}),
+  });
 
   const rejections = createRejectionLedger(config.wix.rejectionWindowMs);
   const rejectionTimer = recordRejectionsEvery(rejections, {
@@ -263,7 +261,7 @@ export async function startService(
       store,
       wixConfigured: publicKey !== undefined,
       printers: printerNames,
-      ...(replication ? { hub: replication.status } : {}),
+      ...copies.statuses,
     }),
     receiveWixWebhook: metrics.observeWebhooks(
       measureWebhookClock(
@@ -312,7 +310,7 @@ export async function startService(
         wix,
         webhookPath,
         fallbacks$: fallback.states$,
-        ...(replication ? { hub: replication.status } : {}),
+        ...copies.statuses,
       }),
     dashboardHtml: () => dashboardPage,
   };
@@ -374,7 +372,7 @@ export async function startService(
         cloudprnt.stop();
         fallback.stop();
         await sagas.stop();
-        await replication?.stop();
+        await copies.stop();
         hubStream?.stop();
         rejectionTimer.unsubscribe();
         const pending = rejections.drain();

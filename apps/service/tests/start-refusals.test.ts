@@ -56,17 +56,12 @@ test('a bad usb printer URL in the config file stops the start with exit 2, nami
   assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
 });
 
-test('a restaurant asked to keep its log in PostgreSQL refuses with exit 2 instead of quietly using SQLite', () => {
+test('a restaurant given half of its hub settings refuses with exit 2, naming the keys it lacks', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bonrelay-refuse-'));
-  const result = start({
-    BONRELAY_DATA_DIR: dataDir,
-    BONRELAY_DATABASE_URL: 'postgres://bonrelay@127.0.0.1:9/bonrelay',
-  });
+  const result = start({ BONRELAY_DATA_DIR: dataDir, BONRELAY_SITE_ID: 'mitte' });
   assert.is(result.status, 2);
-  assert.match(
-    result.stderr,
-    /database\.url \(BONRELAY_DATABASE_URL\): a restaurant \(role site\) keeps its log in SQLite/,
-  );
+  assert.match(result.stderr, /hub\.url \(BONRELAY_HUB_URL\): a site that replicates to a hub needs/);
+  assert.match(result.stderr, /hub\.token \(BONRELAY_HUB_TOKEN\)/);
   assert.not.ok(existsSync(join(dataDir, 'bonrelay.db')), 'nothing was opened');
 });
 

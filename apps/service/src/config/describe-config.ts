@@ -5,7 +5,7 @@ import { redactSmtpUrl } from './email-schema.ts';
 const secretKeys = new Set(['token', 'apiKey', 'publicKey', 'webhookToken', 'webhookUrl', 'password']);
 
 /** A database URL may carry its password (`postgres://user:secret@db/bonrelay`): mask it. */
-function withoutPassword(value: string): string {
+export function withoutPassword(value: string): string {
   return value.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 }
 

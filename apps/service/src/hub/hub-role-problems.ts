@@ -12,16 +12,11 @@ export function hubRoleProblems(config: Config): string[] {
           'database.url (BONRELAY_DATABASE_URL): a hub needs a database, e.g. postgres://bonrelay@db/bonrelay',
         ];
   }
-  // Silently keeping the log in SQLite while the operator asked for PostgreSQL would be a lie.
-  const siteDatabase =
-    config.database.url === undefined
-      ? []
-      : [
-          'database.url (BONRELAY_DATABASE_URL): a restaurant (role site) keeps its log in SQLite in dataDir; PostgreSQL serves a hub (BONRELAY_ROLE=hub) — a site on PostgreSQL is not built yet',
-        ];
   const { url, siteId, token } = config.hub;
-  if (siteDatabase.length > 0) return siteDatabase;
-  if (url === undefined && siteId === undefined && token === undefined) return [];
+  if (url === undefined && token === undefined) {
+    // A site id alone names the site's rows in its own server database.
+    if (siteId === undefined || config.database.url !== undefined) return [];
+  }
   const missing = [
     url === undefined ? 'hub.url (BONRELAY_HUB_URL)' : undefined,
     siteId === undefined ? 'hub.siteId (BONRELAY_SITE_ID)' : undefined,

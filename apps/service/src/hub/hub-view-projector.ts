@@ -13,6 +13,8 @@ export interface HubViewProjectorOptions {
   /** Pause between rounds over the sites once every site's views are current. */
   readonly intervalMs: number;
   readonly maxBatch?: number;
+  /** Only these sites (a site's own server copy); unset = every registered site (a hub). */
+  readonly sites?: readonly string[];
   readonly onError: (error: unknown, siteId: string) => void;
 }
 
@@ -65,6 +67,9 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
           .selectFrom('hub_sites')
           .innerJoin('hub_site_summary', 'hub_site_summary.site_id', 'hub_sites.site_id')
           .select(['hub_sites.site_id', 'hub_site_summary.acknowledged_position'])
+          .$if(options.sites !== undefined, (query) =>
+            query.where('hub_sites.site_id', 'in', options.sites as string[]),
+          )
           .orderBy('hub_sites.site_id')
           .execute();
         for (const { site_id, acknowledged_position } of sites) {

@@ -11,7 +11,7 @@ export interface RegisteredSite {
 
 export type AddSiteResult =
   | { readonly ok: true; readonly token: string }
-  | { readonly ok: false; readonly problem: string };
+  | { readonly ok: false; readonly taken: 'site' | 'wix-instance'; readonly problem: string };
 
 /**
  * Registers a restaurant and hands out its token once. A site id or Wix instance that is already
@@ -34,9 +34,14 @@ export async function addSite(
         ]),
       )
       .executeTakeFirst();
-    if (taken?.site_id === site.siteId) return { ok: false, problem: `site ${site.siteId} exists already` };
+    if (taken?.site_id === site.siteId)
+      return { ok: false, taken: 'site', problem: `site ${site.siteId} exists already` };
     if (taken)
-      return { ok: false, problem: `Wix instance ${site.wixInstance} belongs to site ${taken.site_id}` };
+      return {
+        ok: false,
+        taken: 'wix-instance',
+        problem: `Wix instance ${site.wixInstance} belongs to site ${taken.site_id}`,
+      };
     await trx
       .insertInto('hub_sites')
       .values({

@@ -3,13 +3,15 @@ import { distinctUntilChanged, interval, map, type Observable, type SchedulerLik
 import type { ReplicationStatus } from './ship-log.ts';
 
 /**
- * The dashboard's "hub: replicated up to …" line over SSE: the replication status, looked at every
- * `everyMs` and pushed only when it changed (its log position moves with every event anyway).
+ * The dashboard's "hub: replicated up to …" (or "server database: copied up to …") line over SSE:
+ * the copy's status, looked at every `everyMs` and pushed only when it changed (its log position
+ * moves with every event anyway).
  */
 export function hubUpdates(
   status: () => ReplicationStatus,
   everyMs: number,
   scheduler: SchedulerLike,
+  event: 'hub' | 'database' = 'hub',
 ): Observable<LiveUpdate> {
   return interval(everyMs, scheduler).pipe(
     startWith(0),
@@ -18,6 +20,6 @@ export function hubUpdates(
       return { state, replicatedUpTo, logPosition, lastContactAt, lastError };
     }),
     distinctUntilChanged((before, after) => JSON.stringify(before) === JSON.stringify(after)),
-    map((data) => ({ event: 'hub', data })),
+    map((data) => ({ event, data })),
   );
 }

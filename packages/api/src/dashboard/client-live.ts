@@ -32,13 +32,13 @@ async function loadSnapshot() {
   await loadTimeline();
 }
 
-// A site linked to a group hub says how far the hub's copy of its log has come.
-function renderHub(hub) {
-  const line = $('hub-line');
-  const upTo = hub.replicatedUpTo === null ? say('dashboard.hub.nothingYet') : String(hub.replicatedUpTo);
-  line.textContent = say('dashboard.hub.replicated', { upTo, of: hub.logPosition, state: word('dashboard.hub.state', hub.state) }) +
-    (hub.lastError ? ': ' + hub.lastError : '');
-  line.setAttribute('data-state', hub.state);
+// A site linked to a group hub, or keeping a server database, says how far each copy of its log has come.
+function renderCopy(lineId, messageKey, copy) {
+  const line = $(lineId);
+  const upTo = copy.replicatedUpTo === null ? say('dashboard.hub.nothingYet') : String(copy.replicatedUpTo);
+  line.textContent = say(messageKey, { upTo, of: copy.logPosition, state: word('dashboard.hub.state', copy.state) }) +
+    (copy.lastError ? ': ' + copy.lastError : '');
+  line.setAttribute('data-state', copy.state);
   line.hidden = false;
 }
 
@@ -86,7 +86,11 @@ function connect() {
   });
   stream.addEventListener('hub', (event) => {
     const hub = parsed(event);
-    if (hub) renderHub(hub);
+    if (hub) renderCopy('hub-line', 'dashboard.hub.replicated', hub);
+  });
+  stream.addEventListener('database', (event) => {
+    const copy = parsed(event);
+    if (copy) renderCopy('database-line', 'dashboard.database.copied', copy);
   });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) {

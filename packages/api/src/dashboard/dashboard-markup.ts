@@ -34,6 +34,7 @@ export function dashboardMarkup(escapedVersion: string, say: (key: MessageKey) =
     <ul id="warnings" class="muted"></ul>
     <ul id="fallbacks" class="fallbacks" data-testid="fallbacks"></ul>
     <p id="hub-line" data-testid="hub" class="muted" hidden></p>
+    <p id="database-line" data-testid="database-copy" class="muted" hidden></p>
   </section>
   <section aria-labelledby="queue-title">
     <h2 id="queue-title">${say('dashboard.queueTitle')}</h2>

@@ -109,6 +109,7 @@ export const de: Catalog = {
   'dashboard.printer': 'Drucker {name}',
   'dashboard.hub.replicated': 'Hub: repliziert bis {upTo} von {of} ({state})',
   'dashboard.hub.nothingYet': 'noch nichts',
+  'dashboard.database.copied': 'Server-Datenbank: kopiert bis {upTo} von {of} ({state})',
   'dashboard.hub.state.caught-up': 'auf Stand',
   'dashboard.hub.state.replicating': 'holt auf',
   'dashboard.hub.state.starting': 'startet',

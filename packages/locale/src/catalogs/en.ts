@@ -109,6 +109,7 @@ export const en = {
   'dashboard.printer': 'Printer {name}',
   'dashboard.hub.replicated': 'hub: replicated up to {upTo} of {of} ({state})',
   'dashboard.hub.nothingYet': 'nothing yet',
+  'dashboard.database.copied': 'server database: copied up to {upTo} of {of} ({state})',
   'dashboard.hub.state.caught-up': 'caught up',
   'dashboard.hub.state.replicating': 'catching up',
   'dashboard.hub.state.starting': 'starting',

@@ -102,7 +102,9 @@ export async function doctorCommand(context: CliContext): Promise<number> {
       detail: `${file} does not exist yet (created at first start)`,
     });
   }
-  if (config.database.url !== undefined) findings.push(await postgresLogFinding(config.database.url));
+  // A hub's own log lives in its database; a site's database holds a copy, judged by hubFindings.
+  if (config.role === 'hub' && config.database.url !== undefined)
+    findings.push(await postgresLogFinding(config.database.url));
   const disk = statfsSync(existsSync(config.dataDir) ? config.dataDir : '.');
   const free = disk.bavail * disk.bsize;
   findings.push({
