@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createTestDatabase, postgresTestUrl } from '@bonrelay/pg-test';
 import { makeWixOrder, orderApprovedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
 import pg from 'pg';
+import { chromium } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openHubDatabase } from '../src/hub/open-hub-database.ts';
@@ -174,6 +175,31 @@ test('given a hub id, the server database keeps the rows under it; a site id alo
     const rows = await wholeLogCopied(site, url, 'kreuzberg');
     assert.is(rows.length, site.service.store.lastPosition());
   } finally {
+    await site.stop();
+  }
+});
+
+test('the dashboard says "server database: copied up to …" in the restaurant\'s language', async () => {
+  const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'bonrelay-copy-')), 'server.db')}`;
+  const site = await startTestService({
+    env: { BONRELAY_DATABASE_URL: url, BONRELAY_LOCALE: 'de-DE' },
+    config: fastHubConfig,
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    await takeOrders(site, 1);
+    const line = page.getByTestId('database-copy');
+    await eventually('the database line to show the whole log copied', async () => {
+      const end = site.service.store.lastPosition();
+      return (await line.textContent()) === `Server-Datenbank: kopiert bis ${end} von ${end} (auf Stand)`;
+    });
+  } finally {
+    await browser.close();
     await site.stop();
   }
 });
