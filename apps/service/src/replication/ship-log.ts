@@ -9,7 +9,7 @@ import { backoffMs, stoppableWait } from './stoppable-wait.ts';
 /** What the site's health and dashboard say about a copy of its log (the hub's, or its database's). */
 export interface ReplicationStatus {
   /** Where the copy goes: the hub's URL, or the database's without its password. */
-  readonly hub: string;
+  readonly destination: string;
   readonly site: string;
   readonly state: 'starting' | 'replicating' | 'caught-up' | 'unreachable' | 'refused';
   /** The last site position the hub confirmed it holds durably; null until it answered once. */
@@ -42,7 +42,7 @@ export function startLogShipping(options: LogShippingOptions) {
   const readRows = logRowReader(options.store);
   const waits = stoppableWait(options.scheduler);
   let status: ReplicationStatus = {
-    hub: destination.name,
+    destination: destination.name,
     site: options.siteId,
     state: 'starting',
     replicatedUpTo: null,
