@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, postgresTestUrl } from '@bonrelay/pg-test';
@@ -163,6 +164,28 @@ for (const database of hubDatabasesUnderTest()) {
     }
   });
 }
+
+test('given a server database that accepts the connection and never answers, the copy reads as unreachable', async () => {
+  const silent = createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as AddressInfo;
+  const site = await startTestService({
+    env: { BONRELAY_DATABASE_URL: `postgres://bonrelay@127.0.0.1:${port}/bonrelay` },
+    config: { hub: { ...fastHubConfig.hub, requestTimeoutMs: 300 } },
+  });
+  try {
+    await takeOrders(site, 1);
+    await allPrinted(site, 1);
+    const away = await eventually('health to say the database is unreachable', async () => {
+      const health = await site.json<{ database: CopyStatus }>('/health');
+      return health.database.state === 'unreachable' ? health.database : undefined;
+    });
+    assert.match(away.lastError ?? '', /timeout/i);
+  } finally {
+    await site.stop();
+    silent.close();
+  }
+});
 
 test('given a hub id, the server database keeps the rows under it; a site id alone asks for no hub', async () => {
   const { url } = await createTestDatabase('bonrelay_copy');

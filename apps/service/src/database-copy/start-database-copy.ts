@@ -46,8 +46,13 @@ export function startDatabaseCopy(options: DatabaseCopyOptions): DatabaseCopy {
   let views: { readonly store: SiteViewStore; readonly projector: HubViewProjector } | undefined;
 
   const open = async (): Promise<HubDatabase> => {
-    const database = await openHubDatabase(url, 4, (error) =>
-      logger.warn({ err: error }, 'a connection to the server database dropped; the copy reconnects'),
+    // A server that swallows the connection must read as away, not keep the copy "starting" forever.
+    const database = await openHubDatabase(
+      url,
+      4,
+      (error) =>
+        logger.warn({ err: error }, 'a connection to the server database dropped; the copy reconnects'),
+      config.hub.requestTimeoutMs,
     );
     try {
       await registerOwnSite(database.db, siteId, clock());

@@ -25,6 +25,8 @@ export async function openHubDatabase(
   url: string,
   poolSize = 10,
   onIdleError: (error: Error) => void = () => undefined,
+  /** How long a connection may take before the attempt fails; unset = as long as it takes. */
+  connectTimeoutMs?: number,
 ): Promise<HubDatabase> {
   if (url.startsWith('sqlite:')) {
     const connection = new BetterSqlite3(url.slice('sqlite:'.length));
@@ -35,7 +37,12 @@ export async function openHubDatabase(
     await migrateHub(db);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    ...(connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: connectTimeoutMs }),
+  });
   // An idle connection dropped by a PostgreSQL restart is an 'error' event: unheard, it would kill
   // the replica; heard, the pool just opens a new connection for the next query.
   pool.on('error', onIdleError);
