@@ -7,6 +7,7 @@ export {
 } from './errors.ts';
 export { openEventStore } from './event-store.ts';
 export { chainHash, genesisHash } from './hash-chain.ts';
+export { type ImportResult, importStoredRows, type StoredRow } from './import-rows.ts';
 export type { PostgresLogState } from './postgres/pg-inspect.ts';
 export { inspectPostgresLog } from './postgres/pg-inspect.ts';
 export { openPool as openPostgresPool } from './postgres/pg-pool.ts';

@@ -7,6 +7,7 @@ import { eventsCommand } from './commands/events.ts';
 import { forgetCommand } from './commands/forget.ts';
 import { rebuildCommand } from './commands/rebuild.ts';
 import { replayCommand } from './commands/replay.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { sitesCommand } from './commands/sites.ts';
 import { verifyCommand } from './commands/verify.ts';
 
@@ -18,6 +19,7 @@ const usage = `usage: bonrelay <command> [options]   (npm run bonrelay -- <comma
   projections rebuild [--view NAME]         replay the log into fresh read tables (all, or one view)
   verify                                    hash chain + SQLite integrity check
   backup <file>                             consistent online copy of the log
+  restore --from-database                   write a lost log back from BONRELAY_DATABASE_URL's copy (service stopped, no log in place)
   forget <email|phone|order id>             erase a guest (destroys their data key; run with the service stopped)
   doctor [--send-test-mail]                 check config, printers, Wix, disk, e-mail (and send a test mail)
   sites add <id> [--wix-instance ID] | sites list | sites remove <id>   the hub's restaurants
@@ -39,6 +41,7 @@ function pick(words: readonly string[]): Command | undefined {
   if (first === 'projections' && second === 'rebuild') return rebuildCommand;
   if (first === 'verify') return verifyCommand;
   if (first === 'backup') return backupCommand;
+  if (first === 'restore') return restoreCommand;
   if (first === 'doctor') return doctor;
   if (first === 'forget') return forgetCommand;
   if (first === 'sites') return sitesCommand;
