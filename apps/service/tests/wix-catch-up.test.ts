@@ -94,6 +94,11 @@ catchUp(
     await start(context);
     const { app, wix } = context;
     wix.addOrder(await postWixOrder(app, orderNow()));
+    // Its tickets print (and are logged) whenever the printer gets to them: before the quiet stretch.
+    await eventually('its tickets printed', () => {
+      const queued = countOf(app, 'PrintJobQueued');
+      return queued > 0 && countOf(app, 'PrintJobPrinted') === queued;
+    });
     const first = catchUpSearches(wix).length;
     await eventually('one pass', () => catchUpSearches(wix).length > first);
     const position = app.service.store.lastPosition();
