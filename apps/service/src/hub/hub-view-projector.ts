@@ -45,7 +45,9 @@ export interface HubViewProjector {
 export function startHubViewProjector(options: HubViewProjectorOptions): HubViewProjector {
   const { db, store, views } = options;
   const maxBatch = options.maxBatch ?? 2_000;
-  const opened = new Set<string>();
+  // The registration (`added_at`) each site's tables were opened under: a site removed and added
+  // again has had its views dropped, so they are opened (created) anew.
+  const opened = new Map<string, string>();
   // How far each site's views were found current here: a site whose acknowledged position has not
   // moved past it needs no transaction (an idle round costs one read, however many sites).
   const currentAt = new Map<string, number>();
@@ -54,7 +56,11 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
   let running: Promise<void> = Promise.resolve();
   let heldElsewhere = false;
 
-  const projectSite = async (siteId: string, acknowledged: number) => {
+  const projectSite = async (siteId: string, registered: string, acknowledged: number) => {
+    if (opened.has(siteId) && opened.get(siteId) !== registered) {
+      opened.delete(siteId);
+      currentAt.delete(siteId);
+    }
     if (acknowledged <= (currentAt.get(siteId) ?? -1)) return;
     if (!opened.has(siteId)) {
       // A site another replica is folding is left to it until a later round.
@@ -62,7 +68,7 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
         heldElsewhere = true;
         return;
       }
-      opened.add(siteId);
+      opened.set(siteId, registered);
     }
     for (;;) {
       const folded = await projectSiteBatch(db, store, siteId, views, maxBatch);
@@ -84,15 +90,21 @@ export function startHubViewProjector(options: HubViewProjectorOptions): HubView
         const sites = await db
           .selectFrom('hub_sites')
           .innerJoin('hub_site_summary', 'hub_site_summary.site_id', 'hub_sites.site_id')
-          .select(['hub_sites.site_id', 'hub_site_summary.acknowledged_position'])
+          .select(['hub_sites.site_id', 'hub_sites.added_at', 'hub_site_summary.acknowledged_position'])
           .$if(options.sites !== undefined, (query) =>
             query.where('hub_sites.site_id', 'in', options.sites as string[]),
           )
           .orderBy('hub_sites.site_id')
           .execute();
-        for (const { site_id, acknowledged_position } of sites) {
+        const listed = new Set(sites.map((site) => site.site_id));
+        for (const siteId of opened.keys()) {
+          if (listed.has(siteId)) continue;
+          opened.delete(siteId);
+          currentAt.delete(siteId);
+        }
+        for (const { site_id, added_at, acknowledged_position } of sites) {
           if (stopped) return;
-          await projectSite(site_id, Number(acknowledged_position)).catch((error: unknown) =>
+          await projectSite(site_id, added_at, Number(acknowledged_position)).catch((error: unknown) =>
             options.onError(error, site_id),
           );
         }
