@@ -102,6 +102,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     orderPollWaitMs: config.hub.orderPollWaitMs,
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
+    dashboardLocale: config.dashboard.locale ?? config.locale,
+    timeZone: config.businessDay.timeZone,
     version: serviceVersion,
     alerts,
     wakeups,
