@@ -1,13 +1,63 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { makeWixOrder, orderApprovedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
+import { sql } from 'kysely';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { describeConfig, loadConfig } from '../src/config/index.ts';
+import { ingestSiteBatch } from '../src/hub/ingest-site-batch.ts';
 import { openHubDatabase } from '../src/hub/open-hub-database.ts';
+import { openSiteViewStore, siteSchema } from '../src/hub/site-view-store.ts';
 import { siteOfToken, siteOfWixInstance } from '../src/hub/sites-registry.ts';
+import { logRowReader } from '../src/replication/log-rows.ts';
+import type { ReplicatedRow } from '../src/replication/replicated-row.ts';
 import { cli } from './cli-scenario.ts';
 import { hubDatabasesUnderTest } from './support/hub-databases.ts';
+import { registerSite, startTestHub, type TestHub } from './support/test-hub.ts';
+import { eventually, startTestService } from './support/test-service.ts';
 
 const main = new URL('../src/main.ts', import.meta.url).pathname;
+
+/** A real site's log after one order, and after a second one. */
+async function logInTwoParts(): Promise<{ first: ReplicatedRow[]; whole: ReplicatedRow[] }> {
+  const site = await startTestService();
+  const order = async () => {
+    const jwt = await signWixWebhook(orderApprovedDelivery(makeWixOrder()), site.keys.privateKey);
+    assert.is((await site.request('POST', '/webhooks/wix', jwt)).status, 200);
+    return logRowReader(site.service.store)(0, 1_000_000);
+  };
+  try {
+    return { first: await order(), whole: await order() };
+  } finally {
+    await site.stop();
+  }
+}
+
+/** Whether the site's views are there at all: its schema, or its file beside a `sqlite:` hub's. */
+async function viewsExist(hub: TestHub, url: string, siteId: string): Promise<boolean> {
+  if (url.startsWith('sqlite:')) return existsSync(`${url.slice('sqlite:'.length)}.site-${siteId}.views.db`);
+  const { rows } = await sql<{ found: number }>`select count(*)::int as found from information_schema.schemata
+    where schema_name = ${siteSchema(siteId)}`.execute(hub.hub.database.db);
+  return rows[0]?.found === 1;
+}
+
+/** The orders in the site's views as stored, read afresh (not through the hub's open connections). */
+async function storedOrders(url: string, siteId: string): Promise<number> {
+  const store = openSiteViewStore(url);
+  try {
+    const [row] = await store
+      .connection(siteId)
+      .query<{ orders: number }>('select count(*) as orders from orders');
+    return Number(row?.orders);
+  } finally {
+    await store.close();
+  }
+}
+
+async function hubOrders(hub: TestHub, siteId: string): Promise<number> {
+  const response = await fetch(`${hub.url}/api/orders?site=${siteId}`);
+  return response.status === 200 ? ((await response.json()) as { orders: unknown[] }).orders.length : -1;
+}
 
 test('a hub started without BONRELAY_DATABASE_URL refuses with exit 2, naming the key', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
@@ -87,6 +137,45 @@ for (const database of hubDatabasesUnderTest()) {
     assert.is((await cli(['sites', 'remove', 'mitte'], env)).code, 0);
     assert.is((await cli(['sites', 'remove', 'mitte'], env)).code, 1);
     assert.match((await cli(['sites', 'list'], env)).out, /^kreuzberg\t/);
+  });
+
+  test(`[${database.dialect}] sites remove drops the site's views and keeps its events; added again, its views are rebuilt from that log and go on`, async () => {
+    const { first, whole } = await logInTwoParts();
+    const url = await database.fresh();
+    const env = { BONRELAY_DATABASE_URL: url, BONRELAY_LOG_LEVEL: 'silent' };
+    const hub = await startTestHub(url);
+    const db = hub.hub.database.db;
+    try {
+      await registerSite(hub, 'mitte');
+      assert.ok((await ingestSiteBatch(db, 'mitte', first, new Date())).ok);
+      await eventually('the hub to show the order', async () => (await hubOrders(hub, 'mitte')) === 1);
+      assert.ok(await viewsExist(hub, url, 'mitte'));
+
+      const removed = await cli(['sites', 'remove', 'mitte'], env);
+      assert.is(removed.code, 0);
+      assert.match(removed.out, `kept ${first.length} events of mitte; its views were dropped`);
+      assert.not.ok(await viewsExist(hub, url, 'mitte'), 'the views are gone');
+      const kept = await db
+        .selectFrom('hub_site_events')
+        .select('id')
+        .where('site_id', '=', 'mitte')
+        .execute();
+      assert.is(kept.length, first.length, 'the events stay, as the group history');
+
+      // Added again while the hub runs, the site goes on with its log.
+      assert.is((await cli(['sites', 'add', 'mitte'], env)).code, 0);
+      const resumed = await ingestSiteBatch(db, 'mitte', whole, new Date());
+      assert.equal(resumed, {
+        ok: true,
+        acknowledgedPosition: whole.length,
+        stored: whole.length - first.length,
+      });
+      await eventually('the hub to show both orders', async () => (await hubOrders(hub, 'mitte')) === 2);
+      assert.ok(await viewsExist(hub, url, 'mitte'), 'the views are there again');
+      assert.is(await storedOrders(url, 'mitte'), 2, 'rebuilt where they are stored, not in a dropped file');
+    } finally {
+      await hub.stop();
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@bonrelay/pg-test';
 import { makeWixOrder, orderApprovedDelivery, signWixWebhook } from '@bonrelay/wix-fake';
-import { asyncScheduler } from 'rxjs';
+import { asyncScheduler, NEVER, Subject, VirtualTimeScheduler } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadConfig } from '../src/config/index.ts';
@@ -12,6 +12,9 @@ import { openSiteViewStore } from '../src/hub/site-view-store.ts';
 import { addSite } from '../src/hub/sites-registry.ts';
 import { bonrelayTableViews } from '../src/projections/bonrelay-views.ts';
 import { logRowReader } from '../src/replication/log-rows.ts';
+import type { ReplicatedRow } from '../src/replication/replicated-row.ts';
+import { hubDatabasesUnderTest } from './support/hub-databases.ts';
+import { startTestHub } from './support/test-hub.ts';
 import { eventually, startTestService, type TestService } from './support/test-service.ts';
 
 const views = bonrelayTableViews(loadConfig({}));
@@ -94,7 +97,9 @@ test('[postgres] two replicas folding the same site at once fold each event once
       store: replicaB,
       views,
       scheduler: asyncScheduler,
-      intervalMs: 3_600_000,
+      wake: NEVER,
+      safetyRoundMs: 3_600_000,
+      heldRetryMs: 3_600_000,
       maxBatch: 7,
       onError: (error) => assert.unreachable(String(error)),
     });
@@ -114,7 +119,9 @@ test('[postgres] two replicas folding the same site at once fold each event once
         store,
         views,
         scheduler: asyncScheduler,
-        intervalMs: 1,
+        wake: NEVER,
+        safetyRoundMs: 1,
+        heldRetryMs: 1,
         maxBatch: 7,
         onError: (error) => assert.unreachable(String(error)),
       }),
@@ -139,5 +146,116 @@ test('[postgres] two replicas folding the same site at once fold each event once
     await site.stop();
   }
 });
+
+/** A real site's log with one order in it, as it would replicate. */
+async function oneOrderLog(): Promise<ReplicatedRow[]> {
+  const site = await startTestService();
+  try {
+    const jwt = await signWixWebhook(orderApprovedDelivery(makeWixOrder()), site.keys.privateKey);
+    assert.is((await site.request('POST', '/webhooks/wix', jwt)).status, 200);
+    return logRowReader(site.service.store)(0, 1_000_000);
+  } finally {
+    await site.stop();
+  }
+}
+
+/**
+ * Runs what falls due up to virtual `frame`, one action at a time, letting each round (real I/O)
+ * end and schedule the next before looking again.
+ */
+async function advanceTo(scheduler: VirtualTimeScheduler, frame: number): Promise<void> {
+  for (;;) {
+    const due = scheduler.actions[0];
+    if (due === undefined || due.delay > frame) return;
+    scheduler.maxFrames = due.delay;
+    scheduler.flush();
+    await eventually('the round to end and the next to be scheduled', () => scheduler.actions.length > 0);
+  }
+}
+
+async function foldedUpTo(store: ReturnType<typeof openSiteViewStore>, siteId: string): Promise<number> {
+  const [row] = await store
+    .connection(siteId)
+    .query<{ position: number }>('select min(position) as position from view_checkpoints');
+  return Number(row?.position ?? 0);
+}
+
+for (const database of hubDatabasesUnderTest()) {
+  test(`[${database.dialect}] an idle hub asks its database nothing between safety rounds, and a batch wakes its projector at once`, async () => {
+    const log = await oneOrderLog();
+    const url = await database.fresh();
+    const hub = await openHubDatabase(url);
+    const store = openSiteViewStore(url);
+    let queries = 0;
+    const counted = hub.db.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const scheduler = new VirtualTimeScheduler();
+    const wake = new Subject<string>();
+    try {
+      assert.ok((await addSite(hub.db, { siteId: 'mitte' }, new Date())).ok);
+      const projector = startHubViewProjector({
+        db: counted,
+        store,
+        views,
+        scheduler,
+        wake,
+        safetyRoundMs: 5_000,
+        heldRetryMs: 20,
+        onError: (error) => assert.unreachable(String(error)),
+      });
+      await eventually('the first round to end', () => scheduler.actions.length === 1);
+      const afterFirstRound = queries;
+
+      await advanceTo(scheduler, 4_999);
+      assert.is(queries, afterFirstRound, 'no round, no query, while the hub is idle');
+      await advanceTo(scheduler, 5_000);
+      assert.is(queries, afterFirstRound + 1, 'the safety round: one look at the sites');
+      assert.is(scheduler.actions[0]?.delay, 10_000, 'and the next one a safety interval later');
+
+      assert.ok((await ingestSiteBatch(hub.db, 'mitte', log, new Date())).ok);
+      wake.next('mitte');
+      await eventually(
+        'the batch to be folded',
+        async () => (await foldedUpTo(store, 'mitte')) === log.length,
+      );
+      assert.is(scheduler.frame, 5_000, 'folded without waiting for a round');
+      await projector.stop();
+    } finally {
+      await store.close();
+      await hub.close();
+    }
+  });
+
+  test(`[${database.dialect}] a batch another replica took is folded by this one's projector at once, long before its safety round`, async () => {
+    const log = await oneOrderLog();
+    const url = await database.fresh();
+    const hub = await startTestHub(url, {
+      adjust: (config) => ({ ...config, hub: { ...config.hub, viewSafetyRoundMs: 3_600_000 } }),
+    });
+    // The replica that takes the batch holds no projector: only the first hub can fold it.
+    const other = await openHubDatabase(url);
+    try {
+      assert.ok((await addSite(hub.hub.database.db, { siteId: 'mitte' }, new Date())).ok);
+      assert.ok((await ingestSiteBatch(other.db, 'mitte', log, new Date())).ok);
+      await eventually(
+        'the hub to show the replicated order',
+        async () => {
+          const response = await fetch(`${hub.url}/api/orders?site=mitte`);
+          const body = (await response.json()) as { orders: unknown[] };
+          return body.orders.length === 1;
+        },
+        5_000,
+      );
+    } finally {
+      await other.close();
+      await hub.stop();
+    }
+  });
+}
 
 test.run();

@@ -266,6 +266,11 @@ export const configSchema = z.strictObject({
         .default(256 * 1024 * 1024),
       /** How often the hub's overview page reloads itself. */
       dashboardRefreshMs: milliseconds.default(10_000),
+      /**
+       * The sites' views are folded when a batch is ingested; this round runs anyway this often, for
+       * a wake-up that was lost.
+       */
+      viewSafetyRoundMs: milliseconds.default(5_000),
     })
     .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,6 +2,7 @@ import type { EventStore } from '@bonrelay/event-store';
 import type { SchedulerLike } from 'rxjs';
 import { type Config, withoutPassword } from '../config/index.ts';
 import { type HubViewProjector, startHubViewProjector } from '../hub/hub-view-projector.ts';
+import { ingestsHere } from '../hub/ingest-wakeups.ts';
 import { type HubDatabase, openHubDatabase } from '../hub/open-hub-database.ts';
 import { openSiteViewStore, type SiteViewStore } from '../hub/site-view-store.ts';
 import type { Logger } from '../logger.ts';
@@ -68,7 +69,10 @@ export function startDatabaseCopy(options: DatabaseCopyOptions): DatabaseCopy {
         views: bonrelayTableViews(config),
         sites: [siteId],
         scheduler: options.scheduler,
-        intervalMs: config.hub.idleIntervalMs,
+        // The copy's own ingest runs in this process: it wakes the projector the moment it commits.
+        wake: ingestsHere(),
+        safetyRoundMs: config.hub.viewSafetyRoundMs,
+        heldRetryMs: config.database.viewFlushIntervalMs,
         onError: (error) =>
           logger.warn(
             { err: error },

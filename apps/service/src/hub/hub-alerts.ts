@@ -273,3 +273,45 @@ export async function settleNotice(
     }
   });
 }
+
+/** An alert still open, as the overview page shows it. */
+export interface OpenHubAlert {
+  readonly kind: string;
+  /** The site it is about; none for an order no site registered. */
+  readonly siteId: string | undefined;
+  readonly message: string;
+  readonly raisedAt: string;
+}
+
+/**
+ * The open alerts, newest first (at most `limit`), and how many are open in all: what the group's
+ * overview puts on top, so the lead sees the trouble without reading mail. A cleared alert is gone.
+ */
+export async function openHubAlerts(
+  db: HubAlertDb,
+  limit: number,
+): Promise<{ readonly alerts: OpenHubAlert[]; readonly total: number }> {
+  const rows = await db
+    .selectFrom('hub_alerts')
+    .select(['kind', 'subject', 'message', 'raised_at'])
+    .where('cleared_at', 'is', null)
+    .orderBy('raised_at', 'desc')
+    .orderBy('alert_id')
+    .limit(limit)
+    .execute();
+  const { total } = await db
+    .selectFrom('hub_alerts')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('cleared_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    alerts: rows.map((row) => ({
+      kind: row.kind,
+      // A refused site's alert is about that site; an unroutable order's is about no site at all.
+      siteId: row.kind === 'replication-refused' ? row.subject : undefined,
+      message: row.message,
+      raisedAt: row.raised_at,
+    })),
+    total: Number(total),
+  };
+}

@@ -1,10 +1,13 @@
 import { requireAccess } from '@bonrelay/api';
+import { translatorFor } from '@bonrelay/locale';
 import { verifyWebhook } from '@bonrelay/wix';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.ts';
 import { replicationBatchSchema } from '../replication/replicated-row.ts';
+import type { HubAlertTables } from './hub-alert-tables.ts';
+import { openHubAlerts } from './hub-alerts.ts';
 import { hubDashboardHtml } from './hub-dashboard.ts';
 import { siteEvents, siteOverviews } from './hub-queries.ts';
 import type { HubTables } from './hub-tables.ts';
@@ -30,6 +33,9 @@ export interface HubApiOptions {
   readonly orderPollWaitMs: number;
   readonly orderPollIntervalMs: number;
   readonly dashboardRefreshSeconds: number;
+  /** The overview page's language (`dashboard.locale`) and the time zone its times are shown in. */
+  readonly dashboardLocale: string;
+  readonly timeZone: string;
   readonly version: string;
   /** The hub's alerts by webhook and e-mail (unroutable orders, refused sites). */
   readonly alerts?: Pick<HubAlerts, 'orderUnroutable' | 'checkNow'>;
@@ -42,6 +48,8 @@ export interface HubApiOptions {
 type SiteEnv = { Variables: { siteId: string } };
 
 const ordersPerPoll = 100;
+/** Open alerts listed on the overview; the rest are counted ("… and N more"). */
+const alertsOnOverview = 20;
 
 function numberParam(text: string | undefined): number | undefined {
   return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
@@ -159,11 +167,14 @@ export function createHubApi(options: HubApiOptions): Hono {
   people.use('/', requireAccess({ token: options.apiToken, remoteAddress: options.remoteAddress }));
   people.get('/', async (c) =>
     c.html(
-      hubDashboardHtml(
-        await siteOverviews(db),
-        options.dashboardRefreshSeconds,
-        await options.views.lastOutages(),
-      ),
+      hubDashboardHtml({
+        sites: await siteOverviews(db),
+        outages: await options.views.lastOutages(),
+        alerts: await openHubAlerts(db.withTables<HubAlertTables>(), alertsOnOverview),
+        refreshSeconds: options.dashboardRefreshSeconds,
+        translator: translatorFor(options.dashboardLocale),
+        timeZone: options.timeZone,
+      }),
     ),
   );
   people.get('/api/sites', async (c) => c.json({ sites: await siteOverviews(db), next: null }));

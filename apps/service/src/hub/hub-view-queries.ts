@@ -57,25 +57,37 @@ export function hubViewQueries(
   views: readonly TableView[],
   clock: () => Date,
 ) {
-  const opened = new Map<string, SiteQueries>();
+  // Keyed by the site's registration (`added_at`): a site removed and added again had its views
+  // dropped, so its tables are opened (created) anew.
+  const opened = new Map<string, { readonly registered: string; readonly queries: SiteQueries }>();
+  const registrations = new Map<string, string>();
   const queriesOf = async (siteId: string): Promise<SiteQueries> => {
-    let queries = opened.get(siteId);
-    if (queries === undefined) {
+    const registered = registrations.get(siteId) ?? '';
+    let open = opened.get(siteId);
+    if (open === undefined || open.registered !== registered) {
       await openSiteViews(store, siteId, views);
       const connection = store.connection(siteId);
-      queries = {
-        orders: asyncQueries(connection, (sync) => orderQueries(sync)),
-        jobs: asyncQueries(connection, printJobQueries),
-        connectivity: asyncQueries(connection, connectivityQueries),
+      open = {
+        registered,
+        queries: {
+          orders: asyncQueries(connection, (sync) => orderQueries(sync)),
+          jobs: asyncQueries(connection, printJobQueries),
+          connectivity: asyncQueries(connection, connectivityQueries),
+        },
       };
-      opened.set(siteId, queries);
+      opened.set(siteId, open);
     }
-    return queries;
+    return open.queries;
   };
-  const siteIds = async () =>
-    (await db.selectFrom('hub_sites').select('site_id').orderBy('site_id').execute()).map(
-      (row) => row.site_id,
-    );
+  const siteIds = async () => {
+    const rows = await db
+      .selectFrom('hub_sites')
+      .select(['site_id', 'added_at'])
+      .orderBy('site_id')
+      .execute();
+    for (const row of rows) registrations.set(row.site_id, row.added_at);
+    return rows.map((row) => row.site_id);
+  };
 
   const pageOf = async <Row>(
     site: string | undefined,

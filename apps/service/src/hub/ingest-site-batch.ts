@@ -3,6 +3,7 @@ import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { ReplicatedRow } from '../replication/replicated-row.ts';
 import { recordHubEvent } from './hub-journal.ts';
 import type { HubTables } from './hub-tables.ts';
+import { announceIngestHere, notifyIngest } from './ingest-wakeups.ts';
 import { summaryChanges } from './site-summary-changes.ts';
 
 export type IngestResult =
@@ -166,7 +167,8 @@ async function differsFromStored(
  * row (so two replicas given the same batch store it once). Rows the hub holds already are skipped
  * (idempotent by position, and by event id through a unique key); the rest must continue the site's
  * order and hash chain exactly, or nothing is stored. A broken chain is recorded and refused, loudly:
- * a tampered or mixed-up site log must never flow silently into the group's history.
+ * a tampered or mixed-up site log must never flow silently into the group's history. What it
+ * stored wakes the sites' view projectors (every replica's on PostgreSQL), so none has to poll.
  */
 export async function ingestSiteBatch(
   db: Kysely<HubTables>,
@@ -175,7 +177,7 @@ export async function ingestSiteBatch(
   now: Date,
 ): Promise<IngestResult> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<IngestResult> => {
     // The UPDATE takes the site's row lock first, so concurrent batches for one site queue here.
     await trx
       .updateTable('hub_site_summary')
@@ -224,6 +226,10 @@ export async function ingestSiteBatch(
       })
       .where('site_id', '=', siteId)
       .execute();
+    await notifyIngest(trx, siteId);
     return { ok: true, acknowledgedPosition: last[0], stored: fresh.length };
   });
+  // The projectors wake only for what committed, so a batch they are told of is there to read.
+  if (result.ok && result.stored > 0) announceIngestHere(siteId);
+  return result;
 }

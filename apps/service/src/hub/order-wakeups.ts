@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
-import type { SchedulerLike, Subscription } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
 import type { Logger } from '../logger.ts';
+import { listenToChannel } from './pg-channel-listener.ts';
 
 /** The channel every replica listens on; the payload is the site whose order was routed. */
 const channel = 'bonrelay_hub_orders';
@@ -35,43 +35,24 @@ export interface OrderWakeupOptions {
  * listening connection was down (or a SQLite hub's other process) only costs one interval.
  */
 export async function startOrderWakeups(options: OrderWakeupOptions): Promise<OrderWakeups> {
-  const { logger } = options;
   const waiters = new Map<string, Set<() => void>>();
   const wake = (siteId: string) => {
     const held = waiters.get(siteId);
     waiters.delete(siteId);
     for (const resolve of held ?? []) resolve();
   };
-  let closed = false;
-  let client: pg.Client | undefined;
-  let retry: Subscription | undefined;
-
-  const listen = async (): Promise<void> => {
-    const connection = new pg.Client({ connectionString: options.url });
-    const again = (error: Error) => {
-      if (closed || client !== connection) return;
-      client = undefined;
-      logger.warn(
-        { err: error },
-        'the order wake-up connection dropped; polls fall back to looking every interval',
-      );
-      void connection.end().catch(() => undefined);
-      retry = options.scheduler.schedule(() => void listen(), options.reconnectMs);
-    };
-    connection.on('error', again);
-    connection.on('end', () => again(new Error('connection ended')));
-    connection.on('notification', (message) => {
-      if (message.channel === channel && message.payload) wake(message.payload);
-    });
-    client = connection;
-    try {
-      await connection.connect();
-      await connection.query(`LISTEN ${channel}`);
-    } catch (error) {
-      again(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
-  if (options.dialect === 'postgres') await listen();
+  const listener =
+    options.dialect === 'postgres'
+      ? await listenToChannel({
+          url: options.url,
+          channel,
+          onNotification: wake,
+          scheduler: options.scheduler,
+          reconnectMs: options.reconnectMs,
+          logger: options.logger,
+          fallback: 'the order wake-up connection dropped; polls fall back to looking every interval',
+        })
+      : undefined;
 
   return {
     next: (siteId, interval) =>
@@ -99,11 +80,7 @@ export async function startOrderWakeups(options: OrderWakeupOptions): Promise<Or
         await sql`select pg_notify(${channel}, ${siteId})`.execute(options.db);
     },
     close: async () => {
-      closed = true;
-      retry?.unsubscribe();
-      const connection = client;
-      client = undefined;
-      await connection?.end().catch(() => undefined);
+      await listener?.close();
       for (const siteId of [...waiters.keys()]) wake(siteId);
     },
   };

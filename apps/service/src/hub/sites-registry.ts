@@ -2,6 +2,7 @@ import { genesisHash } from '@bonrelay/event-store';
 import type { Kysely } from 'kysely';
 import type { HubTables } from './hub-tables.ts';
 import { newSiteToken, siteTokenHash } from './site-token.ts';
+import type { SiteViewStore } from './site-view-store.ts';
 
 export interface RegisteredSite {
   readonly siteId: string;
@@ -79,13 +80,31 @@ export async function listSites(db: Kysely<HubTables>): Promise<RegisteredSite[]
   return rows.map((row) => ({ siteId: row.site_id, wixInstance: row.wix_instance, addedAt: row.added_at }));
 }
 
+export type RemoveSiteResult =
+  | { readonly removed: false }
+  /** `keptEvents`: what the site replicated, kept as the group's history. */
+  | { readonly removed: true; readonly keptEvents: number };
+
 /**
- * Takes a site off the registry: its token stops working and no order routes to it any more. What
- * it replicated stays, as the group's history.
+ * Takes a site off the registry: its token stops working and no order routes to it any more. Its
+ * views are derived data and go with it (schema or file; a replica writing them is waited for).
+ * What it replicated stays, as the group's audit record: registered again under the same id, the
+ * site continues that log (its next batch must follow it) and its views are rebuilt from it.
  */
-export async function removeSite(db: Kysely<HubTables>, siteId: string): Promise<boolean> {
+export async function removeSite(
+  db: Kysely<HubTables>,
+  views: SiteViewStore,
+  siteId: string,
+): Promise<RemoveSiteResult> {
   const result = await db.deleteFrom('hub_sites').where('site_id', '=', siteId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  if (Number(result.numDeletedRows) === 0) return { removed: false };
+  await views.drop(siteId);
+  const { events } = await db
+    .selectFrom('hub_site_events')
+    .select((eb) => eb.fn.countAll<number>().as('events'))
+    .where('site_id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return { removed: true, keptEvents: Number(events) };
 }
 
 /** The site a token belongs to, or undefined: the hub's only way in for a site. */

@@ -12,6 +12,7 @@ import type { HubAlertTables } from './hub-alert-tables.ts';
 import { createHubApi } from './hub-api.ts';
 import { startHubViewProjector } from './hub-view-projector.ts';
 import { hubViewQueries } from './hub-view-queries.ts';
+import { startIngestWakeups } from './ingest-wakeups.ts';
 import { type HubDatabase, openHubDatabase } from './open-hub-database.ts';
 import { startOrderWakeups } from './order-wakeups.ts';
 import { openSiteViewStore } from './site-view-store.ts';
@@ -62,6 +63,13 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     clock,
     logger,
   });
+  const ingests = await startIngestWakeups({
+    dialect: database.dialect,
+    url,
+    scheduler,
+    reconnectMs: config.hub.retry.capMs,
+    logger,
+  });
   const siteViews = openSiteViewStore(url);
   const views = bonrelayTableViews(config);
   const projector = startHubViewProjector({
@@ -69,7 +77,9 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     store: siteViews,
     views,
     scheduler,
-    intervalMs: config.database.viewFlushIntervalMs,
+    wake: ingests.ingested,
+    safetyRoundMs: config.hub.viewSafetyRoundMs,
+    heldRetryMs: config.database.viewFlushIntervalMs,
     onError: (error, site) =>
       logger.error({ err: error, site }, "a site's views could not be brought up to date; retrying"),
   });
@@ -92,6 +102,8 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
     orderPollWaitMs: config.hub.orderPollWaitMs,
     orderPollIntervalMs: config.hub.orderPollIntervalMs,
     dashboardRefreshSeconds: Math.max(1, Math.round(config.hub.dashboardRefreshMs / 1000)),
+    dashboardLocale: config.dashboard.locale ?? config.locale,
+    timeZone: config.businessDay.timeZone,
     version: serviceVersion,
     alerts,
     wakeups,
@@ -114,6 +126,7 @@ export async function startHub(config: Config, overrides: HubOverrides = {}): Pr
         await closed;
         await alerts.stop();
         await wakeups.close();
+        await ingests.close();
         await projector.stop();
         await siteViews.close();
         await database.close();

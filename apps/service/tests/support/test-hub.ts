@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { loadConfig } from '../../src/config/index.ts';
+import { type Config, loadConfig } from '../../src/config/index.ts';
 import { addSite } from '../../src/hub/sites-registry.ts';
 import { type RunningHub, startHub } from '../../src/hub/start-hub.ts';
 
@@ -13,15 +13,16 @@ export interface TestHub {
 /** A real hub in this process on `databaseUrl`, on loopback (port 0 unless given), quiet but recorded. */
 export async function startTestHub(
   databaseUrl: string,
-  options: { port?: number; env?: Record<string, string> } = {},
+  options: { port?: number; env?: Record<string, string>; adjust?: (config: Config) => Config } = {},
 ): Promise<TestHub> {
-  const config = loadConfig({
+  const loaded = loadConfig({
     BONRELAY_ROLE: 'hub',
     BONRELAY_DATABASE_URL: databaseUrl,
     BONRELAY_PORT: String(options.port ?? 0),
     BONRELAY_LOG_LEVEL: 'silent',
     ...options.env,
   });
+  const config = options.adjust ? options.adjust(loaded) : loaded;
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
   const hub = await startHub(config, { logger });

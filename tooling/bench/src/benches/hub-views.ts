@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { postgresTestUrl } from '@bonrelay/pg-test';
 import pg from 'pg';
-import { asyncScheduler } from 'rxjs';
+import { asyncScheduler, NEVER } from 'rxjs';
 import { loadConfig } from '../../../../apps/service/src/config/index.ts';
 import { startHubViewProjector } from '../../../../apps/service/src/hub/hub-view-projector.ts';
 import { ingestSiteBatch } from '../../../../apps/service/src/hub/ingest-site-batch.ts';
@@ -68,7 +68,10 @@ export async function run(args: string[]): Promise<void> {
           store,
           views,
           scheduler: asyncScheduler,
-          intervalMs: 5,
+          // Everything is ingested before they start: the first round folds it all.
+          wake: NEVER,
+          safetyRoundMs: 5,
+          heldRetryMs: 5,
           onError: (error) => errors.push(error),
         }),
       );

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/index.ts';
 import { openHubDatabase } from '../../hub/open-hub-database.ts';
+import { openSiteViewStore } from '../../hub/site-view-store.ts';
 import { addSite, listSites, removeSite } from '../../hub/sites-registry.ts';
 import { textOption } from '../args.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -35,9 +36,16 @@ export async function sitesCommand(context: CliContext): Promise<number> {
       return 2;
     }
     if (action === 'remove') {
-      const removed = await removeSite(hub.db, siteId);
-      context.out(removed ? `removed ${siteId}\n` : `no site ${siteId}\n`);
-      return removed ? 0 : 1;
+      const views = openSiteViewStore(databaseUrl(context.config));
+      const result = await removeSite(hub.db, views, siteId).finally(() => views.close());
+      if (!result.removed) {
+        context.out(`no site ${siteId}\n`);
+        return 1;
+      }
+      context.out(
+        `removed ${siteId}: its token no longer works and no order routes to it\nkept ${result.keptEvents} events of ${siteId}; its views were dropped (the events are the group's history: \`sites add ${siteId}\` again continues that log and rebuilds the views; a different restaurant needs a new id)\n`,
+      );
+      return 0;
     }
     if (!siteIdPattern.test(siteId)) {
       context.out(`"${siteId}" is no site id: use lower-case letters, digits and dashes\n`);
