@@ -16,6 +16,8 @@ const apiKey = 'fake-wix-api-key';
 const siteId = 'fake-site-id';
 const minute = 60_000;
 const margin = 10 * minute;
+/** Wix's clock stands still in these specs, so the fixtures' dates stay inside the lookback whatever day they run. */
+const wixTime = new Date('2026-11-30T18:05:00.000Z');
 
 interface Context {
   wix: FakeWixApi;
@@ -63,7 +65,7 @@ function start(context: Context, online = true): PeriodicCatchUp {
     }),
     orders: { order: (orderId) => knownOrder(store, orderId) },
     consequences: () => [],
-    wixNow: () => new Date(),
+    wixNow: () => wixTime,
     safetyMarginMs: margin,
     lookbackMs: 86_400_000,
     scheduler: context.scheduler,
