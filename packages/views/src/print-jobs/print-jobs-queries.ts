@@ -43,10 +43,12 @@ const statements = {
   jobsOfOrder: statementOf(
     sql.selectFrom('print_jobs').selectAll().where('order_id', '=', '').orderBy('sequence'),
   ),
+  // Only the ids: the saga leaves out the jobs it has just written to, so this reads several
+  // candidates per ticket, and building whole rows for them cost more than the rest of a decision.
   nextDue: statementOf(
     sql
       .selectFrom('print_jobs')
-      .selectAll()
+      .select('job_id')
       .where(sqlTag.ref('waiting'), '=', sqlTag.lit(1))
       .where('printer', '=', '')
       .where((where) =>
@@ -174,8 +176,12 @@ export function printJobQueries(connection: ViewConnection): PrintJobQueries {
     nextDue: (printer, now, printerBackSince, excluding) => {
       const skip = new Set(excluding);
       // The index hands jobs over in print order: one more than `excluding` always suffices.
-      const candidates = many(statements.nextDue, printer, now, printerBackSince ?? '', skip.size + 1);
-      return candidates.find((job) => !skip.has(job.jobId));
+      const candidates = connection
+        .prepare<Pick<PrintJobsTable, 'job_id'>>(statements.nextDue)
+        .all(printer, now, printerBackSince ?? '', skip.size + 1);
+      const due = candidates.find((candidate) => !skip.has(candidate.job_id));
+      // Same connection, same tick: nothing is written between the two reads.
+      return due === undefined ? undefined : one(statements.job, due.job_id);
     },
     earliestRetry: (printer) =>
       connection.prepare<{ next_attempt_at: string | null }>(statements.earliestRetry).get(printer)
