@@ -94,6 +94,32 @@ for (const transport of transports) {
         const outcome = await sendPrintJob(address, ticket, quick);
         assert.is(!outcome.ok && outcome.failure, 'timeout');
       }));
+
+    // Found by chaos-printer (seed 455790287): the reset after the late status reply reached the
+    // client as a clean close, and the ticket was recorded `written` though nothing printed.
+    test('given a hung printer that comes back resetting while a blind ticket waits, then it fails, not written', () =>
+      withPrinter('blackhole', async (printer, address) => {
+        const sent = sendPrintJob(address, ticket, quick);
+        // The printer recovers midway between the status deadline and the completion deadline.
+        const recovers = setTimeout(() => void printer.setMode('reset-mid-job'), quick.statusTimeoutMs + 120);
+        const outcome = await sent;
+        clearTimeout(recovers);
+        assert.equal(outcome.ok ? outcome : { failure: outcome.failure, reached: outcome.reachedPrinter }, {
+          failure: 'reset-mid-job',
+          reached: true,
+        });
+        assert.not.ok(printer.jobs.some((job) => job.complete));
+      }));
+
+    test('given a hung printer that comes back online while a blind ticket waits, then its reply confirms it', () =>
+      withPrinter('blackhole', async (printer, address) => {
+        const sent = sendPrintJob(address, ticket, quick);
+        const recovers = setTimeout(() => void printer.setMode('online'), quick.statusTimeoutMs + 120);
+        const outcome = await sent;
+        clearTimeout(recovers);
+        assert.equal(outcome.ok && outcome.confirmation, 'confirmed');
+        assert.ok((await printer.waitForJobs(1))[0]?.complete);
+      }));
   }
 
   test('given a printer that answered before and hangs now, when a ticket is sent, then it times out unsent', () =>

@@ -90,7 +90,7 @@ async function attempt(
   }
   const from = connection.inbox.length;
   connection.write(job);
-  if (!before.answered) return awaitCleanClose(connection, timeouts.completionTimeoutMs);
+  if (!before.answered) return awaitCleanClose(connection, from, timeouts.completionTimeoutMs);
   const done = await connection.until(
     () => hasCompletionReply(connection.inbox, from),
     timeouts.completionTimeoutMs,
@@ -113,14 +113,24 @@ async function attempt(
 
 /**
  * For printers that never answer: success is "took every byte and closed cleanly" (on USB, which
- * has no close from the printer's side: the device took every byte).
+ * has no close from the printer's side: the device took every byte). A printer that says anything
+ * on the way (a late status reply after a hang) is not mute, so only its completion reply counts:
+ * a reset right after such a reply can reach us as a clean close.
  */
 async function awaitCleanClose(
   connection: PrinterConnection,
+  from: number,
   completionTimeoutMs: number,
 ): Promise<Failure | { ok: true; confirmation: PrintConfirmation; latencyMs: number }> {
   connection.finish();
-  const closed = await connection.until(() => false, completionTimeoutMs);
+  const closed = await connection.until(
+    () => hasCompletionReply(connection.inbox, from),
+    completionTimeoutMs,
+  );
+  if (closed === 'met') return { ok: true, confirmation: 'confirmed', latencyMs: 0 };
+  if (closed === 'ended' && connection.inbox.length > 0) {
+    return fail('reset-mid-job', 'printer answered late, then closed without confirming the job', true);
+  }
   if (closed === 'ended') return { ok: true, confirmation: 'written', latencyMs: 0 };
   if (closed === 'reset') return fail('reset-mid-job', `connection reset: ${connection.error}`, true);
   return fail('timeout', `printer neither answered nor closed within ${completionTimeoutMs} ms`, true);
