@@ -95,15 +95,21 @@ for (const transport of transports) {
         assert.is(!outcome.ok && outcome.failure, 'timeout');
       }));
 
+    /** Sends a ticket blind to a hung printer that recovers into `mode` while the ticket waits. */
+    async function sendWhileRecovering(printer: PrinterEmulator, address: PrinterEndpoint, mode: FaultMode) {
+      const sent = sendPrintJob(address, ticket, quick);
+      // Midway between the status deadline and the completion deadline.
+      const recovers = setTimeout(() => void printer.setMode(mode), quick.statusTimeoutMs + 120);
+      const outcome = await sent;
+      clearTimeout(recovers);
+      return outcome;
+    }
+
     // Found by chaos-printer (seed 455790287): the reset after the late status reply reached the
     // client as a clean close, and the ticket was recorded `written` though nothing printed.
     test('given a hung printer that comes back resetting while a blind ticket waits, then it fails, not written', () =>
       withPrinter('blackhole', async (printer, address) => {
-        const sent = sendPrintJob(address, ticket, quick);
-        // The printer recovers midway between the status deadline and the completion deadline.
-        const recovers = setTimeout(() => void printer.setMode('reset-mid-job'), quick.statusTimeoutMs + 120);
-        const outcome = await sent;
-        clearTimeout(recovers);
+        const outcome = await sendWhileRecovering(printer, address, 'reset-mid-job');
         assert.equal(outcome.ok ? outcome : { failure: outcome.failure, reached: outcome.reachedPrinter }, {
           failure: 'reset-mid-job',
           reached: true,
@@ -113,10 +119,7 @@ for (const transport of transports) {
 
     test('given a hung printer that comes back online while a blind ticket waits, then its reply confirms it', () =>
       withPrinter('blackhole', async (printer, address) => {
-        const sent = sendPrintJob(address, ticket, quick);
-        const recovers = setTimeout(() => void printer.setMode('online'), quick.statusTimeoutMs + 120);
-        const outcome = await sent;
-        clearTimeout(recovers);
+        const outcome = await sendWhileRecovering(printer, address, 'online');
         assert.equal(outcome.ok && outcome.confirmation, 'confirmed');
         assert.ok((await printer.waitForJobs(1))[0]?.complete);
       }));
